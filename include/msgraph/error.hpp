@@ -1,0 +1,164 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+#include "msgraph/export.hpp"
+#include "msgraph/http/http_headers.hpp"
+
+namespace msgraph {
+
+/// @brief Base of every error the library reports, whether thrown by `execute()` or returned in
+/// a `Result` by `send()`.
+///
+/// `what()` is a complete, human-readable sentence; it never contains a secret (tokens, client
+/// secrets and assertions are redacted before any message is built). Catch `msgraph::Error` to
+/// handle every library failure in one place, or a subclass for one kind.
+class MSGRAPH_API Error : public std::runtime_error {
+ public:
+  /// @brief Creates an error with a message that is safe to log.
+  explicit Error(const std::string& message);
+  ~Error() override;
+
+  /// @brief Throws this error as its most derived type (used by `execute()` to turn a
+  /// `Result` into an exception without slicing).
+  [[noreturn]] virtual void raise() const;
+  /// @brief A copy of this error with its most derived type (used by `send()` to keep an
+  /// error in a `Result`).
+  virtual std::shared_ptr<const Error> clone() const;
+};
+
+/// @brief The caller's input cannot be sent: a bad partner id, header, body or option.
+///
+/// Raised before anything goes on the wire; nothing was sent and nothing changed on the service.
+class MSGRAPH_API ValidationError : public Error {
+ public:
+  /// @brief Creates a validation error about `field` (a parameter name or JSON pointer).
+  ValidationError(std::string field, const std::string& reason);
+  ~ValidationError() override;
+  /// @brief The input that was refused, for example `partnerTenantId` or `header name`.
+  const std::string& field() const noexcept { return field_; }
+  /// @brief Why it was refused, e.g. `must not be empty`.
+  const std::string& reason() const noexcept { return reason_; }
+  [[noreturn]] void raise() const override;
+  std::shared_ptr<const Error> clone() const override;
+
+ private:
+  std::string field_;
+  std::string reason_;
+};
+
+/// @brief Microsoft Graph answered with an HTTP error status (4xx or 5xx).
+///
+/// Carries everything Graph said: the status, the OData error `code` and `message`, the
+/// `request-id`, `client-request-id` and `date` (from the error body's `innerError`, or else from
+/// the response headers), a parsed `Retry-After`, every response header and the raw body (cut to
+/// `kMaxRawBody` bytes). Code against `code()`, never against `message()`.
+class MSGRAPH_API ServiceError : public Error {
+ public:
+  /// @brief The most bytes of an error body kept in `rawBody()`.
+  static constexpr std::size_t kMaxRawBody = 4096;
+
+  /// @brief Builds the error from an HTTP error response; a body that is not a Graph error
+  /// object (an HTML page from a proxy, say) still gives status, headers and the raw body.
+  ServiceError(int status, HttpHeaders headers, std::string_view body);
+  ~ServiceError() override;
+
+  /// @brief The HTTP status code, e.g. 404.
+  int status() const noexcept { return status_; }
+  /// @brief Graph's error code (`error.code`), e.g. `Request_ResourceNotFound`; empty if none.
+  const std::string& code() const noexcept { return code_; }
+  /// @brief Graph's error message (`error.message`); empty if none.
+  const std::string& message() const noexcept { return message_; }
+  /// @brief The service's `request-id` for support cases; empty if none.
+  const std::string& requestId() const noexcept { return requestId_; }
+  /// @brief The `client-request-id` the call was sent with, as echoed by the service.
+  const std::string& clientRequestId() const noexcept { return clientRequestId_; }
+  /// @brief The `date` from the error's `innerError` or the `Date` header.
+  const std::string& date() const noexcept { return date_; }
+  /// @brief How long the service asked to wait (`Retry-After`), if it said.
+  std::optional<std::chrono::milliseconds> retryAfter() const noexcept { return retryAfter_; }
+  /// @brief Every response header, looked up case-insensitively.
+  const HttpHeaders& headers() const noexcept { return headers_; }
+  /// @brief The response body, cut to `kMaxRawBody` bytes.
+  const std::string& rawBody() const noexcept { return rawBody_; }
+  [[noreturn]] void raise() const override;
+  std::shared_ptr<const Error> clone() const override;
+
+ private:
+  int status_;
+  std::string code_;
+  std::string message_;
+  std::string requestId_;
+  std::string clientRequestId_;
+  std::string date_;
+  std::optional<std::chrono::milliseconds> retryAfter_;
+  HttpHeaders headers_;
+  std::string rawBody_;
+};
+
+/// @brief A credential could not obtain a token: the identity platform refused, or the
+/// credential's own material (certificate, key) is unusable.
+class MSGRAPH_API AuthenticationError : public Error {
+ public:
+  /// @brief Creates an authentication error. `error` is the OAuth error (`invalid_client`),
+  /// `aadsts` the AADSTS code(s) (`AADSTS7000215`), `description` the service's explanation.
+  AuthenticationError(const std::string& message, std::string error = {}, std::string aadsts = {},
+                      std::string description = {});
+  ~AuthenticationError() override;
+  /// @brief The OAuth 2.0 `error` value, e.g. `invalid_client`; empty if not from the service.
+  const std::string& error() const noexcept { return error_; }
+  /// @brief The AADSTS code(s), e.g. `AADSTS7000215`; empty if none.
+  const std::string& aadsts() const noexcept { return aadsts_; }
+  /// @brief The service's `error_description`; empty if none.
+  const std::string& description() const noexcept { return description_; }
+  [[noreturn]] void raise() const override;
+  std::shared_ptr<const Error> clone() const override;
+
+ private:
+  std::string error_;
+  std::string aadsts_;
+  std::string description_;
+};
+
+/// @brief The request did not get an HTTP response: connect, DNS, TLS, timeout or a dropped
+/// connection.
+class MSGRAPH_API TransportError : public Error {
+ public:
+  /// @brief What kind of failure happened on the wire.
+  enum class Kind { Connect, Tls, Timeout, Send, Receive, TooLarge, Other };
+
+  /// @brief Creates a transport error of `kind`.
+  TransportError(Kind kind, const std::string& message);
+  ~TransportError() override;
+  /// @brief The kind of failure.
+  Kind kind() const noexcept { return kind_; }
+  [[noreturn]] void raise() const override;
+  std::shared_ptr<const Error> clone() const override;
+
+ private:
+  Kind kind_;
+};
+
+/// @brief A response (or a string given to `fromJson`) could not be read: not JSON, invalid
+/// UTF-8, nested too deep, too large, or a typed field of the wrong type.
+class MSGRAPH_API DeserializationError : public Error {
+ public:
+  /// @brief Creates the error; `pointer` is the JSON pointer of the offending value (`""` for
+  /// the whole document).
+  DeserializationError(std::string pointer, const std::string& reason);
+  ~DeserializationError() override;
+  /// @brief The JSON pointer (RFC 6901) of the offending value, e.g.
+  /// `/userSyncInbound/isSyncAllowed`.
+  const std::string& pointer() const noexcept { return pointer_; }
+  [[noreturn]] void raise() const override;
+  std::shared_ptr<const Error> clone() const override;
+
+ private:
+  std::string pointer_;
+};
+
+}  // namespace msgraph

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "msgraph/export.hpp"
+#include "msgraph/http/http_transport.hpp"
+
+namespace msgraph {
+
+/// @brief Settings of `CurlTransport`. Plain values with safe defaults.
+struct MSGRAPH_API CurlTransportOptions {
+  /// @brief A PEM file of CA certificates to trust instead of the system store (e.g. the local
+  /// emulator's `ca.pem`). Unset: the system's trust store.
+  std::optional<std::string> caFile;
+  /// @brief Proxy URL. Unset: libcurl's environment variables (`https_proxy`, `no_proxy`, ...);
+  /// empty string: no proxy at all, whatever the environment says.
+  std::optional<std::string> proxy;
+  /// @brief How long to wait for a TCP+TLS connection.
+  std::chrono::milliseconds connectTimeout{std::chrono::seconds(10)};
+  /// @brief How long a whole attempt may take when the call sets no timeout of its own.
+  std::chrono::milliseconds timeout{std::chrono::seconds(100)};
+  /// @brief Responses with larger bodies are cut off with a `TransportError` (`TooLarge`).
+  std::size_t maxResponseBytes = 16u * 1024u * 1024u;
+  /// @brief Verify the server's certificate and host name. Leave on; off only for tests.
+  bool verifyTls = true;
+};
+
+/// @brief The default transport: libcurl, with connections kept alive and reused.
+///
+/// Each transport keeps a small pool of libcurl easy handles; a call borrows one, so a
+/// single-threaded caller reuses one connection for every call, and concurrent callers each get
+/// their own handle (connections are never shared across threads). TLS 1.2 is the minimum and
+/// peer/host verification is on by default. libcurl owns the wire: headers and status come from
+/// libcurl's own parser. `curl_global_init` runs exactly once per process, on first use.
+class MSGRAPH_API CurlTransport final : public HttpTransport {
+ public:
+  /// @brief Creates a transport with `options`.
+  explicit CurlTransport(CurlTransportOptions options = {});
+  ~CurlTransport() override;
+  CurlTransport(const CurlTransport&) = delete;
+  CurlTransport& operator=(const CurlTransport&) = delete;
+
+  /// @brief Sends `request` over a pooled connection.
+  /// @throws TransportError on connect, TLS, timeout, send or receive failure, or when the
+  /// body exceeds `maxResponseBytes`.
+  HttpResponse send(const HttpRequest& request, const CallContext& context) override;
+
+  /// @brief The options this transport was made with.
+  const CurlTransportOptions& options() const noexcept;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace msgraph

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+
+#include "msgraph/export.hpp"
+#include "msgraph/http/http_headers.hpp"
+
+namespace msgraph {
+
+/// @brief A transport-neutral HTTP response: status, headers, body.
+struct MSGRAPH_API HttpResponse {
+  /// @brief The HTTP status code of the final response (after any `100 Continue`).
+  int status = 0;
+  /// @brief Every response header, in the order received.
+  HttpHeaders headers;
+  /// @brief The body as received (after content decoding).
+  std::string body;
+};
+
+/// @brief The standard reason phrase of an HTTP status code (`"Not Found"`), or `""`.
+MSGRAPH_API const char* reasonPhrase(int status) noexcept;
+
+}  // namespace msgraph

@@ -1,0 +1,57 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "msgraph/export.hpp"
+#include "msgraph/http/call_context.hpp"
+#include "msgraph/http/http_request.hpp"
+#include "msgraph/http/http_response.hpp"
+
+namespace msgraph {
+
+namespace detail {
+class Pipeline;
+}  // namespace detail
+
+/// @brief The rest of the pipeline after a policy: call `send` to pass the request on.
+class MSGRAPH_API NextPolicy {
+ public:
+  /// @brief Sends `request` through the remaining policies and the transport.
+  /// @throws TransportError, AuthenticationError (and whatever later policies throw).
+  HttpResponse send(HttpRequest& request, const CallContext& context) const;
+
+ private:
+  friend class detail::Pipeline;
+  NextPolicy(const detail::Pipeline& pipeline, std::size_t index) noexcept
+      : pipeline_(&pipeline), index_(index) {}
+  const detail::Pipeline* pipeline_;
+  std::size_t index_;
+};
+
+/// @brief Where a user policy sits in the pipeline.
+enum class PolicySlot {
+  PerCall,   ///< once per logical call, before the retry policy
+  PerRetry,  ///< once per attempt, after the retry policy and before authorization
+};
+
+/// @brief One step between a request and the transport: may change the request, call `next`
+/// (zero, one or several times) and change or replace the response.
+///
+/// The library's own policies (client-request-id, user agent, retry, authorization, logging)
+/// implement this interface; users add theirs with `ClientOptions::addPolicy`. Policies are
+/// shared by every call of a client, so they must be safe to call from several threads.
+class MSGRAPH_API HttpPolicy {
+ public:
+  virtual ~HttpPolicy();
+  /// @brief The name shown by `GraphClient::describePipeline()`.
+  virtual std::string_view name() const noexcept = 0;
+  /// @brief Processes one request.
+  /// @param request the request, which this policy may change before passing it on.
+  /// @param context the per-call settings (`isPreview()` means: do no I/O).
+  /// @param next the rest of the pipeline.
+  virtual HttpResponse send(HttpRequest& request, const CallContext& context,
+                            const NextPolicy& next) = 0;
+};
+
+}  // namespace msgraph

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+
+#include "msgraph/export.hpp"
+
+namespace msgraph {
+
+/// @brief How the retry policy retries throttled and failed attempts.
+///
+/// Retried: `429`, `503`, `504`, and connection failures before any response, for idempotent
+/// methods (GET, PUT, DELETE; PATCH only with `retryPatch`). The wait honours `Retry-After`
+/// (seconds or HTTP-date, capped at `maxRetryAfter`), else grows exponentially from
+/// `baseDelay` with full jitter, capped at `maxDelay`. Every attempt keeps the call's
+/// `client-request-id` and carries `Retry-Attempt: N` from the second on.
+struct MSGRAPH_API RetryOptions {
+  /// @brief Retries after the first attempt; 0 disables retrying. At most 10.
+  int maxRetries = 3;
+  /// @brief The first backoff wait (before jitter).
+  std::chrono::milliseconds baseDelay{std::chrono::seconds(1)};
+  /// @brief The longest backoff wait.
+  std::chrono::milliseconds maxDelay{std::chrono::seconds(60)};
+  /// @brief The longest `Retry-After` honoured; a longer one ends the retries.
+  std::chrono::milliseconds maxRetryAfter{std::chrono::seconds(180)};
+  /// @brief Whether PATCH (not idempotent in general) is retried too.
+  bool retryPatch = false;
+  /// @brief How the policy waits; replace it in tests to observe waits without sleeping.
+  /// Unset: the calling thread sleeps.
+  std::function<void(std::chrono::milliseconds)> sleeper;
+};
+
+}  // namespace msgraph

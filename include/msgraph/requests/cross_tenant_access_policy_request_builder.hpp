@@ -1,0 +1,31 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "msgraph/export.hpp"
+#include "msgraph/models/identity.hpp"
+#include "msgraph/requests/partner_request_builder.hpp"
+
+namespace msgraph {
+
+/// @brief `/policies/crossTenantAccessPolicy`: the tenant's cross-tenant access policy.
+class MSGRAPH_API CrossTenantAccessPolicyRequestBuilder {
+ public:
+  /// @brief The partner configuration of `partnerTenantId` (the
+  /// `-CrossTenantAccessPolicyConfigurationPartnerTenantId` analog). Any string is accepted and
+  /// percent-encoded as exactly one path segment; an empty id, `.` and `..` make the call fail
+  /// with a `ValidationError` when sent.
+  PartnerRequestBuilder partners(std::string partnerTenantId) const;
+  /// @brief The partner configuration named by an identity object (the `-InputObject` analog):
+  /// reads `crossTenantAccessPolicyConfigurationPartnerTenantId`. If that is absent or null,
+  /// the call fails with a `ValidationError` when sent.
+  PartnerRequestBuilder partners(const models::Identity& identity) const;
+
+ private:
+  friend class PoliciesRequestBuilder;
+  explicit CrossTenantAccessPolicyRequestBuilder(std::shared_ptr<const detail::ClientState> client);
+  std::shared_ptr<const detail::ClientState> client_;
+};
+
+}  // namespace msgraph

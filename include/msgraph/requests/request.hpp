@@ -1,0 +1,62 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <utility>
+
+#include "msgraph/requests/request_core.hpp"
+
+namespace msgraph {
+
+/// @brief The per-call options and the two ways to run that every fluent request has.
+///
+/// `Derived` is the concrete request (so that chained calls keep its own methods) and `T` the
+/// type read from the response body (`void` for none). Requests are values: cheap to build,
+/// copyable, and nothing is sent until `send()` or `execute()`.
+template <typename Derived, typename T>
+class Request {
+ public:
+  /// @brief Adds a request header (the `-Headers` analog). The name must be an RFC 9110 token
+  /// and the value must not contain CR, LF or NUL; otherwise the call fails with a
+  /// `ValidationError` and nothing is sent.
+  Derived& header(std::string name, std::string value) {
+    core_.addHeader(std::move(name), std::move(value));
+    return self();
+  }
+  /// @brief Bounds each attempt of this call (connect + transfer).
+  Derived& timeout(std::chrono::milliseconds value) {
+    core_.setTimeout(value);
+    return self();
+  }
+  /// @brief A confirm callback for this call (the `-Confirm` analog), overriding the client's.
+  Derived& confirm(ConfirmCallback callback) {
+    core_.setConfirm(std::move(callback));
+    return self();
+  }
+
+  /// @brief The exact request `execute()` would send, with the `Authorization` value redacted;
+  /// nothing is sent and no token is requested (the `-WhatIf` analog).
+  /// @throws ValidationError for bad input.
+  HttpRequest whatIf() const { return core_.preview(); }
+
+  /// @brief Sends the request; never throws for validation, service, transport,
+  /// authentication or deserialization failures, which come back in the `Result`.
+  Result<Response<T>> send() const { return detail::toResponse<T>(core_.run()); }
+
+  /// @brief Sends the request.
+  /// @return the response; `value` is empty on 204 and when a confirm callback declined.
+  /// @throws ValidationError, ServiceError, TransportError, AuthenticationError or
+  /// DeserializationError.
+  Response<T> execute() const { return send().value(); }
+
+ protected:
+  /// @brief Wraps the untyped request state.
+  explicit Request(detail::RequestCore core) : core_(std::move(core)) {}
+  /// @brief The untyped request state.
+  detail::RequestCore core_;
+
+ private:
+  Derived& self() { return static_cast<Derived&>(*this); }
+};
+
+}  // namespace msgraph

@@ -1,0 +1,84 @@
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "msgraph/client_options.hpp"
+#include "msgraph/export.hpp"
+#include "msgraph/http/http_request.hpp"
+#include "msgraph/http/http_response.hpp"
+#include "msgraph/response.hpp"
+#include "msgraph/result.hpp"
+
+namespace msgraph::detail {
+
+class ClientState;
+
+/// What a request sent and got back, before the body is read into a model.
+struct Exchange {
+  HttpResponse response;
+  bool declined = false;
+};
+
+/// The untyped state and behaviour behind every fluent request: what to send, validated and
+/// prepared in one place. Not part of the API; the typed requests wrap it.
+class MSGRAPH_API RequestCore {
+ public:
+  RequestCore(std::shared_ptr<const ClientState> client, HttpMethod method, std::string partnerId,
+              std::shared_ptr<const Error> pendingError);
+
+  void addHeader(std::string name, std::string value);
+  void setTimeout(std::chrono::milliseconds timeout) noexcept { timeout_ = timeout; }
+  void setConfirm(ConfirmCallback confirm) { confirm_ = std::move(confirm); }
+  void setBody(std::string json) { body_ = std::move(json); }
+  void setPendingError(std::shared_ptr<const Error> error) { pendingError_ = std::move(error); }
+  void setQueryList(const char* name, std::vector<std::string> items);
+  void setIfMatch(std::string etag) { ifMatch_ = std::move(etag); }
+
+  /// Validates, asks the confirm callback, runs the pipeline. Never throws for library errors.
+  Result<Exchange> run() const;
+  /// The request `run()` would send, `Authorization` redacted. Throws ValidationError.
+  HttpRequest preview() const;
+
+ private:
+  HttpRequest build() const;  // throws ValidationError
+
+  std::shared_ptr<const ClientState> client_;
+  HttpMethod method_;
+  std::string partnerId_;
+  std::shared_ptr<const Error> pendingError_;
+  std::vector<std::pair<std::string, std::string>> headers_;
+  std::vector<std::pair<const char*, std::vector<std::string>>> query_;
+  std::optional<std::chrono::milliseconds> timeout_;
+  ConfirmCallback confirm_;
+  std::string body_;
+  std::optional<std::string> ifMatch_;
+};
+
+/// Reads the body of a successful exchange as `T` (nothing for `void`).
+template <typename T>
+Result<Response<T>> toResponse(Result<Exchange>&& exchange) {
+  if (!exchange.ok()) return exchange.errorPtr();
+  Exchange& done = exchange.value();
+  Response<T> response;
+  response.status = done.response.status;
+  response.declined = done.declined;
+  if constexpr (!std::is_void_v<T>) {
+    if (!done.declined && done.response.status != 204 && !done.response.body.empty()) {
+      try {
+        response.value = T::fromJson(done.response.body);
+      } catch (const DeserializationError& e) {
+        return std::shared_ptr<const Error>(std::make_shared<DeserializationError>(e));
+      }
+    }
+  }
+  response.headers = std::move(done.response.headers);
+  return response;
+}
+
+}  // namespace msgraph::detail

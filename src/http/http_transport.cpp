@@ -1,0 +1,7 @@
+#include "msgraph/http/http_transport.hpp"
+
+namespace msgraph {
+
+HttpTransport::~HttpTransport() = default;
+
+}  // namespace msgraph

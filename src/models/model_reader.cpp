@@ -1,0 +1,160 @@
+#include "models/model_reader.hpp"
+
+#include "json/json_pointer.hpp"
+
+namespace msgraph::detail {
+
+namespace {
+
+const char* expected(FieldSlot::Kind kind) {
+  switch (kind) {
+    case FieldSlot::Kind::String:
+      return "a string or null";
+    case FieldSlot::Kind::Bool:
+      return "a boolean or null";
+    default:
+      return "an object or null";
+  }
+}
+
+}  // namespace
+
+ModelReader::ModelReader(std::unique_ptr<ObjectBinder> root, std::size_t depthLimit)
+    : root_(std::move(root)), depthLimit_(depthLimit) {}
+
+const char* ModelReader::failure() const noexcept {
+  if (!failure_.empty()) return failure_.c_str();
+  return unknown_.failure();
+}
+
+std::string ModelReader::pointer() const {
+  std::string result;
+  for (const Frame& frame : frames_) {
+    if (frame.inMember) appendPointerToken(result, frame.key);
+  }
+  if (unknown_.active()) unknown_.appendPointer(result);
+  return result;
+}
+
+bool ModelReader::typeError(const char* got) {
+  failure_ = std::string("expected ") + expected(frames_.back().slot.kind) + ", got " + got;
+  return false;
+}
+
+bool ModelReader::notAnObject(const char* got) {
+  failure_ = std::string("expected a JSON object, got ") + got;
+  return false;
+}
+
+bool ModelReader::unknownScalar(Json&& value, const char* got) {
+  if (!inModel()) return notAnObject(got);
+  Frame& top = frames_.back();
+  if (top.slot.kind != FieldSlot::Kind::Unknown) return typeError(got);
+  JsonBuilder::appendMember(top.binder->extras(), top.key) = std::move(value);
+  return true;
+}
+
+bool ModelReader::Null() {
+  if (unknown_.active()) return unknown_.Null();
+  if (!inModel()) return notAnObject("null");
+  FieldSlot& slot = frames_.back().slot;
+  switch (slot.kind) {
+    case FieldSlot::Kind::String:
+      slot.text->setNull();
+      return true;
+    case FieldSlot::Kind::Bool:
+      slot.flag->setNull();
+      return true;
+    case FieldSlot::Kind::Object:
+      slot.nested->setNull();
+      return true;
+    default:
+      return unknownScalar(Json(), "null");
+  }
+}
+
+bool ModelReader::Bool(bool b) {
+  if (unknown_.active()) return unknown_.Bool(b);
+  if (inModel() && frames_.back().slot.kind == FieldSlot::Kind::Bool) {
+    *frames_.back().slot.flag = b;
+    return true;
+  }
+  return unknownScalar(Json(b), "a boolean");
+}
+
+bool ModelReader::String(const char* s, SizeType n, bool copy) {
+  if (unknown_.active()) return unknown_.String(s, n, copy);
+  if (inModel() && frames_.back().slot.kind == FieldSlot::Kind::String) {
+    frames_.back().slot.text->emplace(s, n);
+    return true;
+  }
+  return unknownScalar(Json(std::string(s, n)), "a string");
+}
+
+bool ModelReader::startUnknown(bool isObject) {
+  Frame& top = frames_.back();
+  Json& target = JsonBuilder::appendMember(top.binder->extras(), top.key);
+  unknown_.start(target, depthLimit_ - frames_.size(), depthLimit_);
+  return isObject ? unknown_.StartObject() : unknown_.StartArray();
+}
+
+bool ModelReader::StartObject() {
+  if (unknown_.active()) return unknown_.StartObject();
+  if (!inModel()) {
+    if (started_) return notAnObject("more than one value");
+    started_ = true;
+    root_->begin();
+    frames_.push_back({std::move(root_), {}, {}, false});
+    return true;
+  }
+  FieldSlot& slot = frames_.back().slot;
+  if (slot.kind == FieldSlot::Kind::Unknown) return startUnknown(true);
+  if (slot.kind != FieldSlot::Kind::Object) return typeError("an object");
+  if (frames_.size() >= depthLimit_) {
+    failure_ = "is nested deeper than the limit of " + std::to_string(depthLimit_) + " levels";
+    return false;
+  }
+  slot.nested->begin();
+  frames_.push_back({std::move(slot.nested), {}, {}, false});
+  return true;
+}
+
+bool ModelReader::StartArray() {
+  if (unknown_.active()) return unknown_.StartArray();
+  if (!inModel()) return notAnObject("an array");
+  if (frames_.back().slot.kind == FieldSlot::Kind::Unknown) return startUnknown(false);
+  return typeError("an array");
+}
+
+bool ModelReader::Key(const char* s, SizeType n, bool copy) {
+  if (unknown_.active()) return unknown_.Key(s, n, copy);
+  Frame& top = frames_.back();
+  top.key.assign(s, n);
+  top.inMember = true;
+  top.slot = top.binder->bind(top.key);
+  if (top.slot.kind == FieldSlot::Kind::Duplicate) {
+    failure_ = "appears more than once in the object";
+    return false;
+  }
+  return true;
+}
+
+bool ModelReader::EndObject(SizeType n) {
+  if (unknown_.active()) return unknown_.EndObject(n);
+  Frame& top = frames_.back();
+  if (const std::string* dup = JsonBuilder::findDuplicateKey(top.binder->extras())) {
+    top.key = *dup;
+    top.inMember = true;
+    failure_ = "appears more than once in the object";
+    return false;
+  }
+  frames_.pop_back();
+  return true;
+}
+
+bool ModelReader::EndArray(SizeType n) {
+  // Arrays are only ever unknown values, so the builder is active here.
+  return unknown_.EndArray(n);
+}
+
+}  // namespace msgraph::detail

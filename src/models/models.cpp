@@ -1,0 +1,36 @@
+// fromJson, toJson and equality of every model, all driven by the field lists in
+// model_fields.hpp.
+#include "models/model_reader.hpp"
+#include "models/model_writer.hpp"
+
+namespace msgraph::models {
+
+UserSyncInbound UserSyncInbound::fromJson(std::string_view json) {
+  return detail::readModel<UserSyncInbound>(json);
+}
+std::string UserSyncInbound::toJson() const { return detail::modelToJson(*this); }
+bool operator==(const UserSyncInbound& a, const UserSyncInbound& b) {
+  return detail::modelsEqual(a, b);
+}
+
+GroupSyncInbound GroupSyncInbound::fromJson(std::string_view json) {
+  return detail::readModel<GroupSyncInbound>(json);
+}
+std::string GroupSyncInbound::toJson() const { return detail::modelToJson(*this); }
+bool operator==(const GroupSyncInbound& a, const GroupSyncInbound& b) {
+  return detail::modelsEqual(a, b);
+}
+
+IdentitySyncPolicyPartner IdentitySyncPolicyPartner::fromJson(std::string_view json) {
+  return detail::readModel<IdentitySyncPolicyPartner>(json);
+}
+std::string IdentitySyncPolicyPartner::toJson() const { return detail::modelToJson(*this); }
+bool operator==(const IdentitySyncPolicyPartner& a, const IdentitySyncPolicyPartner& b) {
+  return detail::modelsEqual(a, b);
+}
+
+Identity Identity::fromJson(std::string_view json) { return detail::readModel<Identity>(json); }
+std::string Identity::toJson() const { return detail::modelToJson(*this); }
+bool operator==(const Identity& a, const Identity& b) { return detail::modelsEqual(a, b); }
+
+}  // namespace msgraph::models

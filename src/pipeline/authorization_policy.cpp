@@ -1,0 +1,35 @@
+#include "msgraph/error.hpp"
+#include "pipeline/builtin_policies.hpp"
+
+namespace msgraph::detail {
+
+namespace {
+
+// A token is put in a header; one with line breaks would inject headers of its own.
+std::string bearer(const std::string& token) {
+  if (token.empty() || token.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
+    throw AuthenticationError("the credential returned an empty token or one with CR, LF or NUL");
+  }
+  return "Bearer " + token;
+}
+
+}  // namespace
+
+AuthorizationPolicy::AuthorizationPolicy(std::shared_ptr<TokenCredential> credential,
+                                         std::string scope)
+    : credential_(std::move(credential)), tokenRequest_{{std::move(scope)}} {}
+
+HttpResponse AuthorizationPolicy::send(HttpRequest& request, const CallContext& context,
+                                       const NextPolicy& next) {
+  if (credential_ != nullptr) {
+    if (context.isPreview()) {
+      request.headers.set("Authorization", "Bearer ***");  // no token is fetched for a preview
+    } else {
+      request.headers.set("Authorization",
+                          bearer(credential_->getToken(tokenRequest_, context).token));
+    }
+  }
+  return next.send(request, context);
+}
+
+}  // namespace msgraph::detail

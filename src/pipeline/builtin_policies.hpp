@@ -1,0 +1,77 @@
+#pragma once
+
+#include <memory>
+#include <random>
+#include <string>
+
+#include "msgraph/auth/token_credential.hpp"
+#include "msgraph/pipeline/http_policy.hpp"
+#include "msgraph/pipeline/log.hpp"
+#include "msgraph/pipeline/retry_options.hpp"
+
+namespace msgraph::detail {
+
+/// Gives every logical call a fresh UUID v4 `client-request-id` (unless the caller set one).
+/// It runs before the retry policy, so every attempt of a call carries the same id.
+class ClientRequestIdPolicy final : public HttpPolicy {
+ public:
+  std::string_view name() const noexcept override { return "client-request-id"; }
+  HttpResponse send(HttpRequest& request, const CallContext& context,
+                    const NextPolicy& next) override;
+};
+
+/// Sets `User-Agent` and Graph's `SdkVersion` telemetry header.
+class UserAgentPolicy final : public HttpPolicy {
+ public:
+  explicit UserAgentPolicy(const std::string& applicationId);
+  std::string_view name() const noexcept override { return "user-agent"; }
+  HttpResponse send(HttpRequest& request, const CallContext& context,
+                    const NextPolicy& next) override;
+
+ private:
+  std::string userAgent_;
+};
+
+/// Retries throttled and failed attempts as RetryOptions describes.
+class RetryPolicy final : public HttpPolicy {
+ public:
+  explicit RetryPolicy(RetryOptions options);
+  std::string_view name() const noexcept override { return "retry"; }
+  HttpResponse send(HttpRequest& request, const CallContext& context,
+                    const NextPolicy& next) override;
+
+ private:
+  bool mayRetry(const HttpRequest& request, int attempt) const;
+  std::chrono::milliseconds backoff(int attempt) const;
+  void wait(std::chrono::milliseconds delay) const;
+
+  RetryOptions options_;
+};
+
+/// Adds `Authorization: Bearer <token>` from the credential before every attempt; in a
+/// preview, a redacted placeholder, without asking the credential.
+class AuthorizationPolicy final : public HttpPolicy {
+ public:
+  AuthorizationPolicy(std::shared_ptr<TokenCredential> credential, std::string scope);
+  std::string_view name() const noexcept override { return "authorization"; }
+  HttpResponse send(HttpRequest& request, const CallContext& context,
+                    const NextPolicy& next) override;
+
+ private:
+  std::shared_ptr<TokenCredential> credential_;
+  TokenRequestContext tokenRequest_;
+};
+
+/// Logs each attempt (request line and redacted headers at Verbose, outcome at Info).
+class LoggingPolicy final : public HttpPolicy {
+ public:
+  explicit LoggingPolicy(Logger logger);
+  std::string_view name() const noexcept override { return "logging"; }
+  HttpResponse send(HttpRequest& request, const CallContext& context,
+                    const NextPolicy& next) override;
+
+ private:
+  Logger logger_;
+};
+
+}  // namespace msgraph::detail

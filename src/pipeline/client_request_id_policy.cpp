@@ -1,0 +1,14 @@
+#include "pipeline/builtin_policies.hpp"
+#include "pipeline/uuid.hpp"
+
+namespace msgraph::detail {
+
+HttpResponse ClientRequestIdPolicy::send(HttpRequest& request, const CallContext& context,
+                                         const NextPolicy& next) {
+  if (!request.headers.contains("client-request-id")) {
+    request.headers.add("client-request-id", newUuid());
+  }
+  return next.send(request, context);
+}
+
+}  // namespace msgraph::detail

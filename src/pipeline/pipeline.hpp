@@ -1,0 +1,34 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "msgraph/http/http_transport.hpp"
+#include "msgraph/pipeline/http_policy.hpp"
+
+namespace msgraph::detail {
+
+/// The fixed chain of policies of a client, ending in its transport. Immutable once built, so
+/// calls on many threads share it without locks.
+class Pipeline {
+ public:
+  Pipeline(std::vector<std::shared_ptr<HttpPolicy>> policies,
+           std::shared_ptr<HttpTransport> transport);
+
+  /// Sends through every policy, then the transport. In a preview, the transport is skipped
+  /// and an empty response (status 0) comes back; `request` then holds what would be sent.
+  HttpResponse send(HttpRequest& request, const CallContext& context) const {
+    return sendFrom(0, request, context);
+  }
+  /// Sends through the policies from `index` on.
+  HttpResponse sendFrom(std::size_t index, HttpRequest& request, const CallContext& context) const;
+  /// Policy names in order, then "transport".
+  std::vector<std::string> describe() const;
+
+ private:
+  std::vector<std::shared_ptr<HttpPolicy>> policies_;
+  std::shared_ptr<HttpTransport> transport_;
+};
+
+}  // namespace msgraph::detail

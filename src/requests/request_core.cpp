@@ -1,0 +1,115 @@
+#include "msgraph/requests/request_core.hpp"
+
+#include "core/client_state.hpp"
+#include "requests/request_validation.hpp"
+#include "requests/url_encoding.hpp"
+
+namespace msgraph::detail {
+
+namespace {
+
+constexpr std::string_view kPartnersPath = "/policies/crossTenantAccessPolicy/partners/";
+constexpr std::string_view kResourcePath = "/identitySynchronization";
+
+bool hasBody(HttpMethod method) { return method == HttpMethod::Put || method == HttpMethod::Patch; }
+
+// Turns whatever a call throws into a Result error; anything not ours is a bug, reported as
+// an Error rather than crashing the caller of send().
+template <typename F>
+Result<Exchange> guarded(F&& body) {
+  try {
+    return body();
+  } catch (const Error& error) {
+    return std::shared_ptr<const Error>(error.clone());
+  } catch (const std::exception& error) {
+    return std::shared_ptr<const Error>(
+        std::make_shared<Error>(std::string("unexpected failure: ") + error.what()));
+  }
+}
+
+}  // namespace
+
+RequestCore::RequestCore(std::shared_ptr<const ClientState> client, HttpMethod method,
+                         std::string partnerId, std::shared_ptr<const Error> pendingError)
+    : client_(std::move(client)),
+      method_(method),
+      partnerId_(std::move(partnerId)),
+      pendingError_(std::move(pendingError)) {}
+
+void RequestCore::addHeader(std::string name, std::string value) {
+  headers_.emplace_back(std::move(name), std::move(value));
+}
+
+void RequestCore::setQueryList(const char* name, std::vector<std::string> items) {
+  for (auto& entry : query_) {
+    if (std::string_view(entry.first) == name) {
+      entry.second = std::move(items);
+      return;
+    }
+  }
+  query_.emplace_back(name, std::move(items));
+}
+
+HttpRequest RequestCore::build() const {
+  if (pendingError_ != nullptr) pendingError_->raise();
+  validatePartnerId(partnerId_);
+  HttpRequest request;
+  request.method = method_;
+  const std::string& root = client_->serviceRoot();
+  request.url.reserve(root.size() + kPartnersPath.size() + partnerId_.size() * 3 +
+                      kResourcePath.size());
+  request.url.append(root).append(kPartnersPath);
+  appendPercentEncoded(request.url, partnerId_);
+  request.url.append(kResourcePath);
+  char separator = '?';
+  for (const auto& [name, items] : query_) {
+    if (items.empty()) continue;
+    request.url.push_back(separator);
+    request.url.append(name).push_back('=');
+    separator = '&';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      validateQueryItem(name, items[i]);
+      if (i > 0) request.url.push_back(',');
+      appendPercentEncoded(request.url, items[i]);
+    }
+  }
+  request.headers.reserve(8 + headers_.size());
+  request.headers.add("Accept", "application/json");
+  if (hasBody(method_)) {
+    request.headers.add("Content-Type", "application/json");
+    request.body = body_;
+  }
+  if (ifMatch_) {
+    validateHeader("If-Match", *ifMatch_);
+    request.headers.add("If-Match", *ifMatch_);
+  }
+  for (const auto& [name, value] : headers_) {
+    validateHeader(name, value);
+    request.headers.set(name, value);
+  }
+  return request;
+}
+
+HttpRequest RequestCore::preview() const {
+  HttpRequest request = build();
+  client_->pipeline().send(request, CallContext().preview(true));
+  return request;
+}
+
+Result<Exchange> RequestCore::run() const {
+  return guarded([&]() -> Result<Exchange> {
+    const ConfirmCallback& confirm = confirm_ ? confirm_ : client_->options().confirm();
+    if (confirm && !confirm(preview())) return Exchange{HttpResponse{}, true};
+    HttpRequest request = build();
+    CallContext context;
+    context.timeout(timeout_ ? timeout_ : client_->options().timeout());
+    HttpResponse response = client_->pipeline().send(request, context);
+    if (response.status < 200 || response.status > 299) {
+      return std::shared_ptr<const Error>(std::make_shared<ServiceError>(
+          response.status, std::move(response.headers), response.body));
+    }
+    return Exchange{std::move(response), false};
+  });
+}
+
+}  // namespace msgraph::detail

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace msgraph::detail {
+
+/// Checks done before anything is sent; each throws ValidationError naming the field.
+
+/// A header name must be an RFC 9110 token; a value must hold no control character but HTAB.
+void validateHeader(std::string_view name, std::string_view value);
+
+/// A partner tenant id: non-empty, not `.` or `..`, valid UTF-8, no control characters, at
+/// most 1024 bytes.
+void validatePartnerId(std::string_view id);
+
+/// A `$select`/`$expand` item: non-empty, no control characters.
+void validateQueryItem(std::string_view parameter, std::string_view item);
+
+/// Whether `text` is valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+bool isValidUtf8(std::string_view text) noexcept;
+
+}  // namespace msgraph::detail
