@@ -1,0 +1,86 @@
+// ServiceError and friends: what Graph's error bodies and a proxy's HTML page turn into.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "msgraph/error.hpp"
+
+TEST_CASE("a Graph error body fills every ServiceError field", "[errors]") {
+  msgraph::HttpHeaders headers;
+  headers.add("Retry-After", "2.128");
+  headers.add("Date", "Thu, 13 Feb 2025 10:17:06 GMT");
+  const msgraph::ServiceError error(403, headers, R"({
+    "error": {
+        "code": "Authorization_RequestDenied",
+        "message": "Insufficient privileges to complete the operation.",
+        "innerError": {
+            "date": "2025-02-13T10:17:06",
+            "request-id": "93b6f17e-c05d-4f45-ad2a-6665c708d8a0",
+            "client-request-id": "e70c5c1b-8b47-68c0-3171-3d22f5e0bd54"
+        }
+    }
+})");
+  CHECK(error.status() == 403);
+  CHECK(error.code() == "Authorization_RequestDenied");
+  CHECK(error.message() == "Insufficient privileges to complete the operation.");
+  CHECK(error.requestId() == "93b6f17e-c05d-4f45-ad2a-6665c708d8a0");
+  CHECK(error.clientRequestId() == "e70c5c1b-8b47-68c0-3171-3d22f5e0bd54");
+  CHECK(error.date() == "2025-02-13T10:17:06");
+  CHECK(error.retryAfter() == std::chrono::milliseconds(2128));
+  CHECK(error.headers().get("date").has_value());
+  CHECK(std::string(error.what()) ==
+        "Graph returned HTTP 403 Forbidden: Authorization_RequestDenied: Insufficient privileges "
+        "to complete the operation. [request-id: 93b6f17e-c05d-4f45-ad2a-6665c708d8a0] "
+        "[client-request-id: e70c5c1b-8b47-68c0-3171-3d22f5e0bd54]");
+}
+
+TEST_CASE("the throttling body from the docs is read", "[errors]") {
+  const msgraph::ServiceError error(429, {}, R"({"error":{"code":"TooManyRequests",
+    "innerError":{"code":"429","date":"2020-08-18T12:51:51","message":"Please retry after",
+    "request-id":"94fb3b52-452a-4535-a601-69e0a90e3aa2","status":"429"},
+    "message":"Please retry again later."}})");
+  CHECK(error.code() == "TooManyRequests");
+  CHECK(error.message() == "Please retry again later.");
+  CHECK(error.requestId() == "94fb3b52-452a-4535-a601-69e0a90e3aa2");
+}
+
+TEST_CASE("ids fall back to the response headers", "[errors]") {
+  msgraph::HttpHeaders headers;
+  headers.add("request-id", "from-header");
+  headers.add("client-request-id", "client-from-header");
+  const msgraph::ServiceError error(500, headers, R"({"error":{"code":"x","message":"y"}})");
+  CHECK(error.requestId() == "from-header");
+  CHECK(error.clientRequestId() == "client-from-header");
+}
+
+TEST_CASE("an HTML error page still gives a ServiceError with a truncated raw body", "[errors]") {
+  std::string html = "<html><head><title>502 Bad Gateway</title></head><body>\r\n";
+  html += std::string(10000, 'x') + "</body></html>";
+  const msgraph::ServiceError error(502, {}, html);
+  CHECK(error.status() == 502);
+  CHECK(error.code().empty());
+  CHECK(error.rawBody().size() == msgraph::ServiceError::kMaxRawBody);
+  CHECK(error.rawBody().rfind("<html>", 0) == 0);
+  const std::string what = error.what();
+  CHECK(what.rfind("Graph returned HTTP 502 Bad Gateway with a body that is not a Graph error: "
+                   "<html>",
+                   0) == 0);
+  CHECK(what.size() < 400);
+  CHECK(what.find('\r') == std::string::npos);
+}
+
+TEST_CASE("Retry-After as an HTTP date in the past is no wait", "[errors]") {
+  msgraph::HttpHeaders headers;
+  headers.add("Retry-After", "Wed, 21 Oct 2015 07:28:00 GMT");
+  CHECK(msgraph::ServiceError(503, headers, "").retryAfter() == std::chrono::milliseconds(0));
+}
+
+TEST_CASE("errors keep their type through raise and clone", "[errors]") {
+  const msgraph::TransportError transport(msgraph::TransportError::Kind::Timeout, "slow");
+  std::shared_ptr<const msgraph::Error> copy = transport.clone();
+  CHECK_THROWS_AS(copy->raise(), msgraph::TransportError);
+  const msgraph::DeserializationError bad("/a/b", "is wrong");
+  CHECK(bad.pointer() == "/a/b");
+  CHECK(std::string(bad.what()) == "JSON value at '/a/b' is wrong");
+  CHECK_THROWS_AS(bad.clone()->raise(), msgraph::DeserializationError);
+}

@@ -1,0 +1,220 @@
+// The pipeline: fixed order, user policy slots, retry, authorization and logging.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "msgraph/msgraph.hpp"
+#include "msgraph/testing/mock_transport.hpp"
+
+using msgraph::testing::MockTransport;
+using namespace std::chrono_literals;
+
+namespace {
+
+class NamedPolicy final : public msgraph::HttpPolicy {
+ public:
+  NamedPolicy(std::string name, std::vector<std::string>* trace)
+      : name_(std::move(name)), trace_(trace) {}
+  std::string_view name() const noexcept override { return name_; }
+  msgraph::HttpResponse send(msgraph::HttpRequest& request, const msgraph::CallContext& context,
+                             const msgraph::NextPolicy& next) override {
+    trace_->push_back(name_);
+    return next.send(request, context);
+  }
+
+ private:
+  std::string name_;
+  std::vector<std::string>* trace_;
+};
+
+class CountingCredential final : public msgraph::TokenCredential {
+ public:
+  std::atomic<int> calls{0};
+  msgraph::AccessToken getToken(const msgraph::TokenRequestContext& request,
+                                const msgraph::CallContext&) override {
+    ++calls;
+    lastScope = request.scopes.at(0);
+    return {"token-" + std::to_string(calls.load()), std::chrono::system_clock::now() + 1h};
+  }
+  std::string lastScope;
+};
+
+msgraph::HttpResponse answer(int status, std::string retryAfter = {}) {
+  msgraph::HttpResponse response;
+  response.status = status;
+  if (!retryAfter.empty()) response.headers.add("Retry-After", retryAfter);
+  return response;
+}
+
+// Retries without sleeping.
+msgraph::RetryOptions fastRetry(int retries, std::chrono::milliseconds base,
+                                std::chrono::milliseconds max, std::chrono::milliseconds cap) {
+  msgraph::RetryOptions options;
+  options.maxRetries = retries;
+  options.baseDelay = base;
+  options.maxDelay = max;
+  options.maxRetryAfter = cap;
+  options.sleeper = [](std::chrono::milliseconds) {};
+  return options;
+}
+
+// Default delays, with every wait recorded instead of slept.
+msgraph::RetryOptions recordingRetry(std::vector<std::chrono::milliseconds>* waits) {
+  msgraph::RetryOptions options;
+  options.sleeper = [waits](std::chrono::milliseconds d) { waits->push_back(d); };
+  return options;
+}
+
+auto syncOf(const msgraph::GraphClient& client) {
+  return client.policies().crossTenantAccessPolicy().partners("p").identitySynchronization();
+}
+
+}  // namespace
+
+TEST_CASE("describePipeline lists the fixed order with user slots", "[pipeline]") {
+  std::vector<std::string> trace;
+  auto mock = std::make_shared<MockTransport>();
+  msgraph::GraphClient client{msgraph::ClientOptions{}
+                                  .transport(mock)
+                                  .addPolicy(msgraph::PolicySlot::PerRetry,
+                                             std::make_shared<NamedPolicy>("mine-retry", &trace))
+                                  .addPolicy(msgraph::PolicySlot::PerCall,
+                                             std::make_shared<NamedPolicy>("mine-call", &trace))};
+  CHECK(client.describePipeline() ==
+        std::vector<std::string>{"client-request-id", "user-agent", "mine-call", "retry",
+                                 "mine-retry", "authorization", "logging", "transport"});
+
+  SECTION("per-call policies run once, per-retry policies once per attempt") {
+    mock->enqueue(answer(503)).enqueue(answer(204));
+    msgraph::GraphClient retrying{
+        msgraph::ClientOptions{}
+            .transport(mock)
+            .retry(fastRetry(3, 1ms, 1ms, 1s))
+            .addPolicy(msgraph::PolicySlot::PerRetry, std::make_shared<NamedPolicy>("r", &trace))
+            .addPolicy(msgraph::PolicySlot::PerCall, std::make_shared<NamedPolicy>("c", &trace))};
+    syncOf(retrying).remove().execute();
+    CHECK(trace == std::vector<std::string>{"c", "r", "r"});
+  }
+}
+
+TEST_CASE("retry honours Retry-After and keeps the client-request-id", "[pipeline]") {
+  std::vector<std::chrono::milliseconds> waits;
+  auto mock = std::make_shared<MockTransport>();
+  mock->enqueue(answer(429, "2.128")).enqueue(answer(503, "1")).enqueue(answer(204));
+  msgraph::GraphClient client{
+      msgraph::ClientOptions{}.transport(mock).retry(recordingRetry(&waits))};
+  auto response = syncOf(client).put({}).execute();
+  CHECK(response.status == 204);
+  CHECK(waits == std::vector<std::chrono::milliseconds>{2128ms, 1000ms});
+  const auto requests = mock->requests();
+  REQUIRE(requests.size() == 3);
+  CHECK(requests[0].headers.get("client-request-id") ==
+        requests[2].headers.get("client-request-id"));
+  CHECK_FALSE(requests[0].headers.contains("Retry-Attempt"));
+  CHECK(requests[1].headers.get("Retry-Attempt") == "1");
+  CHECK(requests[2].headers.get("Retry-Attempt") == "2");
+}
+
+TEST_CASE("retry gives up after maxRetries and returns the last error", "[pipeline]") {
+  auto mock =
+      std::make_shared<MockTransport>([](const msgraph::HttpRequest&) { return answer(503); });
+  msgraph::GraphClient client{
+      msgraph::ClientOptions{}.transport(mock).retry(fastRetry(2, 1ms, 2ms, 1s))};
+  auto result = syncOf(client).get().send();
+  REQUIRE_FALSE(result.ok());
+  CHECK(dynamic_cast<const msgraph::ServiceError&>(result.error()).status() == 503);
+  CHECK(mock->requestCount() == 3);
+}
+
+TEST_CASE("retry leaves alone what must not be retried", "[pipeline]") {
+  auto mock = std::make_shared<MockTransport>();
+  msgraph::GraphClient client{
+      msgraph::ClientOptions{}.transport(mock).retry(fastRetry(3, 1ms, 2ms, 1s))};
+  SECTION("400, 403, 404, 409 and 412") {
+    for (int status : {400, 401, 403, 404, 409, 412}) {
+      mock->clearRequests();
+      mock->enqueue(answer(status));
+      CHECK_FALSE(syncOf(client).get().send().ok());
+      CHECK(mock->requestCount() == 1);
+    }
+  }
+  SECTION("PATCH, unless asked") {
+    mock->enqueue(answer(503)).enqueue(answer(204));
+    CHECK_FALSE(syncOf(client).patch({}).send().ok());
+    CHECK(mock->requestCount() == 1);
+  }
+  SECTION("a Retry-After longer than the cap") {
+    mock->enqueue(answer(429, "600"));
+    CHECK_FALSE(syncOf(client).get().send().ok());
+    CHECK(mock->requestCount() == 1);
+  }
+}
+
+TEST_CASE("connection failures are retried", "[pipeline]") {
+  int calls = 0;
+  auto mock = std::make_shared<MockTransport>([&](const msgraph::HttpRequest&) {
+    if (++calls == 1)
+      throw msgraph::TransportError(msgraph::TransportError::Kind::Connect, "refused");
+    return answer(204);
+  });
+  msgraph::GraphClient client{
+      msgraph::ClientOptions{}.transport(mock).retry(fastRetry(3, 1ms, 2ms, 1s))};
+  CHECK(syncOf(client).remove().execute().status == 204);
+  CHECK(calls == 2);
+}
+
+TEST_CASE("authorization asks the credential before each attempt, never for a preview",
+          "[pipeline]") {
+  auto credential = std::make_shared<CountingCredential>();
+  auto mock = std::make_shared<MockTransport>();
+  mock->enqueue(answer(503)).enqueue(answer(204));
+  msgraph::GraphClient client{msgraph::ClientOptions{}
+                                  .transport(mock)
+                                  .credential(credential)
+                                  .cloud(msgraph::Cloud::UsGov)
+                                  .retry(fastRetry(3, 1ms, 1ms, 1s))};
+  syncOf(client).get().whatIf();
+  CHECK(credential->calls == 0);
+  syncOf(client).remove().execute();
+  CHECK(credential->calls == 2);
+  CHECK(mock->lastRequest().headers.get("Authorization") == "Bearer token-2");
+  CHECK(credential->lastScope == "https://graph.microsoft.us/.default");
+}
+
+TEST_CASE("a credential failure comes back as AuthenticationError", "[pipeline]") {
+  auto mock = std::make_shared<MockTransport>();
+  auto expired =
+      std::make_shared<msgraph::StaticTokenCredential>("t", std::chrono::system_clock::now() - 1s);
+  msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock).credential(expired)};
+  auto result = syncOf(client).get().send();
+  REQUIRE_FALSE(result.ok());
+  CHECK(dynamic_cast<const msgraph::AuthenticationError*>(&result.error()) != nullptr);
+  CHECK(mock->requestCount() == 0);
+}
+
+TEST_CASE("the logger never sees the Authorization value", "[pipeline]") {
+  std::vector<std::string> lines;
+  auto mock = std::make_shared<MockTransport>();
+  msgraph::HttpResponse ok = answer(204);
+  ok.headers.add("request-id", "rid-7");
+  mock->enqueue(ok);
+  msgraph::GraphClient client{
+      msgraph::ClientOptions{}
+          .transport(mock)
+          .credential(std::make_shared<msgraph::StaticTokenCredential>("super-secret-token"))
+          .logger([&](msgraph::LogLevel, std::string_view line) { lines.emplace_back(line); })};
+  syncOf(client).remove().execute();
+  REQUIRE(lines.size() == 2);
+  for (const auto& line : lines) CHECK(line.find("super-secret-token") == std::string::npos);
+  CHECK(lines[0].find("Authorization: Bearer ***") != std::string::npos);
+  CHECK(lines[1].find("-> 204") != std::string::npos);
+  CHECK(lines[1].find("request-id=rid-7") != std::string::npos);
+}
+
+TEST_CASE("StaticTokenCredential refuses tokens that would break a header", "[pipeline]") {
+  CHECK_THROWS_AS(msgraph::StaticTokenCredential(""), msgraph::ValidationError);
+  CHECK_THROWS_AS(msgraph::StaticTokenCredential("a\r\nX: y"), msgraph::ValidationError);
+}
