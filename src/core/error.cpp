@@ -47,7 +47,9 @@ ValidationError::ValidationError(std::string field, const std::string& reason)
     : Error("invalid " + field + ": " + reason), field_(std::move(field)), reason_(reason) {}
 ValidationError::~ValidationError() = default;
 void ValidationError::raise() const { throw *this; }
-std::shared_ptr<const Error> ValidationError::clone() const { return std::make_shared<ValidationError>(*this); }
+std::shared_ptr<const Error> ValidationError::clone() const {
+  return std::make_shared<ValidationError>(*this);
+}
 
 ServiceError::ServiceError(int status, HttpHeaders headers, std::string_view body)
     : Error(statusLine(status)),
@@ -90,7 +92,9 @@ ServiceError::ServiceError(int status, HttpHeaders headers, std::string_view bod
 }
 ServiceError::~ServiceError() = default;
 void ServiceError::raise() const { throw *this; }
-std::shared_ptr<const Error> ServiceError::clone() const { return std::make_shared<ServiceError>(*this); }
+std::shared_ptr<const Error> ServiceError::clone() const {
+  return std::make_shared<ServiceError>(*this);
+}
 
 AuthenticationError::AuthenticationError(const std::string& message, std::string error,
                                          std::string aadsts, std::string description)
@@ -100,18 +104,24 @@ AuthenticationError::AuthenticationError(const std::string& message, std::string
       description_(std::move(description)) {}
 AuthenticationError::~AuthenticationError() = default;
 void AuthenticationError::raise() const { throw *this; }
-std::shared_ptr<const Error> AuthenticationError::clone() const { return std::make_shared<AuthenticationError>(*this); }
+std::shared_ptr<const Error> AuthenticationError::clone() const {
+  return std::make_shared<AuthenticationError>(*this);
+}
 
 TransportError::TransportError(Kind kind, const std::string& message)
     : Error(message), kind_(kind) {}
 TransportError::~TransportError() = default;
 void TransportError::raise() const { throw *this; }
-std::shared_ptr<const Error> TransportError::clone() const { return std::make_shared<TransportError>(*this); }
+std::shared_ptr<const Error> TransportError::clone() const {
+  return std::make_shared<TransportError>(*this);
+}
 
 DeserializationError::DeserializationError(std::string pointer, const std::string& reason)
     : Error(describePointer(pointer) + " " + reason), pointer_(std::move(pointer)) {}
 DeserializationError::~DeserializationError() = default;
 void DeserializationError::raise() const { throw *this; }
-std::shared_ptr<const Error> DeserializationError::clone() const { return std::make_shared<DeserializationError>(*this); }
+std::shared_ptr<const Error> DeserializationError::clone() const {
+  return std::make_shared<DeserializationError>(*this);
+}
 
 }  // namespace msgraph

@@ -84,7 +84,9 @@ const Json* Json::find(std::string_view key) const noexcept {
   return isObject() ? asObject().find(key) : nullptr;
 }
 
-Json& Json::set(std::string key, Json value) { return asObject().set(std::move(key), std::move(value)); }
+Json& Json::set(std::string key, Json value) {
+  return asObject().set(std::move(key), std::move(value));
+}
 
 bool operator==(const Json& a, const Json& b) noexcept {
   if (a.type() != b.type()) return false;

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "json/json_pointer.hpp"
+#include "json/utf8.hpp"
 
 namespace msgraph::detail {
 
@@ -17,10 +18,13 @@ void JsonBuilder::start(Json& target, std::size_t depthBudget, std::size_t depth
 }
 
 void JsonBuilder::appendPointer(std::string& pointer) const {
-  for (const Frame& frame : stack_) {
+  for (std::size_t i = 0; i < stack_.size(); ++i) {
+    const Frame& frame = stack_[i];
     if (frame.container->isArray()) {
-      appendPointerToken(pointer, std::to_string(frame.index));
-    } else {
+      // Below the top, the last element is the open child; at the top, the next one is read.
+      const std::size_t size = frame.container->asArray().size();
+      appendPointerToken(pointer, std::to_string(i + 1 == stack_.size() ? size : size - 1));
+    } else if (frame.hasKey) {
       appendPointerToken(pointer, frame.key);
     }
   }
@@ -42,9 +46,22 @@ const std::string* JsonBuilder::findDuplicateKey(const JsonObject& object) {
   return dup == keys.end() ? nullptr : *dup;
 }
 
-bool JsonBuilder::Key(const char* s, SizeType n, bool) {
-  stack_.back().key.assign(s, n);
+bool JsonBuilder::refuseSurrogate(const char* s, SizeType n) {
+  if (!hasEncodedSurrogate(s, n)) return false;
+  failure_ = "contains an unpaired UTF-16 surrogate escape";
   return true;
+}
+
+bool JsonBuilder::Key(const char* s, SizeType n, bool) {
+  Frame& top = stack_.back();
+  top.key.assign(s, n);
+  top.hasKey = true;
+  return !refuseSurrogate(s, n);
+}
+
+bool JsonBuilder::String(const char* s, SizeType n, bool) {
+  if (refuseSurrogate(s, n)) return false;
+  return put(Json(std::string(s, n)));
 }
 
 Json* JsonBuilder::place(Json&& value) {
@@ -53,10 +70,7 @@ Json* JsonBuilder::place(Json&& value) {
     return target_;
   }
   Frame& top = stack_.back();
-  if (top.container->isArray()) {
-    top.index = top.container->asArray().size();
-    return &top.container->asArray().emplace_back(std::move(value));
-  }
+  if (top.container->isArray()) return &top.container->asArray().emplace_back(std::move(value));
   Json& slot = appendMember(top.container->asObject(), top.key);
   slot = std::move(value);
   return &slot;
@@ -64,30 +78,38 @@ Json* JsonBuilder::place(Json&& value) {
 
 bool JsonBuilder::put(Json&& value) {
   place(std::move(value));
-  if (stack_.empty()) active_ = false;
+  valueDone();
   return true;
 }
 
+void JsonBuilder::valueDone() {
+  if (stack_.empty()) {
+    active_ = false;
+  } else {
+    stack_.back().hasKey = false;  // between members, errors point at the object
+  }
+}
+
 bool JsonBuilder::open(Json&& container) {
-  Json* placed = place(std::move(container));  // placed first, so the pointer names it
   if (stack_.size() >= depthBudget_) {
     failure_ = "is nested deeper than the limit of " + std::to_string(depthLimit_) + " levels";
     return false;
   }
-  stack_.push_back({placed, {}, 0});
+  stack_.push_back({place(std::move(container)), {}, false});
   return true;
 }
 
 bool JsonBuilder::close() {
-  Json* closed = stack_.back().container;
-  stack_.pop_back();  // popped first, so that the pointer names the closed container
-  if (closed->isObject()) {
-    if (const std::string* dup = findDuplicateKey(closed->asObject())) {
+  Frame& top = stack_.back();
+  top.hasKey = false;  // so that a failure points at the container itself
+  if (top.container->isObject()) {
+    if (const std::string* dup = findDuplicateKey(top.container->asObject())) {
       failure_ = "has the key '" + *dup + "' more than once";
       return false;
     }
   }
-  if (stack_.empty()) active_ = false;
+  stack_.pop_back();
+  valueDone();
   return true;
 }
 

@@ -46,7 +46,7 @@ class JsonBuilder {
   bool Uint64(std::uint64_t u) { return put(Json(u)); }
   bool Double(double d) { return put(Json(d)); }
   bool RawNumber(const char*, SizeType, bool) { return false; }  // not enabled in the reader
-  bool String(const char* s, SizeType n, bool) { return put(Json(std::string(s, n))); }
+  bool String(const char* s, SizeType n, bool);
   bool StartObject() { return open(Json::object()); }
   bool Key(const char* s, SizeType n, bool);
   bool EndObject(SizeType) { return close(); }
@@ -56,14 +56,16 @@ class JsonBuilder {
  private:
   struct Frame {
     Json* container;
-    std::string key;         // the member being read, for objects
-    std::size_t index = 0;   // the element being read, for arrays
+    std::string key;      // the member being read, for objects
+    bool hasKey = false;  // a key was read and its value is not complete yet
   };
 
   Json* place(Json&& value);
   bool put(Json&& value);
+  bool refuseSurrogate(const char* s, SizeType n);
   bool open(Json&& container);
   bool close();
+  void valueDone();
 
   Json* target_ = nullptr;
   std::vector<Frame> stack_;

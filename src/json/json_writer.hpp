@@ -25,8 +25,9 @@ class StringSink {
   std::string* out_;
 };
 
-using CompactWriter = rapidjson::Writer<StringSink, rapidjson::UTF8<>, rapidjson::UTF8<>,
-                                        rapidjson::CrtAllocator, rapidjson::kWriteValidateEncodingFlag>;
+using CompactWriter =
+    rapidjson::Writer<StringSink, rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator,
+                      rapidjson::kWriteValidateEncodingFlag>;
 // RapidJSON 1.1's PrettyWriter cannot validate encoding; Json::dump validates with the compact
 // writer first.
 using PrettyWriter = rapidjson::PrettyWriter<StringSink, rapidjson::UTF8<>, rapidjson::UTF8<>,

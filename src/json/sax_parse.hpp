@@ -16,7 +16,8 @@ namespace msgraph::detail {
 class ViewStream {
  public:
   using Ch = char;
-  explicit ViewStream(std::string_view text) : begin_(text.data()), cur_(begin_), end_(begin_ + text.size()) {}
+  explicit ViewStream(std::string_view text)
+      : begin_(text.data()), cur_(begin_), end_(begin_ + text.size()) {}
   Ch Peek() const { return cur_ == end_ ? '\0' : *cur_; }
   Ch Take() { return cur_ == end_ ? '\0' : *cur_++; }
   std::size_t Tell() const { return static_cast<std::size_t>(cur_ - begin_); }
@@ -34,7 +35,7 @@ class ViewStream {
 /// The most nesting a parse may allow, after clamping to the ceiling.
 inline std::size_t effectiveDepth(const JsonParseOptions& options) {
   return options.maxDepth < JsonParseOptions::kDepthCeiling ? options.maxDepth
-                                                           : JsonParseOptions::kDepthCeiling;
+                                                            : JsonParseOptions::kDepthCeiling;
 }
 
 /// Runs RapidJSON's iterative, UTF-8-validating SAX reader over `text` into `handler`, which
@@ -54,11 +55,12 @@ void parseDocument(std::string_view text, const JsonParseOptions& options, Handl
   ViewStream stream(text);
   rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
   if (!result) {
-    if (const char* reason = handler.failure()) throw DeserializationError(handler.pointer(), reason);
-    throw DeserializationError(handler.pointer(),
-                               std::string("is not valid JSON: ") +
-                                   rapidjson::GetParseError_En(result.Code()) + " (at byte " +
-                                   std::to_string(result.Offset()) + ")");
+    if (const char* reason = handler.failure())
+      throw DeserializationError(handler.pointer(), reason);
+    throw DeserializationError(handler.pointer(), std::string("is not valid JSON: ") +
+                                                      rapidjson::GetParseError_En(result.Code()) +
+                                                      " (at byte " +
+                                                      std::to_string(result.Offset()) + ")");
   }
   if (stream.Tell() != text.size()) {
     throw DeserializationError("", "is not valid JSON: a NUL byte follows the value (at byte " +

@@ -67,7 +67,8 @@ struct Fields<models::Identity> {
     f("claimsMappingPolicyId", m.claimsMappingPolicyId...);
     f("conditionalAccessPolicyId", m.conditionalAccessPolicyId...);
     f("conditionalAccessTemplateId", m.conditionalAccessTemplateId...);
-    f("crossTenantAccessPolicyConfigurationPartnerTenantId", m.crossTenantAccessPolicyConfigurationPartnerTenantId...);
+    f("crossTenantAccessPolicyConfigurationPartnerTenantId",
+      m.crossTenantAccessPolicyConfigurationPartnerTenantId...);
     f("customAuthenticationExtensionId", m.customAuthenticationExtensionId...);
     f("dataPolicyOperationId", m.dataPolicyOperationId...);
     f("directoryObjectId", m.directoryObjectId...);
@@ -81,7 +82,8 @@ struct Fields<models::Identity> {
     f("identityUserFlowAttributeAssignmentId", m.identityUserFlowAttributeAssignmentId...);
     f("identityUserFlowAttributeId", m.identityUserFlowAttributeId...);
     f("longRunningOperationId", m.longRunningOperationId...);
-    f("microsoftAuthenticatorAuthenticationMethodId", m.microsoftAuthenticatorAuthenticationMethodId...);
+    f("microsoftAuthenticatorAuthenticationMethodId",
+      m.microsoftAuthenticatorAuthenticationMethodId...);
     f("multiTenantOrganizationMemberId", m.multiTenantOrganizationMemberId...);
     f("namedLocationId", m.namedLocationId...);
     f("oAuth2PermissionGrantId", m.oAuth2PermissionGrantId...);
@@ -108,7 +110,8 @@ struct Fields<models::Identity> {
     f("userFlowLanguageConfigurationId", m.userFlowLanguageConfigurationId...);
     f("userFlowLanguagePageId", m.userFlowLanguagePageId...);
     f("userId", m.userId...);
-    f("windowsHelloForBusinessAuthenticationMethodId", m.windowsHelloForBusinessAuthenticationMethodId...);
+    f("windowsHelloForBusinessAuthenticationMethodId",
+      m.windowsHelloForBusinessAuthenticationMethodId...);
   }
 };
 

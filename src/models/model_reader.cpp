@@ -1,6 +1,7 @@
 #include "models/model_reader.hpp"
 
 #include "json/json_pointer.hpp"
+#include "json/utf8.hpp"
 
 namespace msgraph::detail {
 
@@ -36,6 +37,16 @@ std::string ModelReader::pointer() const {
   return result;
 }
 
+bool ModelReader::valueDone() {
+  frames_.back().inMember = false;  // between members, errors point at the object
+  return true;
+}
+
+bool ModelReader::forwarded(bool ok) {
+  if (ok && !unknown_.active()) valueDone();  // the unknown value is complete
+  return ok;
+}
+
 bool ModelReader::typeError(const char* got) {
   failure_ = std::string("expected ") + expected(frames_.back().slot.kind) + ", got " + got;
   return false;
@@ -51,42 +62,46 @@ bool ModelReader::unknownScalar(Json&& value, const char* got) {
   Frame& top = frames_.back();
   if (top.slot.kind != FieldSlot::Kind::Unknown) return typeError(got);
   JsonBuilder::appendMember(top.binder->extras(), top.key) = std::move(value);
-  return true;
+  return valueDone();
 }
 
 bool ModelReader::Null() {
-  if (unknown_.active()) return unknown_.Null();
+  if (unknown_.active()) return forwarded(unknown_.Null());
   if (!inModel()) return notAnObject("null");
   FieldSlot& slot = frames_.back().slot;
   switch (slot.kind) {
     case FieldSlot::Kind::String:
       slot.text->setNull();
-      return true;
+      return valueDone();
     case FieldSlot::Kind::Bool:
       slot.flag->setNull();
-      return true;
+      return valueDone();
     case FieldSlot::Kind::Object:
       slot.nested->setNull();
-      return true;
+      return valueDone();
     default:
       return unknownScalar(Json(), "null");
   }
 }
 
 bool ModelReader::Bool(bool b) {
-  if (unknown_.active()) return unknown_.Bool(b);
+  if (unknown_.active()) return forwarded(unknown_.Bool(b));
   if (inModel() && frames_.back().slot.kind == FieldSlot::Kind::Bool) {
     *frames_.back().slot.flag = b;
-    return true;
+    return valueDone();
   }
   return unknownScalar(Json(b), "a boolean");
 }
 
 bool ModelReader::String(const char* s, SizeType n, bool copy) {
-  if (unknown_.active()) return unknown_.String(s, n, copy);
+  if (unknown_.active()) return forwarded(unknown_.String(s, n, copy));
+  if (hasEncodedSurrogate(s, n)) {
+    failure_ = "contains an unpaired UTF-16 surrogate escape";
+    return false;
+  }
   if (inModel() && frames_.back().slot.kind == FieldSlot::Kind::String) {
     frames_.back().slot.text->emplace(s, n);
-    return true;
+    return valueDone();
   }
   return unknownScalar(Json(std::string(s, n)), "a string");
 }
@@ -99,7 +114,7 @@ bool ModelReader::startUnknown(bool isObject) {
 }
 
 bool ModelReader::StartObject() {
-  if (unknown_.active()) return unknown_.StartObject();
+  if (unknown_.active()) return forwarded(unknown_.StartObject());
   if (!inModel()) {
     if (started_) return notAnObject("more than one value");
     started_ = true;
@@ -120,17 +135,21 @@ bool ModelReader::StartObject() {
 }
 
 bool ModelReader::StartArray() {
-  if (unknown_.active()) return unknown_.StartArray();
+  if (unknown_.active()) return forwarded(unknown_.StartArray());
   if (!inModel()) return notAnObject("an array");
   if (frames_.back().slot.kind == FieldSlot::Kind::Unknown) return startUnknown(false);
   return typeError("an array");
 }
 
 bool ModelReader::Key(const char* s, SizeType n, bool copy) {
-  if (unknown_.active()) return unknown_.Key(s, n, copy);
+  if (unknown_.active()) return forwarded(unknown_.Key(s, n, copy));
   Frame& top = frames_.back();
   top.key.assign(s, n);
   top.inMember = true;
+  if (hasEncodedSurrogate(s, n)) {
+    failure_ = "contains an unpaired UTF-16 surrogate escape";
+    return false;
+  }
   top.slot = top.binder->bind(top.key);
   if (top.slot.kind == FieldSlot::Kind::Duplicate) {
     failure_ = "appears more than once in the object";
@@ -140,7 +159,7 @@ bool ModelReader::Key(const char* s, SizeType n, bool copy) {
 }
 
 bool ModelReader::EndObject(SizeType n) {
-  if (unknown_.active()) return unknown_.EndObject(n);
+  if (unknown_.active()) return forwarded(unknown_.EndObject(n));
   Frame& top = frames_.back();
   if (const std::string* dup = JsonBuilder::findDuplicateKey(top.binder->extras())) {
     top.key = *dup;
@@ -149,12 +168,12 @@ bool ModelReader::EndObject(SizeType n) {
     return false;
   }
   frames_.pop_back();
-  return true;
+  return frames_.empty() || valueDone();
 }
 
 bool ModelReader::EndArray(SizeType n) {
   // Arrays are only ever unknown values, so the builder is active here.
-  return unknown_.EndArray(n);
+  return forwarded(unknown_.EndArray(n));
 }
 
 }  // namespace msgraph::detail

@@ -103,11 +103,19 @@ class ModelReader {
 
   bool Null();
   bool Bool(bool b);
-  bool Int(int i) { return unknown_.active() ? unknown_.Int(i) : number(Json(i)); }
-  bool Uint(unsigned u) { return unknown_.active() ? unknown_.Uint(u) : number(Json(u)); }
-  bool Int64(std::int64_t i) { return unknown_.active() ? unknown_.Int64(i) : number(Json(i)); }
-  bool Uint64(std::uint64_t u) { return unknown_.active() ? unknown_.Uint64(u) : number(Json(u)); }
-  bool Double(double d) { return unknown_.active() ? unknown_.Double(d) : number(Json(d)); }
+  bool Int(int i) { return unknown_.active() ? forwarded(unknown_.Int(i)) : number(Json(i)); }
+  bool Uint(unsigned u) {
+    return unknown_.active() ? forwarded(unknown_.Uint(u)) : number(Json(u));
+  }
+  bool Int64(std::int64_t i) {
+    return unknown_.active() ? forwarded(unknown_.Int64(i)) : number(Json(i));
+  }
+  bool Uint64(std::uint64_t u) {
+    return unknown_.active() ? forwarded(unknown_.Uint64(u)) : number(Json(u));
+  }
+  bool Double(double d) {
+    return unknown_.active() ? forwarded(unknown_.Double(d)) : number(Json(d));
+  }
   bool RawNumber(const char*, SizeType, bool) { return false; }  // not enabled in the reader
   bool String(const char* s, SizeType n, bool copy);
   bool StartObject();
@@ -129,6 +137,8 @@ class ModelReader {
   bool unknownScalar(Json&& value, const char* got);
   bool startUnknown(bool isObject);
   bool typeError(const char* got);
+  bool valueDone();
+  bool forwarded(bool ok);
   bool notAnObject(const char* got);
 
   std::unique_ptr<ObjectBinder> root_;

@@ -33,7 +33,8 @@ bool RetryPolicy::mayRetry(const HttpRequest& request, int attempt) const {
 std::chrono::milliseconds RetryPolicy::backoff(int attempt) const {
   // Exponential growth with full jitter: uniform in [0, min(maxDelay, base * 2^attempt)].
   const auto base = options_.baseDelay.count();
-  const auto ceiling = std::min<long long>(options_.maxDelay.count(), base << std::min(attempt, 20));
+  const auto ceiling =
+      std::min<long long>(options_.maxDelay.count(), base << std::min(attempt, 20));
   thread_local std::minstd_rand random{std::random_device{}()};
   std::uniform_int_distribution<long long> pick(0, std::max<long long>(ceiling, 0));
   return std::chrono::milliseconds(pick(random));

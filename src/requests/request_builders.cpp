@@ -67,7 +67,8 @@ detail::RequestCore withBody(detail::RequestCore core,
     core.setBody(body.toJson());
   } catch (const ValidationError& error) {
     const std::string where = error.field() == "/" ? std::string() : error.field();
-    core.setPendingError(std::make_shared<ValidationError>("BodyParameter" + where, error.reason()));
+    core.setPendingError(
+        std::make_shared<ValidationError>("BodyParameter" + where, error.reason()));
   }
   return core;
 }

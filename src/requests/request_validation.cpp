@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "json/utf8.hpp"
 #include "msgraph/error.hpp"
 
 namespace msgraph::detail {
@@ -23,37 +24,6 @@ bool hasControlChar(std::string_view text, bool allowTab) {
 }
 
 }  // namespace
-
-bool isValidUtf8(std::string_view text) noexcept {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const auto* end = p + text.size();
-  while (p < end) {
-    const unsigned char c = *p;
-    std::size_t length = 0;
-    std::uint32_t min = 0;
-    std::uint32_t cp = 0;
-    if (c < 0x80) {
-      ++p;
-      continue;
-    } else if ((c & 0xe0) == 0xc0) {
-      length = 2, min = 0x80, cp = c & 0x1fu;
-    } else if ((c & 0xf0) == 0xe0) {
-      length = 3, min = 0x800, cp = c & 0x0fu;
-    } else if ((c & 0xf8) == 0xf0) {
-      length = 4, min = 0x10000, cp = c & 0x07u;
-    } else {
-      return false;
-    }
-    if (static_cast<std::size_t>(end - p) < length) return false;
-    for (std::size_t i = 1; i < length; ++i) {
-      if ((p[i] & 0xc0) != 0x80) return false;
-      cp = (cp << 6) | (p[i] & 0x3fu);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-    p += length;
-  }
-  return true;
-}
 
 void validateHeader(std::string_view name, std::string_view value) {
   if (name.empty()) throw ValidationError("header name", "must not be empty");

@@ -17,7 +17,4 @@ void validatePartnerId(std::string_view id);
 /// A `$select`/`$expand` item: non-empty, no control characters.
 void validateQueryItem(std::string_view parameter, std::string_view item);
 
-/// Whether `text` is valid UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
-bool isValidUtf8(std::string_view text) noexcept;
-
 }  // namespace msgraph::detail

@@ -16,9 +16,9 @@ class MSGRAPH_API StaticTokenCredential final : public TokenCredential {
  public:
   /// @brief Wraps `token`, valid until `expiresOn` (default: far in the future).
   /// @throws ValidationError if `token` is empty or has characters not allowed in a header.
-  explicit StaticTokenCredential(
-      std::string token,
-      std::chrono::system_clock::time_point expiresOn = std::chrono::system_clock::time_point::max());
+  explicit StaticTokenCredential(std::string token,
+                                 std::chrono::system_clock::time_point expiresOn =
+                                     std::chrono::system_clock::time_point::max());
 
   /// @brief Returns the token. @throws AuthenticationError if it has expired.
   AccessToken getToken(const TokenRequestContext& request, const CallContext& context) override;

@@ -27,8 +27,7 @@ class MSGRAPH_API TokenCredential {
 
   /// @brief Returns a token valid for `request`, fetching or refreshing one if needed.
   /// @throws AuthenticationError when no token can be had.
-  virtual AccessToken getToken(const TokenRequestContext& request,
-                               const CallContext& context) = 0;
+  virtual AccessToken getToken(const TokenRequestContext& request, const CallContext& context) = 0;
 };
 
 }  // namespace msgraph

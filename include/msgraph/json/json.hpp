@@ -109,9 +109,9 @@ class MSGRAPH_API Json {
   /// @brief A boolean.
   Json(bool value) noexcept : value_(value) {}  // NOLINT(google-explicit-constructor)
   /// @brief A signed integer (any signed integral type).
-  template <typename I, std::enable_if_t<std::is_integral_v<I> && std::is_signed_v<I> &&
-                                             !std::is_same_v<I, bool>,
-                                         int> = 0>
+  template <typename I,
+            std::enable_if_t<
+                std::is_integral_v<I> && std::is_signed_v<I> && !std::is_same_v<I, bool>, int> = 0>
   Json(I value) noexcept : value_(static_cast<std::int64_t>(value)) {}  // NOLINT
   /// @brief An unsigned integer (any unsigned integral type).
   template <typename U, std::enable_if_t<std::is_integral_v<U> && std::is_unsigned_v<U> &&

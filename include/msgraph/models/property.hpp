@@ -31,6 +31,11 @@ class Property {
   /// @brief A value.
   Property(T&& value) noexcept(std::is_nothrow_move_constructible_v<T>)  // NOLINT
       : value_(std::move(value)) {}
+  /// @brief Refused: a pointer or string literal would otherwise silently become `true` in a
+  /// `Property<bool>`.
+  template <typename P, std::enable_if_t<
+                            std::is_same_v<T, bool> && std::is_pointer_v<std::decay_t<P>>, int> = 0>
+  Property(P&&) = delete;
   /// @brief A value converted from `U` (e.g. a string literal for `Property<std::string>`).
   /// Not offered for `Property<bool>`, so that a pointer or string never becomes `true`.
   template <typename U,

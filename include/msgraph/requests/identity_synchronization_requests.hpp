@@ -45,7 +45,8 @@ class MSGRAPH_API PatchIdentitySynchronizationRequest
     : public Request<PatchIdentitySynchronizationRequest, models::IdentitySyncPolicyPartner> {
  private:
   friend class IdentitySynchronizationRequestBuilder;
-  explicit PatchIdentitySynchronizationRequest(detail::RequestCore core) : Request(std::move(core)) {}
+  explicit PatchIdentitySynchronizationRequest(detail::RequestCore core)
+      : Request(std::move(core)) {}
 };
 
 /// @brief `DELETE .../identitySynchronization`: removes the policy
@@ -59,7 +60,8 @@ class MSGRAPH_API DeleteIdentitySynchronizationRequest
 
  private:
   friend class IdentitySynchronizationRequestBuilder;
-  explicit DeleteIdentitySynchronizationRequest(detail::RequestCore core) : Request(std::move(core)) {}
+  explicit DeleteIdentitySynchronizationRequest(detail::RequestCore core)
+      : Request(std::move(core)) {}
 };
 
 }  // namespace msgraph

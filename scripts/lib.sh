@@ -1,0 +1,18 @@
+# Shared by scripts/test and scripts/demo: installs the Debian packages the project needs, only
+# those that are missing, with sudo only when not root.
+
+MSGRAPH_PACKAGES=(g++ cmake ninja-build pkg-config libcurl4-openssl-dev libssl-dev rapidjson-dev
+  catch2 libcpp-httplib-dev)
+
+msgraph_install_packages() {
+  local missing=()
+  for pkg in "${MSGRAPH_PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "==> installing missing packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
