@@ -27,11 +27,6 @@ struct EasyDeleter {
 };
 using EasyPtr = std::unique_ptr<CURL, EasyDeleter>;
 
-struct SlistDeleter {
-  void operator()(curl_slist* list) const noexcept { curl_slist_free_all(list); }
-};
-using SlistPtr = std::unique_ptr<curl_slist, SlistDeleter>;
-
 struct UrlDeleter {
   void operator()(CURLU* url) const noexcept { curl_url_cleanup(url); }
 };
@@ -44,10 +39,39 @@ using CurlString = std::unique_ptr<char, CurlStringDeleter>;
 
 // One easy handle and the buffers libcurl writes into. They live together on the heap because
 // libcurl keeps raw pointers to them (ERRORBUFFER, WRITEDATA) for the handle's whole life.
+// The request headers as libcurl's list, built in buffers that the handle keeps between calls:
+// no malloc per header, unlike curl_slist_append. libcurl only reads the list during the call.
+class HeaderList {
+ public:
+  void clear() {
+    text_.clear();
+    starts_.clear();
+  }
+  void add(std::string_view name, std::string_view separator, std::string_view value) {
+    starts_.push_back(text_.size());
+    text_.append(name).append(separator).append(value).push_back('\0');
+  }
+  // Links the nodes; valid until the next clear() or add().
+  curl_slist* link() {
+    nodes_.resize(starts_.size());
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+      nodes_[i].data = &text_[starts_[i]];
+      nodes_[i].next = i + 1 < nodes_.size() ? &nodes_[i + 1] : nullptr;
+    }
+    return nodes_.empty() ? nullptr : nodes_.data();
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::size_t> starts_;
+  std::vector<curl_slist> nodes_;
+};
+
 struct PooledHandle {
   EasyPtr easy;
   char errorBuffer[CURL_ERROR_SIZE] = {};
   std::string body;
+  HeaderList headers;
   std::size_t maxBody = 0;
   bool tooLarge = false;
 
@@ -132,13 +156,13 @@ void applyConnectionOptions(CURL* easy, const CurlTransportOptions& options) {
 
 void applyBodyOptions(PooledHandle& handle, const CurlTransportOptions& options) {
   CURL* easy = handle.easy.get();
-  // "" offers every encoding this libcurl can decode and decodes the body transparently.
-  setOption(easy, CURLOPT_ACCEPT_ENCODING, "");
+  // No Accept-Encoding: Graph's answers for this resource are a few hundred bytes, so
+  // compression saves nothing, and an undecoded body cannot be a decompression bomb.
   setOption(easy, CURLOPT_ERRORBUFFER, handle.errorBuffer);
   setOption(easy, CURLOPT_WRITEFUNCTION, &writeBody);
   setOption(easy, CURLOPT_WRITEDATA, static_cast<void*>(&handle));
   // Refuses early when Content-Length already says too much; writeBody catches the rest
-  // (chunked bodies, and decoded bodies larger than their compressed length).
+  // (chunked bodies).
   const auto limit = std::min<std::size_t>(
       options.maxResponseBytes, static_cast<std::size_t>(std::numeric_limits<curl_off_t>::max()));
   if (limit > 0) setOption(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limit));
@@ -155,14 +179,10 @@ std::unique_ptr<PooledHandle> createHandle(const CurlTransportOptions& options) 
 }
 
 bool hasLineBreakOrNul(std::string_view text) {
-  return text.find_first_of(std::string_view("\r\n\0", 3)) != std::string_view::npos;
-}
-
-void appendHeader(SlistPtr& list, const std::string& line) {
-  curl_slist* extended = curl_slist_append(list.get(), line.c_str());
-  if (extended == nullptr) throw TransportError(Kind::Other, "out of memory building headers");
-  list.release();  // Now owned by `extended`, which is the same list with one more entry.
-  list.reset(extended);
+  for (char c : text) {
+    if (c == '\r' || c == '\n' || c == '\0') return true;
+  }
+  return false;
 }
 
 bool sendsBody(const HttpRequest& request) {
@@ -170,8 +190,8 @@ bool sendsBody(const HttpRequest& request) {
   return request.method != HttpMethod::Delete || !request.body.empty();
 }
 
-SlistPtr buildHeaderList(const HttpRequest& request) {
-  SlistPtr list;
+curl_slist* buildHeaderList(const HttpRequest& request, HeaderList& list) {
+  list.clear();
   for (const auto& [name, value] : request.headers) {
     // A line break would let one header smuggle in others; the value stays out of the message.
     if (hasLineBreakOrNul(name) || hasLineBreakOrNul(value)) {
@@ -179,15 +199,15 @@ SlistPtr buildHeaderList(const HttpRequest& request) {
                                             "' contains a line break; nothing was sent");
     }
     // "Name:" with nothing after it would make libcurl drop the header; "Name;" sends it empty.
-    appendHeader(list, value.empty() ? name + ";" : name + ": " + value);
+    list.add(name, value.empty() ? ";" : ": ", value);
   }
   // Graph never answers 100 Continue usefully; waiting for it only adds a round trip.
-  appendHeader(list, "Expect:");
+  list.add("Expect", ":", "");
   // With a body, libcurl would otherwise claim application/x-www-form-urlencoded.
   if (sendsBody(request) && !request.headers.contains("Content-Type")) {
-    appendHeader(list, "Content-Type:");
+    list.add("Content-Type", ":", "");
   }
-  return list;
+  return list.link();
 }
 
 void applyMethod(CURL* easy, const HttpRequest& request) {
@@ -354,14 +374,14 @@ struct CurlTransport::Impl {
   HttpResponse transfer(PooledHandle& handle, const HttpRequest& request,
                         const CallContext& context) {
     CURL* easy = handle.easy.get();
-    SlistPtr headers = buildHeaderList(request);
+    curl_slist* headers = buildHeaderList(request, handle.headers);
     setOption(easy, CURLOPT_URL, request.url.c_str());
     applyMethod(easy, request);
     setOption(easy, CURLOPT_TIMEOUT_MS, toCurlMillis(context.timeout().value_or(options_.timeout)));
-    setOption(easy, CURLOPT_HTTPHEADER, headers.get());
+    setOption(easy, CURLOPT_HTTPHEADER, headers);
     handle.resetForTransfer(options_.maxResponseBytes);
     const CURLcode rc = curl_easy_perform(easy);
-    // The list dies with this call; the pooled handle must not keep pointing at it.
+    // The list is rebuilt by the next call; the handle must not keep pointing at it.
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
     if (rc != CURLE_OK) throwTransferError(request, handle, rc);
     return readResponse(handle);

@@ -7,10 +7,14 @@ namespace {
 
 // A token is put in a header; one with line breaks would inject headers of its own.
 std::string bearer(const std::string& token) {
-  if (token.empty() || token.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos) {
+  bool unsafe = token.empty();
+  for (char c : token) unsafe = unsafe || c == '\r' || c == '\n' || c == '\0';
+  if (unsafe) {
     throw AuthenticationError("the credential returned an empty token or one with CR, LF or NUL");
   }
-  return "Bearer " + token;
+  std::string value;
+  value.reserve(7 + token.size());
+  return value.append("Bearer ").append(token);
 }
 
 }  // namespace

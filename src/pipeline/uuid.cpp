@@ -1,6 +1,7 @@
 #include "pipeline/uuid.hpp"
 
 #include <openssl/rand.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdint>
@@ -9,11 +10,39 @@
 
 namespace msgraph::detail {
 
-std::string newUuid() {
-  std::array<std::uint8_t, 16> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
-    throw Error("the system random number generator failed");
+namespace {
+
+// RAND_bytes costs about as much as the rest of a request's preparation, so each thread draws
+// random bytes for 64 UUIDs at once. The buffer belongs to one process: a forked child must
+// not reuse its parent's bytes, so it is refilled when the pid changes.
+class RandomPool {
+ public:
+  void take(std::uint8_t* out, std::size_t n) {
+    if (used_ + n > bytes_.size() || owner_ != getpid()) refill();
+    for (std::size_t i = 0; i < n; ++i) out[i] = bytes_[used_ + i];
+    used_ += n;
   }
+
+ private:
+  void refill() {
+    if (RAND_bytes(bytes_.data(), static_cast<int>(bytes_.size())) != 1) {
+      throw Error("the system random number generator failed");
+    }
+    used_ = 0;
+    owner_ = getpid();
+  }
+
+  std::array<std::uint8_t, 16 * 64> bytes_{};
+  std::size_t used_ = bytes_.size();
+  pid_t owner_ = 0;
+};
+
+}  // namespace
+
+std::string newUuid() {
+  thread_local RandomPool pool;
+  std::array<std::uint8_t, 16> bytes{};
+  pool.take(bytes.data(), bytes.size());
   bytes[6] = static_cast<std::uint8_t>((bytes[6] & 0x0f) | 0x40);  // version 4
   bytes[8] = static_cast<std::uint8_t>((bytes[8] & 0x3f) | 0x80);  // RFC 4122 variant
   static constexpr char kHex[] = "0123456789abcdef";

@@ -188,8 +188,9 @@ TEST_CASE("GET returns 200 with the JSON body and the Content-Type header") {
   const HttpResponse response = transport.send(request, CallContext());
 
   CHECK(response.status == 200);
-  // httplib compresses JSON when the client offers gzip or br, so equal bytes prove decoding.
-  CHECK(response.headers.contains("Content-Encoding"));
+  // No encoding is offered (bodies are small, and undecoded bodies cannot be bombs), so the
+  // server sends the body as it is.
+  CHECK_FALSE(response.headers.contains("Content-Encoding"));
   CHECK(response.body == kJson);
   CHECK(response.headers.get("content-type") ==
         std::optional<std::string_view>("application/json"));
@@ -199,7 +200,7 @@ TEST_CASE("GET returns 200 with the JSON body and the Content-Type header") {
   CHECK(seen[0].target == "/v1.0/x?$select=a,b");
   CHECK(seen[0].body.empty());
   CHECK(headerOf(seen[0], "Accept") == "application/json");
-  CHECK(headerOf(seen[0], "Accept-Encoding").value_or("").find("gzip") != std::string::npos);
+  CHECK_FALSE(headerOf(seen[0], "Accept-Encoding").has_value());
 }
 
 TEST_CASE("an HTTP error status is returned as a response, not thrown") {

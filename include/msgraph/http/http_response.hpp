@@ -13,7 +13,7 @@ struct MSGRAPH_API HttpResponse {
   int status = 0;
   /// @brief Every response header, in the order received.
   HttpHeaders headers;
-  /// @brief The body as received (after content decoding).
+  /// @brief The body as received. No `Accept-Encoding` is offered, so it is never compressed.
   std::string body;
 };
 
