@@ -13,9 +13,8 @@ namespace msgraph::detail {
 template <typename Model>
 struct Fields;
 
-template <>
-struct Fields<models::UserSyncInbound> {
-  static constexpr const char* kName = "UserSyncInbound";
+// crossTenantUserSyncInbound and crossTenantGroupSyncInbound have the same shape.
+struct SyncInboundFields {
   template <typename F, typename... Self>
   static void each(F&& f, Self&... m) {
     f("isSyncAllowed", m.isSyncAllowed...);
@@ -23,12 +22,13 @@ struct Fields<models::UserSyncInbound> {
 };
 
 template <>
-struct Fields<models::GroupSyncInbound> {
+struct Fields<models::UserSyncInbound> : SyncInboundFields {
+  static constexpr const char* kName = "UserSyncInbound";
+};
+
+template <>
+struct Fields<models::GroupSyncInbound> : SyncInboundFields {
   static constexpr const char* kName = "GroupSyncInbound";
-  template <typename F, typename... Self>
-  static void each(F&& f, Self&... m) {
-    f("isSyncAllowed", m.isSyncAllowed...);
-  }
 };
 
 template <>

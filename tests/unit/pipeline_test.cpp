@@ -1,9 +1,11 @@
 // The pipeline: fixed order, user policy slots, retry, authorization and logging.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "msgraph/msgraph.hpp"
@@ -217,4 +219,30 @@ TEST_CASE("the logger never sees the Authorization value", "[pipeline]") {
 TEST_CASE("StaticTokenCredential refuses tokens that would break a header", "[pipeline]") {
   CHECK_THROWS_AS(msgraph::StaticTokenCredential(""), msgraph::ValidationError);
   CHECK_THROWS_AS(msgraph::StaticTokenCredential("a\r\nX: y"), msgraph::ValidationError);
+}
+
+TEST_CASE("one client serves many threads at once", "[pipeline]") {
+  std::atomic<int> served{0};
+  auto mock = std::make_shared<MockTransport>([&](const msgraph::HttpRequest&) {
+    ++served;
+    return answer(204);
+  });
+  const msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock).credential(
+      std::make_shared<msgraph::StaticTokenCredential>("t"))};
+  std::vector<std::thread> threads;
+  std::atomic<int> ok{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, copy = client] {
+      for (int i = 0; i < 50; ++i) ok += syncOf(copy).put({}).send().ok() ? 1 : 0;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(ok == 200);
+  CHECK(served == 200);
+  std::vector<std::string> ids;
+  for (const auto& request : mock->requests()) {
+    ids.emplace_back(request.headers.get("client-request-id").value());
+  }
+  std::sort(ids.begin(), ids.end());
+  CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());  // every id unique
 }
