@@ -100,28 +100,49 @@ class MSGRAPH_API ServiceError : public Error {
   std::string rawBody_;
 };
 
+/// @brief What the identity platform said when it refused a token request.
+struct MSGRAPH_API AuthenticationDetails {
+  /// @brief The OAuth 2.0 `error`, e.g. `invalid_client`.
+  std::string error;
+  /// @brief The AADSTS code(s), e.g. `AADSTS7000215` (several joined with `, `).
+  std::string aadsts;
+  /// @brief The `error_description`.
+  std::string description;
+  /// @brief The `trace_id`, for support cases.
+  std::string traceId;
+  /// @brief The `correlation_id`, for support cases.
+  std::string correlationId;
+  /// @brief The HTTP status of the token response (0 when none arrived).
+  int status = 0;
+};
+
 /// @brief A credential could not obtain a token: the identity platform refused, or the
 /// credential's own material (certificate, key) is unusable.
 class MSGRAPH_API AuthenticationError : public Error {
  public:
-  /// @brief Creates an authentication error. `error` is the OAuth error (`invalid_client`),
-  /// `aadsts` the AADSTS code(s) (`AADSTS7000215`), `description` the service's explanation.
-  AuthenticationError(const std::string& message, std::string error = {}, std::string aadsts = {},
-                      std::string description = {});
+  /// @brief What the identity platform said.
+  using Details = AuthenticationDetails;
+
+  /// @brief An authentication error with a safe `message` and, if any, the service's details.
+  explicit AuthenticationError(const std::string& message, Details details = {});
   ~AuthenticationError() override;
   /// @brief The OAuth 2.0 `error` value, e.g. `invalid_client`; empty if not from the service.
-  const std::string& error() const noexcept { return error_; }
+  const std::string& error() const noexcept { return details_.error; }
   /// @brief The AADSTS code(s), e.g. `AADSTS7000215`; empty if none.
-  const std::string& aadsts() const noexcept { return aadsts_; }
+  const std::string& aadsts() const noexcept { return details_.aadsts; }
   /// @brief The service's `error_description`; empty if none.
-  const std::string& description() const noexcept { return description_; }
+  const std::string& description() const noexcept { return details_.description; }
+  /// @brief The service's `trace_id`; empty if none.
+  const std::string& traceId() const noexcept { return details_.traceId; }
+  /// @brief The service's `correlation_id`; empty if none.
+  const std::string& correlationId() const noexcept { return details_.correlationId; }
+  /// @brief Everything the service said.
+  const Details& details() const noexcept { return details_; }
   [[noreturn]] void raise() const override;
   std::shared_ptr<const Error> clone() const override;
 
  private:
-  std::string error_;
-  std::string aadsts_;
-  std::string description_;
+  Details details_;
 };
 
 /// @brief The request did not get an HTTP response: connect, DNS, TLS, timeout or a dropped

@@ -5,6 +5,7 @@
 namespace msgraph {
 
 TokenCredential::~TokenCredential() = default;
+void TokenCredential::invalidateToken(const std::string&) noexcept {}
 
 StaticTokenCredential::StaticTokenCredential(std::string token,
                                              std::chrono::system_clock::time_point expiresOn)

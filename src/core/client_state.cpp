@@ -1,41 +1,13 @@
 #include "core/client_state.hpp"
 
 #include "msgraph/error.hpp"
+#include "http/service_root.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "pipeline/builtin_policies.hpp"
 
 namespace msgraph::detail {
 
 namespace {
-
-bool isLoopbackHost(std::string_view hostAndRest) {
-  for (std::string_view host : {"127.0.0.1", "localhost", "[::1]"}) {
-    if (hostAndRest.substr(0, host.size()) == host &&
-        (hostAndRest.size() == host.size() || hostAndRest[host.size()] == ':' ||
-         hostAndRest[host.size()] == '/')) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// The service root without a trailing slash; refuses what would send requests somewhere odd.
-std::string checkedRoot(const ClientOptions& options) {
-  std::string root =
-      options.baseUrl().empty() ? std::string(graphRoot(options.cloud())) : options.baseUrl();
-  while (!root.empty() && root.back() == '/') root.pop_back();
-  const std::string_view view(root);
-  const bool https = view.substr(0, 8) == "https://";
-  const bool http = view.substr(0, 7) == "http://";
-  if (!https && !http) throw ValidationError("baseUrl", "must start with https://");
-  if (http && !isLoopbackHost(view.substr(7))) {
-    throw ValidationError("baseUrl", "http:// is allowed only for loopback hosts; use https://");
-  }
-  if (root.find_first_of("?#") != std::string::npos || root.size() == (https ? 8u : 7u)) {
-    throw ValidationError("baseUrl", "must be a service root like https://graph.microsoft.com");
-  }
-  return root;
-}
 
 std::vector<std::shared_ptr<HttpPolicy>> userPolicies(const ClientOptions& options,
                                                       PolicySlot slot) {
@@ -69,7 +41,10 @@ Pipeline buildPipeline(const ClientOptions& options) {
 
 ClientState::ClientState(ClientOptions options)
     : options_(std::move(options)),
-      serviceRoot_(checkedRoot(options_) + "/" + std::string(toString(options_.apiVersion()))),
+      serviceRoot_(checkedServiceRoot(options_.baseUrl().empty() ? graphRoot(options_.cloud())
+                                                                 : options_.baseUrl(),
+                                      "baseUrl") +
+                   "/" + std::string(toString(options_.apiVersion()))),
       pipeline_(buildPipeline(options_)) {}
 
 }  // namespace msgraph::detail

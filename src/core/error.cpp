@@ -96,12 +96,8 @@ std::shared_ptr<const Error> ServiceError::clone() const {
   return std::make_shared<ServiceError>(*this);
 }
 
-AuthenticationError::AuthenticationError(const std::string& message, std::string error,
-                                         std::string aadsts, std::string description)
-    : Error(message),
-      error_(std::move(error)),
-      aadsts_(std::move(aadsts)),
-      description_(std::move(description)) {}
+AuthenticationError::AuthenticationError(const std::string& message, Details details)
+    : Error(message), details_(std::move(details)) {}
 AuthenticationError::~AuthenticationError() = default;
 void AuthenticationError::raise() const { throw *this; }
 std::shared_ptr<const Error> AuthenticationError::clone() const {

@@ -25,14 +25,20 @@ AuthorizationPolicy::AuthorizationPolicy(std::shared_ptr<TokenCredential> creden
 
 HttpResponse AuthorizationPolicy::send(HttpRequest& request, const CallContext& context,
                                        const NextPolicy& next) {
-  if (credential_ != nullptr) {
-    if (context.isPreview()) {
-      request.headers.set("Authorization", "Bearer ***");  // no token is fetched for a preview
-    } else {
-      request.headers.set("Authorization",
-                          bearer(credential_->getToken(tokenRequest_, context).token));
-    }
+  if (credential_ == nullptr) return next.send(request, context);
+  if (context.isPreview()) {
+    request.headers.set("Authorization", "Bearer ***");  // no token is fetched for a preview
+    return next.send(request, context);
   }
+  std::string token = credential_->getToken(tokenRequest_, context).token;
+  request.headers.set("Authorization", bearer(token));
+  HttpResponse response = next.send(request, context);
+  if (response.status != 401) return response;
+  // The token may have been revoked or rotated early: drop it and try once with a new one.
+  credential_->invalidateToken(token);
+  std::string renewed = credential_->getToken(tokenRequest_, context).token;
+  if (renewed == token) return response;  // nothing new to try (a fixed token)
+  request.headers.set("Authorization", bearer(renewed));
   return next.send(request, context);
 }
 

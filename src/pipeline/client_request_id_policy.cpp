@@ -1,5 +1,5 @@
 #include "pipeline/builtin_policies.hpp"
-#include "pipeline/uuid.hpp"
+#include "support/uuid.hpp"
 
 namespace msgraph::detail {
 

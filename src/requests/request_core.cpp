@@ -2,7 +2,7 @@
 
 #include "core/client_state.hpp"
 #include "requests/request_validation.hpp"
-#include "requests/url_encoding.hpp"
+#include "http/url_encoding.hpp"
 
 namespace msgraph::detail {
 

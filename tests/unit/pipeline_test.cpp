@@ -246,3 +246,34 @@ TEST_CASE("one client serves many threads at once", "[pipeline]") {
   std::sort(ids.begin(), ids.end());
   CHECK(std::adjacent_find(ids.begin(), ids.end()) == ids.end());  // every id unique
 }
+
+TEST_CASE("a 401 drops the token and retries once with a new one", "[pipeline]") {
+  auto credential = std::make_shared<CountingCredential>();
+  auto mock = std::make_shared<MockTransport>();
+  msgraph::GraphClient client{msgraph::ClientOptions{}
+                                  .transport(mock)
+                                  .credential(credential)
+                                  .retry(fastRetry(0, 1ms, 1ms, 1s))};
+  SECTION("a renewed token succeeds") {
+    mock->enqueue(answer(401)).enqueue(answer(204));
+    CHECK(syncOf(client).remove().execute().status == 204);
+    const auto requests = mock->requests();
+    REQUIRE(requests.size() == 2);
+    CHECK(requests[0].headers.get("Authorization") == "Bearer token-1");
+    CHECK(requests[1].headers.get("Authorization") == "Bearer token-2");
+  }
+  SECTION("a second 401 is the answer: only one retry") {
+    mock->enqueue(answer(401)).enqueue(answer(401)).enqueue(answer(204));
+    auto result = syncOf(client).remove().send();
+    REQUIRE_FALSE(result.ok());
+    CHECK(dynamic_cast<const msgraph::ServiceError&>(result.error()).status() == 401);
+    CHECK(mock->requestCount() == 2);
+  }
+  SECTION("a fixed token is not retried") {
+    mock->enqueue(answer(401)).enqueue(answer(204));
+    msgraph::GraphClient fixed{msgraph::ClientOptions{}.transport(mock).credential(
+        std::make_shared<msgraph::StaticTokenCredential>("same"))};
+    CHECK_FALSE(syncOf(fixed).remove().send().ok());
+    CHECK(mock->requestCount() == 1);
+  }
+}

@@ -28,6 +28,11 @@ class MSGRAPH_API TokenCredential {
   /// @brief Returns a token valid for `request`, fetching or refreshing one if needed.
   /// @throws AuthenticationError when no token can be had.
   virtual AccessToken getToken(const TokenRequestContext& request, const CallContext& context) = 0;
+
+  /// @brief Graph answered `401` to a request made with `token`: a caching credential drops it,
+  /// so that the next `getToken` fetches a new one. The authorization policy then retries the
+  /// call once. The default does nothing (a fixed token cannot be renewed).
+  virtual void invalidateToken(const std::string& token) noexcept;
 };
 
 }  // namespace msgraph

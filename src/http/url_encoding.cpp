@@ -1,4 +1,4 @@
-#include "requests/url_encoding.hpp"
+#include "http/url_encoding.hpp"
 
 namespace msgraph::detail {
 

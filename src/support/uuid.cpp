@@ -1,4 +1,4 @@
-#include "pipeline/uuid.hpp"
+#include "support/uuid.hpp"
 
 #include <openssl/rand.h>
 #include <unistd.h>

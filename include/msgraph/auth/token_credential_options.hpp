@@ -1,0 +1,35 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "msgraph/cloud.hpp"
+#include "msgraph/export.hpp"
+#include "msgraph/http/curl_transport.hpp"
+#include "msgraph/http/http_transport.hpp"
+
+namespace msgraph {
+
+/// @brief Settings shared by the credentials that call the Microsoft identity platform.
+struct MSGRAPH_API TokenCredentialOptions {
+  /// @brief The national cloud: picks the authority (`https://login.microsoftonline.com`, ...).
+  Cloud cloud = Cloud::Global;
+  /// @brief A custom authority root (a private cloud, or the local emulator such as
+  /// `https://127.0.0.1:8443`), used instead of the cloud's. `http://` only for loopback hosts.
+  std::string authorityHost;
+  /// @brief The transport for token requests. Default: a `CurlTransport` made from
+  /// `transportOptions` (give it the same CA file and proxy as the Graph calls).
+  std::shared_ptr<HttpTransport> transport;
+  /// @brief Options of the default transport.
+  CurlTransportOptions transportOptions;
+  /// @brief A cached token is refreshed this long before it expires.
+  std::chrono::seconds refreshMargin{std::chrono::minutes(5)};
+  /// @brief Retries of a token request answered 5xx or `temporarily_unavailable` (never 4xx).
+  int maxRetries = 2;
+  /// @brief The clock, replaceable in tests. Default: `std::chrono::system_clock::now`.
+  std::function<std::chrono::system_clock::time_point()> clock;
+};
+
+}  // namespace msgraph

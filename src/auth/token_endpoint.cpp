@@ -1,0 +1,148 @@
+#include "auth/token_endpoint.hpp"
+
+#include <algorithm>
+#include <thread>
+
+#include "http/service_root.hpp"
+#include "http/url_encoding.hpp"
+#include "msgraph/error.hpp"
+#include "msgraph/http/curl_transport.hpp"
+#include "msgraph/json/json.hpp"
+
+namespace msgraph::detail {
+
+namespace {
+
+std::string member(const Json& object, std::string_view key) {
+  const Json* value = object.find(key);
+  return value != nullptr && value->isString() ? value->asString() : std::string();
+}
+
+std::chrono::seconds secondsMember(const Json& object, std::string_view key) {
+  const Json* value = object.find(key);
+  if (value == nullptr) return std::chrono::seconds(0);
+  if (value->isNumber()) return std::chrono::seconds(static_cast<long long>(value->asDouble()));
+  if (value->isString()) return std::chrono::seconds(std::atoll(value->asString().c_str()));
+  return std::chrono::seconds(0);
+}
+
+std::string aadstsCodes(const Json& body) {
+  std::string codes;
+  if (const Json* list = body.find("error_codes"); list != nullptr && list->isArray()) {
+    for (const Json& code : list->asArray()) {
+      if (!code.isNumber()) continue;
+      if (!codes.empty()) codes += ", ";
+      codes += "AADSTS" + std::to_string(static_cast<long long>(code.asDouble()));
+    }
+  }
+  return codes;
+}
+
+// The identity platform's error answer as an AuthenticationError; a body that is not its JSON
+// (a proxy's page) still names the status.
+AuthenticationError refusal(const HttpResponse& response) {
+  AuthenticationError::Details details;
+  details.status = response.status;
+  Json body;
+  try {
+    body = Json::parse(response.body);
+  } catch (const Error&) {
+  }
+  details.error = member(body, "error");
+  details.description = member(body, "error_description");
+  details.traceId = member(body, "trace_id");
+  details.correlationId = member(body, "correlation_id");
+  details.aadsts = aadstsCodes(body);
+  std::string message = "the token endpoint refused (HTTP " + std::to_string(response.status) + ")";
+  if (!details.error.empty()) message += ": " + details.error;
+  if (!details.description.empty()) {
+    message += ": " + details.description.substr(0, details.description.find('\r'));
+  }
+  return AuthenticationError(message, std::move(details));
+}
+
+bool isRetryable(const HttpResponse& response) {
+  if (response.status >= 500) return true;
+  return response.body.find("temporarily_unavailable") != std::string::npos;
+}
+
+}  // namespace
+
+void appendFormField(std::string& form, std::string_view name, std::string_view value) {
+  if (!form.empty()) form.push_back('&');
+  form.append(name).push_back('=');
+  appendPercentEncoded(form, value);
+}
+
+void requireCredentialValue(const char* field, const std::string& value) {
+  if (value.empty()) throw ValidationError(field, "must not be empty");
+  const bool control = std::any_of(value.begin(), value.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  if (control) throw ValidationError(field, "contains a control character");
+}
+
+TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialOptions& options)
+    : transport_(options.transport),
+      refreshMargin_(options.refreshMargin),
+      maxRetries_(std::clamp(options.maxRetries, 0, 5)),
+      clock_(options.clock) {
+  requireCredentialValue("tenantId", tenantId);
+  url_ = checkedServiceRoot(
+      options.authorityHost.empty() ? loginAuthority(options.cloud) : options.authorityHost,
+      "authorityHost");
+  url_.push_back('/');
+  appendPercentEncoded(url_, tenantId);
+  url_ += "/oauth2/v2.0/token";
+  if (transport_ == nullptr) transport_ = std::make_shared<CurlTransport>(options.transportOptions);
+}
+
+std::chrono::system_clock::time_point TokenEndpoint::now() const {
+  return clock_ ? clock_() : std::chrono::system_clock::now();
+}
+
+IssuedToken TokenEndpoint::readToken(const std::string& body) const {
+  Json parsed;
+  try {
+    parsed = Json::parse(body);
+  } catch (const Error&) {
+    throw AuthenticationError("the token endpoint answered 200 with a body that is not JSON");
+  }
+  IssuedToken issued;
+  issued.token.token = member(parsed, "access_token");
+  const std::chrono::seconds expiresIn = secondsMember(parsed, "expires_in");
+  if (issued.token.token.empty() || expiresIn.count() <= 0) {
+    throw AuthenticationError("the token endpoint answered without access_token or expires_in");
+  }
+  const auto issuedAt = now();
+  issued.token.expiresOn = issuedAt + expiresIn;
+  issued.refreshAt = issued.token.expiresOn - refreshMargin_;
+  // refresh_in, when sent, is the service's own advice and wins if it is sooner.
+  if (const auto refreshIn = secondsMember(parsed, "refresh_in"); refreshIn.count() > 0) {
+    issued.refreshAt = std::min(issued.refreshAt, issuedAt + refreshIn);
+  }
+  return issued;
+}
+
+IssuedToken TokenEndpoint::request(const std::string& form, const CallContext& context) const {
+  HttpRequest request;
+  request.method = HttpMethod::Post;
+  request.url = url_;
+  request.headers.add("Content-Type", "application/x-www-form-urlencoded");
+  request.headers.add("Accept", "application/json");
+  request.body = form;
+  for (int attempt = 0;; ++attempt) {
+    HttpResponse response;
+    try {
+      response = transport_->send(request, context);
+    } catch (const TransportError& error) {
+      throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
+                                error.what());
+    }
+    if (response.status == 200) return readToken(response.body);
+    if (!isRetryable(response) || attempt >= maxRetries_) throw refusal(response);
+    std::this_thread::sleep_for(std::chrono::milliseconds(250) * (attempt + 1));
+  }
+}
+
+}  // namespace msgraph::detail

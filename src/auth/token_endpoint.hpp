@@ -1,0 +1,52 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "msgraph/auth/access_token.hpp"
+#include "msgraph/auth/token_credential_options.hpp"
+#include "msgraph/http/call_context.hpp"
+#include "msgraph/http/http_transport.hpp"
+
+namespace msgraph::detail {
+
+/// A token as the identity platform issued it, with when to refresh it.
+struct IssuedToken {
+  AccessToken token;
+  std::chrono::system_clock::time_point refreshAt;
+};
+
+/// The identity platform's v2.0 token endpoint of one tenant: posts client-credentials forms,
+/// retries 5xx and `temporarily_unavailable`, and turns every refusal into an
+/// AuthenticationError carrying the service's error, AADSTS codes, trace and correlation ids.
+class TokenEndpoint {
+ public:
+  /// Validates the tenant and the authority (ValidationError) and picks the transport.
+  TokenEndpoint(const std::string& tenantId, const TokenCredentialOptions& options);
+
+  /// The token URL, `{authority}/{tenant}/oauth2/v2.0/token` (the assertion's `aud`).
+  const std::string& url() const noexcept { return url_; }
+  /// Now, by the configured clock.
+  std::chrono::system_clock::time_point now() const;
+  /// Posts `form` (already encoded) and reads the answer. Throws AuthenticationError.
+  IssuedToken request(const std::string& form, const CallContext& context) const;
+
+ private:
+  IssuedToken readToken(const std::string& body) const;
+
+  std::string url_;
+  std::shared_ptr<HttpTransport> transport_;
+  std::chrono::seconds refreshMargin_;
+  int maxRetries_;
+  std::function<std::chrono::system_clock::time_point()> clock_;
+};
+
+/// Appends `name=value&` form-encoded (every byte but unreserved ones percent-encoded).
+void appendFormField(std::string& form, std::string_view name, std::string_view value);
+
+/// Throws ValidationError unless `value` is non-empty and free of control characters.
+void requireCredentialValue(const char* field, const std::string& value);
+
+}  // namespace msgraph::detail

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+namespace emulator {
+
+/// A random (version 4) UUID in lower-case 8-4-4-4-12 form, from OpenSSL's CSPRNG.
+std::string newUuid();
+/// `bytes` random bytes as unpadded base64url (32 bytes give 43 characters).
+std::string randomBase64Url(std::size_t bytes);
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT` (RFC 9110 IMF-fixdate), for the `Date` header.
+std::string imfFixdate(std::chrono::system_clock::time_point when);
+/// `2025-02-13T10:17:06` (UTC, no zone suffix), as Graph writes `innerError.date`.
+std::string graphErrorDate(std::chrono::system_clock::time_point when);
+/// `2016-01-09 02:02:12Z`, as the identity platform writes its error timestamps.
+std::string identityTimestamp(std::chrono::system_clock::time_point when);
+
+}  // namespace emulator

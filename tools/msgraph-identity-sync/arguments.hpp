@@ -1,0 +1,35 @@
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "command_spec.hpp"
+#include "msgraph/cloud.hpp"
+
+namespace msgraph_cli {
+
+/// How results are printed.
+enum class OutputFormat { Json, Text };
+
+/// The command line, parsed and checked: the verb, its parameter set, and the interpreted
+/// common options. Inputs that need reading (JSON, files, environment) stay raw in `raw`.
+struct Arguments {
+  const VerbSpec* verb = nullptr;  // null with `raw.help`: the tool's own help
+  const ParameterSetSpec* parameterSet = nullptr;
+  RawOptions raw;
+  OutputFormat output = OutputFormat::Json;
+  msgraph::ApiVersion apiVersion = msgraph::ApiVersion::V1_0;
+  msgraph::Cloud cloud = msgraph::Cloud::Global;
+  std::optional<std::chrono::milliseconds> timeout;
+  std::vector<std::pair<std::string, std::string>> headers;  // name, value
+};
+
+/// Parses `msgraph-identity-sync <verb> [options]`. With `--help` anywhere, returns at once with
+/// `raw.help` set (and `verb` null for the tool's help).
+/// @throws UsageError for anything the tool cannot act on.
+Arguments parseArguments(int argc, const char* const* argv);
+
+}  // namespace msgraph_cli

@@ -1,0 +1,156 @@
+#include "command_spec.hpp"
+
+#include <algorithm>
+
+namespace msgraph_cli {
+
+namespace {
+
+using G = OptionGroup;
+using R = RawOptions;
+
+// PowerShell's own parameter names are kept in the help so users can map a script to the tool.
+const std::vector<OptionSpec> kOptions = {
+    {"--partner-tenant-id", "ID", G::Target, &R::partnerTenantId,
+     "the partner tenant's id (-CrossTenantAccessPolicyConfigurationPartnerTenantId)"},
+    {"--input-object", kJsonValue, G::Target, &R::inputObject,
+     "an identity object whose crossTenantAccessPolicyConfigurationPartnerTenantId names the "
+     "partner; keys are case-insensitive (-InputObject)"},
+    {"--body-parameter", kJsonValue, G::Body, &R::bodyParameter,
+     "the whole policy as JSON; typed keys are case-insensitive (-BodyParameter)"},
+    {"--display-name", "S", G::Expanded, &R::displayName, "displayName (-DisplayName)"},
+    {"--tenant-id", "S", G::Expanded, &R::tenantId, "tenantId, read-only on Graph (-TenantId)"},
+    {"--is-sync-allowed", "true|false|null", G::Expanded, &R::isSyncAllowed,
+     "userSyncInbound.isSyncAllowed"},
+    {"--user-sync-inbound", kJsonValue, G::Expanded, &R::userSyncInbound,
+     "userSyncInbound as a JSON object, or null (-UserSyncInbound)"},
+    {"--additional-properties", kJsonValue, G::Expanded, &R::additionalProperties,
+     "a JSON object merged into the body's additional properties (-AdditionalProperties)"},
+    {"--property", "A,B", G::Get, &R::property, "only these properties, $select (-Property)"},
+    {"--expand-property", "A,B", G::Get, &R::expandProperty,
+     "expand these relationships, $expand (-ExpandProperty)"},
+    {"--if-match", "ETAG", G::Remove, &R::ifMatch, "delete only if the ETag matches (-IfMatch)"},
+    {"--pass-thru", "", G::Remove, &R::passThru, "print True on success (-PassThru)"},
+    {"--header", "'NAME: VALUE'", G::Common, &R::headers,
+     "an extra request header; repeatable (-Headers)"},
+    {"--response-headers", "", G::Common, &R::responseHeaders,
+     "print the response headers as a JSON object on stderr (-ResponseHeadersVariable)"},
+    {"--what-if", "", G::Common, &R::whatIf,
+     "print the exact request instead of sending it; needs no credentials (-WhatIf)"},
+    {"--confirm", "", G::Common, &R::confirm,
+     "ask on the terminal before sending; no terminal means no (-Confirm)"},
+    {"--output", "json|text", G::Common, &R::output, "how to print a result (default json)"},
+    {"--api-version", "v1.0|beta", G::Common, &R::apiVersion, "the Graph API version (default v1.0)"},
+    {"--verbose", "", G::Common, &R::verbose,
+     "log requests and responses to stderr, secrets redacted (-Verbose)"},
+    {"--timeout", "SECONDS", G::Common, &R::timeout, "bound each attempt of the call"},
+    {"--help", "", G::Common, &R::help, "print this help"},
+    {"--cloud", "global|usgov|usgovdod|china", G::Endpoint, &R::cloud,
+     "the national cloud (default global)"},
+    {"--graph-url", "URL", G::Endpoint, &R::graphUrl,
+     "the Graph service root instead of the cloud's, e.g. https://127.0.0.1:8443"},
+    {"--login-url", "URL", G::Endpoint, &R::loginUrl,
+     "the identity platform authority instead of the cloud's"},
+    {"--ca-file", "PATH", G::Endpoint, &R::caFile,
+     "trust the CA certificates in this PEM file (Graph and token requests)"},
+    {"--access-token-env", "VAR", G::Auth, &R::accessTokenEnv,
+     "read a bearer token from this environment variable (default MSGRAPH_ACCESS_TOKEN)"},
+    {"--tenant", "T", G::Auth, &R::tenant, "the app's tenant, for app credentials"},
+    {"--client-id", "ID", G::Auth, &R::clientId, "the app's client id, for app credentials"},
+    {"--client-secret-env", "VAR", G::Auth, &R::clientSecretEnv,
+     "read the client secret from this environment variable"},
+    {"--certificate", "FILE", G::Auth, &R::certificate,
+     "sign in with this certificate: .pfx/.p12, else PEM with the private key"},
+    {"--certificate-password-env", "VAR", G::Auth, &R::certificatePasswordEnv,
+     "read the certificate's password from this environment variable"},
+};
+
+// PowerShell names the sets <Prefix>, <Prefix>Expanded, <Prefix>ViaIdentity[Expanded].
+std::vector<ParameterSetSpec> bodySets(const std::string& prefix) {
+  return {{prefix + "Expanded", "--partner-tenant-id", BodyForm::Expanded},
+          {prefix, "--partner-tenant-id", BodyForm::BodyParameter},
+          {prefix + "ViaIdentityExpanded", "--input-object", BodyForm::Expanded},
+          {prefix + "ViaIdentity", "--input-object", BodyForm::BodyParameter}};
+}
+
+std::vector<ParameterSetSpec> targetSets(const std::string& prefix) {
+  return {{prefix, "--partner-tenant-id", BodyForm::None},
+          {prefix + "ViaIdentity", "--input-object", BodyForm::None}};
+}
+
+const std::vector<VerbSpec> kVerbs = {
+    {Verb::Set, "set", "Set-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization", "PUT",
+     "Create or replace the cross-tenant user synchronization policy of a partner.",
+     bodySets("Set"), {G::Body, G::Expanded}},
+    {Verb::Get, "get", "Get-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization", "GET",
+     "Get the cross-tenant user synchronization policy of a partner.", targetSets("Get"),
+     {G::Get}},
+    {Verb::Update, "update",
+     "Update-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization", "PATCH",
+     "Change the given properties of a partner's user synchronization policy; null clears one.",
+     bodySets("Update"), {G::Body, G::Expanded}},
+    {Verb::Remove, "remove",
+     "Remove-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization", "DELETE",
+     "Delete the cross-tenant user synchronization policy of a partner.", targetSets("Delete"),
+     {G::Remove}},
+};
+
+}  // namespace
+
+const std::vector<OptionSpec>& optionSpecs() { return kOptions; }
+
+const std::vector<VerbSpec>& verbSpecs() { return kVerbs; }
+
+const OptionSpec* findOption(std::string_view name) {
+  auto it = std::find_if(kOptions.begin(), kOptions.end(),
+                         [&](const OptionSpec& spec) { return spec.name == name; });
+  return it == kOptions.end() ? nullptr : &*it;
+}
+
+const OptionSpec& optionFor(const OptionSlot& slot) {
+  return *std::find_if(kOptions.begin(), kOptions.end(),
+                       [&](const OptionSpec& spec) { return spec.slot == slot; });
+}
+
+const VerbSpec* findVerb(std::string_view name) {
+  auto it = std::find_if(kVerbs.begin(), kVerbs.end(),
+                         [&](const VerbSpec& spec) { return spec.name == name; });
+  return it == kVerbs.end() ? nullptr : &*it;
+}
+
+bool acceptsGroup(const VerbSpec& verb, OptionGroup group) {
+  switch (group) {
+    case G::Target:
+    case G::Common:
+    case G::Endpoint:
+    case G::Auth:
+      return true;
+    default:
+      return std::find(verb.ownGroups.begin(), verb.ownGroups.end(), group) !=
+             verb.ownGroups.end();
+  }
+}
+
+std::string_view groupTitle(OptionGroup group) {
+  switch (group) {
+    case G::Target:
+      return "Target (exactly one)";
+    case G::Body:
+      return "Body, as one JSON object";
+    case G::Expanded:
+      return "Body, property by property";
+    case G::Get:
+      return "Get";
+    case G::Remove:
+      return "Remove";
+    case G::Common:
+      return "Common";
+    case G::Endpoint:
+      return "Endpoint";
+    case G::Auth:
+      return "Authentication (secrets only through environment variables)";
+  }
+  return "";
+}
+
+}  // namespace msgraph_cli

@@ -1,0 +1,112 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+/// @file
+/// The command line as data: every option and every verb with its parameter sets. The parser,
+/// the parameter-set resolution and the help text all read these tables, so an option is
+/// described exactly once.
+
+namespace msgraph_cli {
+
+/// Option values as given on the command line, before they are interpreted.
+struct RawOptions {
+  std::optional<std::string> partnerTenantId;
+  std::optional<std::string> inputObject;
+  std::optional<std::string> bodyParameter;
+  std::optional<std::string> displayName;
+  std::optional<std::string> tenantId;
+  std::optional<std::string> isSyncAllowed;
+  std::optional<std::string> userSyncInbound;
+  std::optional<std::string> additionalProperties;
+  std::optional<std::string> property;
+  std::optional<std::string> expandProperty;
+  std::optional<std::string> ifMatch;
+  bool passThru = false;
+  std::vector<std::string> headers;
+  bool responseHeaders = false;
+  bool whatIf = false;
+  bool confirm = false;
+  std::optional<std::string> output;
+  std::optional<std::string> apiVersion;
+  bool verbose = false;
+  std::optional<std::string> timeout;
+  bool help = false;
+  std::optional<std::string> cloud;
+  std::optional<std::string> graphUrl;
+  std::optional<std::string> loginUrl;
+  std::optional<std::string> caFile;
+  std::optional<std::string> accessTokenEnv;
+  std::optional<std::string> tenant;
+  std::optional<std::string> clientId;
+  std::optional<std::string> clientSecretEnv;
+  std::optional<std::string> certificate;
+  std::optional<std::string> certificatePasswordEnv;
+};
+
+/// What an option is about; decides which verbs accept it and where help lists it.
+enum class OptionGroup { Target, Body, Expanded, Get, Remove, Common, Endpoint, Auth };
+
+/// Where a parsed option is stored: a value, a switch, or a repeatable value.
+using OptionSlot = std::variant<std::optional<std::string> RawOptions::*, bool RawOptions::*,
+                                std::vector<std::string> RawOptions::*>;
+
+/// The value placeholder of options that take JSON inline, from a file, or from stdin.
+inline constexpr std::string_view kJsonValue = "JSON|@FILE|-";
+
+/// One command-line option.
+struct OptionSpec {
+  std::string_view name;       // e.g. "--display-name"
+  std::string_view valueName;  // e.g. "S"; empty for a switch
+  OptionGroup group;
+  OptionSlot slot;
+  std::string_view help;
+
+  bool takesValue() const noexcept { return !valueName.empty(); }
+  bool takesJson() const noexcept { return valueName == kJsonValue; }
+};
+
+/// The four verbs, one per cmdlet.
+enum class Verb { Set, Get, Update, Remove };
+
+/// How a parameter set supplies the request body.
+enum class BodyForm { None, Expanded, BodyParameter };
+
+/// One of PowerShell's parameter sets: a target option and a body form.
+struct ParameterSetSpec {
+  std::string name;              // e.g. "SetViaIdentityExpanded"
+  std::string_view targetOption;  // "--partner-tenant-id" or "--input-object"
+  BodyForm body;
+};
+
+/// One verb: its cmdlet, its parameter sets (the first is the default) and its own options.
+struct VerbSpec {
+  Verb verb;
+  std::string_view name;
+  std::string_view cmdlet;
+  std::string_view method;
+  std::string_view summary;
+  std::vector<ParameterSetSpec> sets;
+  std::vector<OptionGroup> ownGroups;  // beyond the target, common, endpoint and auth options
+};
+
+/// Every option, in help order.
+const std::vector<OptionSpec>& optionSpecs();
+/// Every verb, in help order.
+const std::vector<VerbSpec>& verbSpecs();
+/// The option named `name` (with its leading `--`), or null.
+const OptionSpec* findOption(std::string_view name);
+/// The option stored in `slot`; every slot has one.
+const OptionSpec& optionFor(const OptionSlot& slot);
+/// The verb named `name`, or null.
+const VerbSpec* findVerb(std::string_view name);
+/// Whether `verb` accepts the options of `group`.
+bool acceptsGroup(const VerbSpec& verb, OptionGroup group);
+/// The heading of `group` in help text.
+std::string_view groupTitle(OptionGroup group);
+
+}  // namespace msgraph_cli

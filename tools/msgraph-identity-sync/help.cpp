@@ -1,0 +1,121 @@
+#include "help.hpp"
+
+#include <algorithm>
+
+namespace msgraph_cli {
+
+namespace {
+
+constexpr std::size_t kOptionColumn = 38;
+
+std::string usageOf(const OptionSpec& spec) {
+  std::string text(spec.name);
+  if (spec.takesValue()) text.append(" ").append(spec.valueName);
+  return text;
+}
+
+// Whether `spec` is one of the set-specific options shown in `set`'s syntax.
+bool belongsToSet(const OptionSpec& spec, const VerbSpec& verb, const ParameterSetSpec& set) {
+  switch (spec.group) {
+    case OptionGroup::Target:
+      return spec.name == set.targetOption;
+    case OptionGroup::Body:
+      return set.body == BodyForm::BodyParameter;
+    case OptionGroup::Expanded:
+      return set.body == BodyForm::Expanded;
+    case OptionGroup::Get:
+    case OptionGroup::Remove:
+      return acceptsGroup(verb, spec.group);
+    default:
+      return false;
+  }
+}
+
+// The set's syntax as PowerShell writes it: mandatory options bare, optional ones bracketed.
+std::string setSyntax(const VerbSpec& verb, const ParameterSetSpec& set) {
+  std::string text;
+  for (const OptionSpec& spec : optionSpecs()) {
+    if (!belongsToSet(spec, verb, set)) continue;
+    const bool mandatory = spec.group == OptionGroup::Target || spec.group == OptionGroup::Body;
+    if (!text.empty()) text += ' ';
+    text += mandatory ? usageOf(spec) : "[" + usageOf(spec) + "]";
+  }
+  return text;
+}
+
+std::string optionLine(const OptionSpec& spec) {
+  std::string line = "  " + usageOf(spec);
+  if (line.size() + 2 > kOptionColumn) {
+    line.append("\n").append(kOptionColumn, ' ');
+  } else {
+    line.append(kOptionColumn - line.size(), ' ');
+  }
+  return line.append(spec.help).append("\n");
+}
+
+std::string optionSections(const VerbSpec& verb) {
+  std::string text;
+  for (OptionGroup group : {OptionGroup::Target, OptionGroup::Body, OptionGroup::Expanded,
+                            OptionGroup::Get, OptionGroup::Remove, OptionGroup::Common,
+                            OptionGroup::Endpoint, OptionGroup::Auth}) {
+    if (!acceptsGroup(verb, group)) continue;
+    text.append("\n").append(groupTitle(group)).append(":\n");
+    for (const OptionSpec& spec : optionSpecs()) {
+      if (spec.group == group) text += optionLine(spec);
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string toolHelp() {
+  std::string text =
+      "Usage: msgraph-identity-sync <verb> [options]\n\n"
+      "Manages a partner tenant's cross-tenant identity synchronization policy in Microsoft\n"
+      "Graph, /policies/crossTenantAccessPolicy/partners/{id}/identitySynchronization, as the\n"
+      "PowerShell cmdlets Set-/Get-/Update-/Remove-Mg...IdentitySynchronization do.\n\nVerbs:\n";
+  for (const VerbSpec& verb : verbSpecs()) {
+    std::string name(verb.name);
+    std::string method(verb.method);
+    name.resize(8, ' ');
+    method.resize(8, ' ');
+    text.append("  ").append(name).append(method).append(verb.summary).append("\n");
+  }
+  text +=
+      "\nRun 'msgraph-identity-sync <verb> --help' for its parameter sets and options.\n\n"
+      "Exit codes: 0 success, 1 Graph error, 2 usage or validation error, 3 authentication\n"
+      "error, 4 transport error, 5 declined at --confirm.\n\n"
+      "Examples:\n"
+      "  export MSGRAPH_ACCESS_TOKEN=...\n"
+      "  msgraph-identity-sync set --partner-tenant-id ID --display-name Fabrikam "
+      "--is-sync-allowed true\n"
+      "  msgraph-identity-sync get --partner-tenant-id ID --output text\n"
+      "  msgraph-identity-sync update --input-object '{\"crossTenantAccessPolicyConfiguration"
+      "PartnerTenantId\":\"ID\"}' --body-parameter @changes.json\n"
+      "  msgraph-identity-sync remove --partner-tenant-id ID --what-if\n";
+  return text;
+}
+
+std::string verbHelp(const VerbSpec& verb) {
+  std::string text = "Usage: msgraph-identity-sync " + std::string(verb.name) + " [options]\n\n";
+  text.append(verb.cmdlet).append(" (").append(verb.method).append(")\n");
+  text.append(verb.summary).append("\n\nParameter sets:\n");
+  for (const ParameterSetSpec& set : verb.sets) {
+    text.append("  ").append(set.name);
+    if (&set == &verb.sets.front()) text.append(" (default)");
+    text.append("\n      ").append(setSyntax(verb, set)).append("\n");
+  }
+  return text + optionSections(verb);
+}
+
+std::string parameterSetSummary(const VerbSpec& verb) {
+  std::string text = "Parameter sets of '" + std::string(verb.name) + "': ";
+  for (const ParameterSetSpec& set : verb.sets) {
+    if (&set != &verb.sets.front()) text += "; ";
+    text.append(set.name).append(": ").append(setSyntax(verb, set));
+  }
+  return text;
+}
+
+}  // namespace msgraph_cli
