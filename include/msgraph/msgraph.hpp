@@ -5,8 +5,11 @@
 /// synchronization API. (`msgraph/testing/mock_transport.hpp` is separate, for tests.)
 
 #include "msgraph/auth/access_token.hpp"
+#include "msgraph/auth/client_certificate_credential.hpp"
+#include "msgraph/auth/client_secret_credential.hpp"
 #include "msgraph/auth/static_token_credential.hpp"
 #include "msgraph/auth/token_credential.hpp"
+#include "msgraph/auth/token_credential_options.hpp"
 #include "msgraph/client_options.hpp"
 #include "msgraph/cloud.hpp"
 #include "msgraph/error.hpp"

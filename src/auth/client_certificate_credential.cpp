@@ -18,6 +18,25 @@ struct ClientCertificateCredential::Impl {
         certificate(std::move(cert)),
         certificateOptions(certOptions) {}
 
+  std::string form(const std::string& scope) const {
+    detail::AssertionClaims claims;
+    claims.audience = endpoint.url();
+    claims.clientId = clientId;
+    claims.jwtId = detail::newUuid();
+    claims.now = endpoint.now();
+    std::string assertion =
+        detail::makeClientAssertion(*certificate.material_, certificateOptions, claims);
+    std::string body;
+    detail::appendFormField(body, "grant_type", "client_credentials");
+    detail::appendFormField(body, "client_id", clientId);
+    detail::appendFormField(body, "client_assertion_type",
+                            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+    detail::appendFormField(body, "client_assertion", assertion);
+    detail::appendFormField(body, "scope", scope);
+    OPENSSL_cleanse(assertion.data(), assertion.size());
+    return body;
+  }
+
   detail::TokenEndpoint endpoint;
   detail::TokenCache cache;
   std::string clientId;
@@ -37,27 +56,10 @@ ClientCertificateCredential::~ClientCertificateCredential() = default;
 
 AccessToken ClientCertificateCredential::getToken(const TokenRequestContext& request,
                                                   const CallContext& context) {
-  const auto now = impl_->endpoint.now();
-  return impl_->cache.get(now, [&] {
-    detail::AssertionClaims claims;
-    claims.audience = impl_->endpoint.url();
-    claims.clientId = impl_->clientId;
-    claims.jwtId = detail::newUuid();
-    claims.now = now;
-    std::string assertion = detail::makeClientAssertion(*impl_->certificate.material_,
-                                                        impl_->certificateOptions, claims);
-    std::string form;
-    detail::appendFormField(form, "grant_type", "client_credentials");
-    detail::appendFormField(form, "client_id", impl_->clientId);
-    detail::appendFormField(form, "client_assertion_type",
-                            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-    detail::appendFormField(form, "client_assertion", assertion);
-    detail::appendFormField(form, "scope",
-                            request.scopes.empty() ? std::string() : request.scopes.front());
-    OPENSSL_cleanse(assertion.data(), assertion.size());
-    detail::IssuedToken issued = impl_->endpoint.request(form, context);
-    OPENSSL_cleanse(form.data(), form.size());
-    return issued;
+  const std::string scope = detail::scopeOf(request);
+  return impl_->cache.get(scope, impl_->endpoint.now(), [&] {
+    // A fresh assertion (new jti, current times) for every attempt: never a replay.
+    return impl_->endpoint.request([&] { return impl_->form(scope); }, context);
   });
 }
 

@@ -31,16 +31,18 @@ ClientSecretCredential::~ClientSecretCredential() = default;
 
 AccessToken ClientSecretCredential::getToken(const TokenRequestContext& request,
                                              const CallContext& context) {
-  return impl_->cache.get(impl_->endpoint.now(), [&] {
-    std::string form;
-    detail::appendFormField(form, "grant_type", "client_credentials");
-    detail::appendFormField(form, "client_id", impl_->clientId);
-    detail::appendFormField(form, "client_secret", impl_->secret);
-    detail::appendFormField(form, "scope",
-                            request.scopes.empty() ? std::string() : request.scopes.front());
-    detail::IssuedToken issued = impl_->endpoint.request(form, context);
-    OPENSSL_cleanse(form.data(), form.size());
-    return issued;
+  const std::string scope = detail::scopeOf(request);
+  return impl_->cache.get(scope, impl_->endpoint.now(), [&] {
+    return impl_->endpoint.request(
+        [&] {
+          std::string form;
+          detail::appendFormField(form, "grant_type", "client_credentials");
+          detail::appendFormField(form, "client_id", impl_->clientId);
+          detail::appendFormField(form, "client_secret", impl_->secret);
+          detail::appendFormField(form, "scope", scope);
+          return form;
+        },
+        context);
   });
 }
 

@@ -1,5 +1,7 @@
 #include "auth/token_endpoint.hpp"
 
+#include <openssl/crypto.h>
+
 #include <algorithm>
 #include <thread>
 
@@ -63,10 +65,29 @@ AuthenticationError refusal(const HttpResponse& response) {
 
 bool isRetryable(const HttpResponse& response) {
   if (response.status >= 500) return true;
-  return response.body.find("temporarily_unavailable") != std::string::npos;
+  try {
+    return member(Json::parse(response.body), "error") == "temporarily_unavailable";
+  } catch (const Error&) {
+    return false;
+  }
 }
 
+// Forms carry secrets and assertions: wipe them once sent, whatever happens.
+struct BodyWiper {
+  std::string& body;
+  ~BodyWiper() { OPENSSL_cleanse(body.data(), body.size()); }
+};
+
 }  // namespace
+
+std::string scopeOf(const TokenRequestContext& request) {
+  std::string scope;
+  for (const std::string& item : request.scopes) {
+    if (!scope.empty()) scope.push_back(' ');
+    scope += item;
+  }
+  return scope;
+}
 
 void appendFormField(std::string& form, std::string_view name, std::string_view value) {
   if (!form.empty()) form.push_back('&');
@@ -124,14 +145,16 @@ IssuedToken TokenEndpoint::readToken(const std::string& body) const {
   return issued;
 }
 
-IssuedToken TokenEndpoint::request(const std::string& form, const CallContext& context) const {
+IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
+                                   const CallContext& context) const {
   HttpRequest request;
   request.method = HttpMethod::Post;
   request.url = url_;
   request.headers.add("Content-Type", "application/x-www-form-urlencoded");
   request.headers.add("Accept", "application/json");
-  request.body = form;
   for (int attempt = 0;; ++attempt) {
+    request.body = makeForm();
+    const BodyWiper wipe{request.body};
     HttpResponse response;
     try {
       response = transport_->send(request, context);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "msgraph/auth/access_token.hpp"
+#include "msgraph/auth/token_credential.hpp"
 #include "msgraph/auth/token_credential_options.hpp"
 #include "msgraph/http/call_context.hpp"
 #include "msgraph/http/http_transport.hpp"
@@ -30,8 +31,10 @@ class TokenEndpoint {
   const std::string& url() const noexcept { return url_; }
   /// Now, by the configured clock.
   std::chrono::system_clock::time_point now() const;
-  /// Posts `form` (already encoded) and reads the answer. Throws AuthenticationError.
-  IssuedToken request(const std::string& form, const CallContext& context) const;
+  /// Posts the form that `makeForm` builds (anew for every attempt, so that a client assertion
+  /// is never replayed) and reads the answer. Throws AuthenticationError.
+  IssuedToken request(const std::function<std::string()>& makeForm,
+                      const CallContext& context) const;
 
  private:
   IssuedToken readToken(const std::string& body) const;
@@ -45,6 +48,9 @@ class TokenEndpoint {
 
 /// Appends `name=value&` form-encoded (every byte but unreserved ones percent-encoded).
 void appendFormField(std::string& form, std::string_view name, std::string_view value);
+
+/// The OAuth `scope` parameter for a token request: the scopes separated by spaces.
+std::string scopeOf(const TokenRequestContext& request);
 
 /// Throws ValidationError unless `value` is non-empty and free of control characters.
 void requireCredentialValue(const char* field, const std::string& value);
