@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <fstream>
 #include <chrono>
 #include <climits>
 #include <cstddef>
@@ -394,6 +395,10 @@ struct CurlTransport::Impl {
 };
 
 CurlTransport::CurlTransport(CurlTransportOptions options) {
+  // libcurl would only say "error setting certificate file" on the first call; say which now.
+  if (options.caFile && !std::ifstream(*options.caFile).good()) {
+    throw ValidationError("caFile", "cannot read '" + *options.caFile + "'");
+  }
   initCurlOnce();
   impl_ = std::make_unique<Impl>(std::move(options));
 }

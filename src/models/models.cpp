@@ -5,10 +5,29 @@
 
 namespace msgraph::models {
 
+namespace {
+
+template <typename Model>
+const std::vector<std::string_view>& namesOf() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> list;
+    const Model model;
+    detail::Fields<Model>::each([&](const char* name, const auto&) { list.emplace_back(name); },
+                                model);
+    return list;
+  }();
+  return names;
+}
+
+}  // namespace
+
 UserSyncInbound UserSyncInbound::fromJson(std::string_view json) {
   return detail::readModel<UserSyncInbound>(json);
 }
 std::string UserSyncInbound::toJson() const { return detail::modelToJson(*this); }
+const std::vector<std::string_view>& UserSyncInbound::propertyNames() {
+  return namesOf<UserSyncInbound>();
+}
 bool operator==(const UserSyncInbound& a, const UserSyncInbound& b) {
   return detail::modelsEqual(a, b);
 }
@@ -17,6 +36,9 @@ GroupSyncInbound GroupSyncInbound::fromJson(std::string_view json) {
   return detail::readModel<GroupSyncInbound>(json);
 }
 std::string GroupSyncInbound::toJson() const { return detail::modelToJson(*this); }
+const std::vector<std::string_view>& GroupSyncInbound::propertyNames() {
+  return namesOf<GroupSyncInbound>();
+}
 bool operator==(const GroupSyncInbound& a, const GroupSyncInbound& b) {
   return detail::modelsEqual(a, b);
 }
@@ -25,12 +47,16 @@ IdentitySyncPolicyPartner IdentitySyncPolicyPartner::fromJson(std::string_view j
   return detail::readModel<IdentitySyncPolicyPartner>(json);
 }
 std::string IdentitySyncPolicyPartner::toJson() const { return detail::modelToJson(*this); }
+const std::vector<std::string_view>& IdentitySyncPolicyPartner::propertyNames() {
+  return namesOf<IdentitySyncPolicyPartner>();
+}
 bool operator==(const IdentitySyncPolicyPartner& a, const IdentitySyncPolicyPartner& b) {
   return detail::modelsEqual(a, b);
 }
 
 Identity Identity::fromJson(std::string_view json) { return detail::readModel<Identity>(json); }
 std::string Identity::toJson() const { return detail::modelToJson(*this); }
+const std::vector<std::string_view>& Identity::propertyNames() { return namesOf<Identity>(); }
 bool operator==(const Identity& a, const Identity& b) { return detail::modelsEqual(a, b); }
 
 }  // namespace msgraph::models

@@ -1,77 +1,19 @@
 #include "model_keys.hpp"
 
 #include "cli_error.hpp"
+#include "msgraph/models/group_sync_inbound.hpp"
+#include "msgraph/models/identity.hpp"
+#include "msgraph/models/identity_sync_policy_partner.hpp"
+#include "msgraph/models/user_sync_inbound.hpp"
 #include "text.hpp"
 
 namespace msgraph_cli {
 
 namespace {
 
-// The library does not publish its field lists, so these mirror the models' JSON names.
-KeySchema makeIdentityKeys() {
-  static constexpr std::string_view kNames[] = {
-      "activityBasedTimeoutPolicyId",
-      "appManagementPolicyId",
-      "authenticationCombinationConfigurationId",
-      "authenticationConditionApplicationAppId",
-      "authenticationContextClassReferenceId",
-      "authenticationEventListenerId",
-      "authenticationEventsFlowId",
-      "authenticationMethodConfigurationId",
-      "authenticationMethodId",
-      "authenticationMethodModeDetailId",
-      "authenticationStrengthPolicyId",
-      "b2xIdentityUserFlowId",
-      "bitlockerRecoveryKeyId",
-      "certificateBasedAuthConfigurationId",
-      "claimsMappingPolicyId",
-      "conditionalAccessPolicyId",
-      "conditionalAccessTemplateId",
-      "crossTenantAccessPolicyConfigurationPartnerTenantId",
-      "customAuthenticationExtensionId",
-      "dataPolicyOperationId",
-      "directoryObjectId",
-      "emailAuthenticationMethodId",
-      "featureRolloutPolicyId",
-      "fido2AuthenticationMethodId",
-      "homeRealmDiscoveryPolicyId",
-      "identityApiConnectorId",
-      "identityProviderBaseId",
-      "identityProviderId",
-      "identityUserFlowAttributeAssignmentId",
-      "identityUserFlowAttributeId",
-      "longRunningOperationId",
-      "microsoftAuthenticatorAuthenticationMethodId",
-      "multiTenantOrganizationMemberId",
-      "namedLocationId",
-      "oAuth2PermissionGrantId",
-      "organizationId",
-      "passwordAuthenticationMethodId",
-      "permissionGrantConditionSetId",
-      "permissionGrantPolicyId",
-      "phoneAuthenticationMethodId",
-      "riskDetectionId",
-      "riskyServicePrincipalHistoryItemId",
-      "riskyServicePrincipalId",
-      "riskyUserHistoryItemId",
-      "riskyUserId",
-      "servicePrincipalRiskDetectionId",
-      "softwareOathAuthenticationMethodId",
-      "temporaryAccessPassAuthenticationMethodId",
-      "threatAssessmentRequestId",
-      "threatAssessmentResultId",
-      "tokenIssuancePolicyId",
-      "tokenLifetimePolicyId",
-      "unifiedRoleManagementPolicyAssignmentId",
-      "unifiedRoleManagementPolicyId",
-      "unifiedRoleManagementPolicyRuleId",
-      "userFlowLanguageConfigurationId",
-      "userFlowLanguagePageId",
-      "userId",
-      "windowsHelloForBusinessAuthenticationMethodId",
-  };
+KeySchema flat(const std::vector<std::string_view>& names) {
   KeySchema schema;
-  for (std::string_view name : kNames) schema.push_back({name, {}});
+  for (std::string_view name : names) schema.push_back({name, {}});
   return schema;
 }
 
@@ -85,24 +27,27 @@ const KeyNode* findKey(const KeySchema& schema, std::string_view key) {
 }  // namespace
 
 const KeySchema& identityKeys() {
-  static const KeySchema keys = makeIdentityKeys();
+  static const KeySchema keys = flat(msgraph::models::Identity::propertyNames());
   return keys;
 }
 
 const KeySchema& userSyncInboundKeys() {
-  static const KeySchema keys = {{"isSyncAllowed", {}}};
+  static const KeySchema keys = flat(msgraph::models::UserSyncInbound::propertyNames());
   return keys;
 }
 
 const KeySchema& policyPartnerKeys() {
-  static const KeySchema keys = {
-      {"displayName", {}},
-      {"tenantId", {}},
-      {"userSyncInbound", userSyncInboundKeys()},
-      {"externalCloudAuthorizedApplicationId", {}},
-      {"deletedDateTime", {}},
-      {"groupSyncInbound", {{"isSyncAllowed", {}}}},
-  };
+  // The nested typed objects get their own keys; the rest are plain properties.
+  static const KeySchema keys = [] {
+    KeySchema schema = flat(msgraph::models::IdentitySyncPolicyPartner::propertyNames());
+    for (KeyNode& node : schema) {
+      if (node.name == "userSyncInbound") node.children = userSyncInboundKeys();
+      if (node.name == "groupSyncInbound") {
+        node.children = flat(msgraph::models::GroupSyncInbound::propertyNames());
+      }
+    }
+    return schema;
+  }();
   return keys;
 }
 
@@ -118,8 +63,8 @@ msgraph::Json canonicalKeys(const msgraph::Json& object, const KeySchema& schema
                        "' is given twice (keys are case-insensitive)");
     }
     const bool nested = node != nullptr && !node->children.empty();
-    result.set(name, nested ? canonicalKeys(value, node->children, option, pointer + "/" + name)
-                            : value);
+    result.set(name,
+               nested ? canonicalKeys(value, node->children, option, pointer + "/" + name) : value);
   }
   return result;
 }

@@ -39,6 +39,7 @@ struct MSGRAPH_API CurlTransportOptions {
 class MSGRAPH_API CurlTransport final : public HttpTransport {
  public:
   /// @brief Creates a transport with `options`.
+  /// @throws ValidationError if `caFile` is set but cannot be read.
   explicit CurlTransport(CurlTransportOptions options = {});
   ~CurlTransport() override;
   CurlTransport(const CurlTransport&) = delete;

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "msgraph/export.hpp"
 #include "msgraph/json/json.hpp"
@@ -30,6 +31,9 @@ struct MSGRAPH_API GroupSyncInbound {
   /// @throws ValidationError for an `additionalProperties` key that collides with a typed
   /// property, a string that is not UTF-8, or a non-finite number.
   std::string toJson() const;
+  /// @brief The JSON names of the typed properties, in serialization order (what
+  /// `additionalProperties` must not repeat). Tools use it to match keys case-insensitively.
+  static const std::vector<std::string_view>& propertyNames();
 
   /// @brief Equal properties and additional properties.
   friend MSGRAPH_API bool operator==(const GroupSyncInbound& a, const GroupSyncInbound& b);

@@ -2,6 +2,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "msgraph/export.hpp"
 #include "msgraph/json/json.hpp"
@@ -165,6 +166,9 @@ struct MSGRAPH_API Identity {
   /// @brief Writes the identity as compact JSON (set keys only).
   /// @throws ValidationError for a colliding `additionalProperties` key or invalid UTF-8.
   std::string toJson() const;
+  /// @brief The JSON names of the typed properties, in serialization order (what
+  /// `additionalProperties` must not repeat). Tools use it to match keys case-insensitively.
+  static const std::vector<std::string_view>& propertyNames();
 
   /// @brief Equal keys and additional properties.
   friend MSGRAPH_API bool operator==(const Identity& a, const Identity& b);

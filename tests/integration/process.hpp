@@ -1,0 +1,137 @@
+#pragma once
+
+// Child processes for integration tests: the emulator (kept running, stopped with SIGTERM) and
+// the command-line tool (run to completion, its output and exit code captured).
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace testing_support {
+
+/// What a finished process printed and returned.
+struct Outcome {
+  int exitCode = -1;
+  std::string out;
+  std::string err;
+};
+
+namespace detail {
+
+inline std::vector<char*> argvOf(std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  return argv;
+}
+
+inline std::string drain(int fd) {
+  std::string text;
+  char buffer[4096];
+  for (ssize_t n; (n = read(fd, buffer, sizeof buffer)) > 0;)
+    text.append(buffer, static_cast<size_t>(n));
+  close(fd);
+  return text;
+}
+
+}  // namespace detail
+
+/// Runs `args` to completion with `input` on stdin and `env` added to the environment.
+inline Outcome run(std::vector<std::string> args, const std::string& input = {},
+                   const std::vector<std::string>& env = {}) {
+  int in[2], out[2], err[2];
+  if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0) throw std::runtime_error("pipe failed");
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, in[0], 0);
+  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err[1], 2);
+  for (int fd : {in[1], out[0], err[0]}) posix_spawn_file_actions_addclose(&actions, fd);
+  std::vector<std::string> environment(env);
+  for (char** e = environ; *e != nullptr; ++e) environment.emplace_back(*e);
+  auto argv = detail::argvOf(args);
+  auto envp = detail::argvOf(environment);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  for (int fd : {in[0], out[1], err[1]}) close(fd);
+  if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
+  std::thread writer([&] {
+    if (!input.empty() && write(in[1], input.data(), input.size()) < 0) perror("write");
+    close(in[1]);
+  });
+  Outcome outcome;
+  std::thread errReader([&] { outcome.err = detail::drain(err[0]); });
+  outcome.out = detail::drain(out[0]);
+  errReader.join();
+  writer.join();
+  int status = 0;
+  waitpid(pid, &status, 0);
+  outcome.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return outcome;
+}
+
+/// A long-running child: started with its stdout on a pipe, stopped (SIGTERM, then waited for)
+/// when destroyed.
+class Daemon {
+ public:
+  explicit Daemon(std::vector<std::string> args) {
+    int out[2];
+    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+    posix_spawn_file_actions_addclose(&actions, out[0]);
+    auto argv = detail::argvOf(args);
+    const int rc = posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out[1]);
+    if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
+    stdout_ = fdopen(out[0], "r");
+  }
+  ~Daemon() {
+    stop(SIGTERM);
+    if (stdout_ != nullptr) fclose(stdout_);
+  }
+  Daemon(const Daemon&) = delete;
+  Daemon& operator=(const Daemon&) = delete;
+
+  /// The next line the child printed (without the newline), or "" at end of output.
+  std::string readLine() {
+    char buffer[1024];
+    if (fgets(buffer, sizeof buffer, stdout_) == nullptr) return {};
+    std::string line(buffer);
+    if (!line.empty() && line.back() == '\n') line.pop_back();
+    return line;
+  }
+  /// Sends `signal` and waits (at most 5 s, then SIGKILL, so a test never hangs on a child
+  /// that ignores it); returns the exit code (128 + signal if killed).
+  int stop(int signal) {
+    if (pid_ <= 0) return exitCode_;
+    kill(pid_, signal);
+    int status = 0;
+    for (int waited = 0; waitpid(pid_, &status, WNOHANG) == 0; ++waited) {
+      if (waited == 500) kill(pid_, SIGKILL);
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    pid_ = 0;
+    exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return exitCode_;
+  }
+
+ private:
+  pid_t pid_ = 0;
+  int exitCode_ = -1;
+  FILE* stdout_ = nullptr;
+};
+
+}  // namespace testing_support
