@@ -1,0 +1,195 @@
+// The command-line tool against the local Graph emulator over HTTPS, as a user runs it.
+#include <catch2/catch.hpp>
+
+#include "integration/emulator.hpp"
+
+using testing_support::Emulator;
+using testing_support::Outcome;
+
+namespace {
+
+const std::string kPartner = "90e29127-71ad-49c7-9ce8-db3f41ea06f1";
+
+// Runs the tool with the emulator's endpoints, CA and the registered app's client secret.
+class Cli {
+ public:
+  explicit Cli(const Emulator& emulator) : emulator_(emulator) {}
+
+  Outcome operator()(std::vector<std::string> args, const std::string& input = {}) const {
+    args.insert(args.begin(), MSGRAPH_CLI_PATH);
+    const std::vector<std::string> endpoint = {"--graph-url",
+                                               emulator_.baseUrl(),
+                                               "--login-url",
+                                               emulator_.baseUrl(),
+                                               "--ca-file",
+                                               emulator_.caFile(),
+                                               "--tenant",
+                                               "contoso.onmicrosoft.com",
+                                               "--client-id",
+                                               Emulator::kClientId,
+                                               "--client-secret-env",
+                                               "IT_SECRET"};
+    args.insert(args.end(), endpoint.begin(), endpoint.end());
+    return testing_support::run(args, input, {"IT_SECRET=" + std::string(Emulator::kSecret)});
+  }
+
+ private:
+  const Emulator& emulator_;
+};
+
+msgraph::Json getPolicy(const Cli& cli) {
+  const Outcome got = cli({"get", "--partner-tenant-id", kPartner});
+  REQUIRE(got.exitCode == 0);
+  return msgraph::Json::parse(got.out);
+}
+
+}  // namespace
+
+TEST_CASE("cli: set, get, update, remove against the emulator", "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+
+  const Outcome set =
+      cli({"set", "--partner-tenant-id", kPartner, "--body-parameter",
+           R"({"displayName":"Fabrikam","userSyncInbound":{"isSyncAllowed":true}})"});
+  CHECK(set.exitCode == 0);
+  CHECK(set.out.empty());
+
+  msgraph::Json policy = getPolicy(cli);
+  CHECK(policy.find("displayName")->asString() == "Fabrikam");
+  CHECK(policy.find("userSyncInbound")->find("isSyncAllowed")->asBool());
+
+  CHECK(cli({"update", "--partner-tenant-id", kPartner, "--is-sync-allowed", "false"}).exitCode ==
+        0);
+  policy = getPolicy(cli);
+  CHECK_FALSE(policy.find("userSyncInbound")->find("isSyncAllowed")->asBool());
+
+  const Outcome removed = cli({"remove", "--partner-tenant-id", kPartner, "--pass-thru"});
+  CHECK(removed.exitCode == 0);
+  CHECK(removed.out == "True\n");
+
+  const Outcome missing = cli({"get", "--partner-tenant-id", kPartner});
+  CHECK(missing.exitCode == 1);
+  CHECK(missing.err.find("Request_ResourceNotFound") != std::string::npos);
+  CHECK(missing.err.find("request-id: ") != std::string::npos);
+}
+
+TEST_CASE("cli: the four parameter sets of set", "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+  const std::string identity =
+      R"({"CrossTenantAccessPolicyConfigurationPartnerTenantId":")" + kPartner + R"("})";
+  const std::string body =
+      R"({"DisplayName":"From body","UserSyncInbound":{"IsSyncAllowed":true}})";
+
+  SECTION("SetExpanded") {
+    CHECK(cli({"set", "--partner-tenant-id", kPartner, "--display-name", "Expanded"}).exitCode ==
+          0);
+    CHECK(getPolicy(cli).find("displayName")->asString() == "Expanded");
+  }
+  SECTION("Set") {
+    CHECK(cli({"set", "--partner-tenant-id", kPartner, "--body-parameter", body}).exitCode == 0);
+    CHECK(getPolicy(cli).find("displayName")->asString() == "From body");
+  }
+  SECTION("SetViaIdentityExpanded, the identity on stdin") {
+    CHECK(
+        cli({"set", "--input-object", "-", "--display-name", "Via identity"}, identity).exitCode ==
+        0);
+    CHECK(getPolicy(cli).find("displayName")->asString() == "Via identity");
+  }
+  SECTION("SetViaIdentity") {
+    CHECK(cli({"set", "--input-object", identity, "--body-parameter", body}).exitCode == 0);
+    CHECK(getPolicy(cli).find("userSyncInbound")->find("isSyncAllowed")->asBool());
+  }
+  SECTION("mixing the sets is refused, naming them") {
+    const Outcome mixed = cli(
+        {"set", "--partner-tenant-id", kPartner, "--body-parameter", body, "--display-name", "x"});
+    CHECK(mixed.exitCode == 2);
+    CHECK(mixed.err.find("Parameter set cannot be resolved") != std::string::npos);
+    CHECK(mixed.err.find("SetViaIdentityExpanded") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli: what-if prints the request and sends nothing", "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+  const Outcome preview = cli({"set", "--partner-tenant-id", kPartner, "--display-name", "Fabrikam",
+                               "--is-sync-allowed", "true", "--what-if"});
+  CHECK(preview.exitCode == 0);
+  CHECK(preview.out.rfind(
+            "What if: Performing the operation \"PUT /policies/crossTenantAccessPolicy/"
+            "partners/" +
+                kPartner + "/identitySynchronization\" on target \"" + kPartner + "\".\n",
+            0) == 0);
+  CHECK(preview.out.find("Authorization: Bearer ***") != std::string::npos);
+  CHECK(preview.out.find(Emulator::kSecret) == std::string::npos);
+  CHECK(preview.out.find("  \"displayName\": \"Fabrikam\"") != std::string::npos);
+  CHECK(cli({"get", "--partner-tenant-id", kPartner}).exitCode == 1);  // nothing was set
+}
+
+TEST_CASE("cli: --confirm without a terminal declines and sends nothing", "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+  const Outcome declined =
+      cli({"set", "--partner-tenant-id", kPartner, "--display-name", "x", "--confirm"});
+  CHECK(declined.exitCode == 5);
+  CHECK(declined.err.find("nothing was sent") != std::string::npos);
+  CHECK(cli({"get", "--partner-tenant-id", kPartner}).exitCode == 1);
+}
+
+TEST_CASE("cli: --response-headers prints the headers as JSON on stderr", "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+  const Outcome set = cli({"set", "--partner-tenant-id", kPartner, "--display-name", "Fabrikam",
+                           "--response-headers", "--header", "client-request-id: cli-test-1"});
+  REQUIRE(set.exitCode == 0);
+  const msgraph::Json headers = msgraph::Json::parse(set.err);
+  bool sawRequestId = false;
+  bool sawEcho = false;
+  for (const auto& [name, value] : headers.asObject()) {
+    sawRequestId = sawRequestId || msgraph::headerNameEquals(name, "request-id");
+    sawEcho = sawEcho || (msgraph::headerNameEquals(name, "client-request-id") &&
+                          value.asString() == "cli-test-1");
+  }
+  CHECK(sawRequestId);
+  CHECK(sawEcho);
+}
+
+TEST_CASE("cli: exit codes name what went wrong", "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+  SECTION("1: Graph refused a bad body") {
+    const Outcome bad = cli(
+        {"set", "--partner-tenant-id", kPartner, "--additional-properties", R"({"surprise":1})"});
+    CHECK(bad.exitCode == 1);
+    CHECK(bad.err.find("surprise") != std::string::npos);
+  }
+  SECTION("1: a token the emulator never issued gets 401") {
+    const Outcome unauthorized =
+        testing_support::run({MSGRAPH_CLI_PATH, "get", "--partner-tenant-id", kPartner,
+                              "--graph-url", emulator.baseUrl(), "--ca-file", emulator.caFile()},
+                             {}, {"MSGRAPH_ACCESS_TOKEN=forged"});
+    CHECK(unauthorized.exitCode == 1);
+    CHECK(unauthorized.err.find("InvalidAuthenticationToken") != std::string::npos);
+  }
+  SECTION("3: the token endpoint refuses a wrong secret") {
+    const Outcome wrong = testing_support::run(
+        {MSGRAPH_CLI_PATH, "get", "--partner-tenant-id", kPartner, "--graph-url",
+         emulator.baseUrl(), "--login-url", emulator.baseUrl(), "--ca-file", emulator.caFile(),
+         "--tenant", "contoso.onmicrosoft.com", "--client-id", Emulator::kClientId,
+         "--client-secret-env", "IT_SECRET"},
+        {}, {"IT_SECRET=wrong-secret"});
+    CHECK(wrong.exitCode == 3);
+    CHECK(wrong.err.find("AADSTS7000215") != std::string::npos);
+    CHECK(wrong.err.find("wrong-secret") == std::string::npos);
+  }
+  SECTION("4: a server the CA does not vouch for") {
+    testing_support::TempDir other;
+    const Emulator stranger({"--auto-create-partners"});
+    const Outcome refused =
+        testing_support::run({MSGRAPH_CLI_PATH, "get", "--partner-tenant-id", kPartner,
+                              "--graph-url", stranger.baseUrl(), "--ca-file", emulator.caFile()},
+                             {}, {"MSGRAPH_ACCESS_TOKEN=x"});
+    CHECK(refused.exitCode == 4);
+  }
+}
