@@ -26,6 +26,8 @@ struct ApiRequest {
   std::string rawQuery;
   Headers headers;
   std::string body;
+  /// Set for the items of a `$batch`, which may not themselves be batches.
+  bool insideBatch = false;
 };
 
 /// One response: status, headers and body, before it is put on the wire or into a batch.

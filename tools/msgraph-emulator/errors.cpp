@@ -1,6 +1,7 @@
 #include "errors.hpp"
 
 #include "ids.hpp"
+#include "text.hpp"
 
 namespace emulator {
 
@@ -26,11 +27,11 @@ ApiResponse graphError(const CallIds& ids, int status, std::string_view code,
   response.setJson(msgraph::Json::object(
       {{"error", msgraph::Json::object({
                      {"code", code},
-                     {"message", message},
+                     {"message", printable(message)},
                      {"innerError", msgraph::Json::object({
                                         {"date", graphErrorDate(ids.when)},
                                         {"request-id", ids.requestId},
-                                        {"client-request-id", ids.clientRequestId},
+                                        {"client-request-id", printable(ids.clientRequestId)},
                                     })},
                  })}}));
   return response;
@@ -41,18 +42,18 @@ ApiResponse throttledResponse(const CallIds& ids, const std::string& retryAfter)
   response.status = 429;
   // Mirrors the throttling sample in Graph's documentation key for key, so that clients are
   // tested against the body the service is documented to send.
-  response.setJson(msgraph::Json::object(
-      {{"error", msgraph::Json::object({
-                     {"code", "TooManyRequests"},
-                     {"innerError", msgraph::Json::object({
-                                        {"code", "429"},
-                                        {"date", graphErrorDate(ids.when)},
-                                        {"message", "Please retry after"},
-                                        {"request-id", ids.requestId},
-                                        {"status", "429"},
-                                    })},
-                     {"message", "Please retry again later."},
-                 })}}));
+  response.setJson(
+      msgraph::Json::object({{"error", msgraph::Json::object({
+                                           {"code", "TooManyRequests"},
+                                           {"innerError", msgraph::Json::object({
+                                                              {"code", "429"},
+                                                              {"date", graphErrorDate(ids.when)},
+                                                              {"message", "Please retry after"},
+                                                              {"request-id", ids.requestId},
+                                                              {"status", "429"},
+                                                          })},
+                                           {"message", "Please retry again later."},
+                                       })}}));
   setHeader(response.headers, "Retry-After", retryAfter);
   return response;
 }

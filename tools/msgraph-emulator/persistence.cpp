@@ -1,6 +1,7 @@
 #include "persistence.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -35,8 +36,8 @@ Json toJson(const State& state) {
     JsonObject record{{"configuration", partner.configuration}};
     if (partner.policy) {
       record.set("identitySynchronization",
-                 Json::object({{"etag", partner.policy->etag},
-                               {"properties", partner.policy->properties}}));
+                 Json::object(
+                     {{"etag", partner.policy->etag}, {"properties", partner.policy->properties}}));
     }
     partners.set(id, std::move(record));
   }
@@ -89,15 +90,17 @@ State fromJson(const std::filesystem::path& file, const Json& root) {
     fail(file, "/etagCounter must be a non-negative integer");
   }
   state.etagCounter = static_cast<std::uint64_t>(counter->asInt());
-  for (const auto& [id, record] : member(file, root, "partners", Json::Type::Object, "").asObject()) {
+  for (const auto& [id, record] :
+       member(file, root, "partners", Json::Type::Object, "").asObject()) {
     state.partners.emplace(id, partnerFromJson(file, id, record));
   }
-  for (const auto& [clientId, app] : member(file, root, "apps", Json::Type::Object, "").asObject()) {
+  for (const auto& [clientId, app] :
+       member(file, root, "apps", Json::Type::Object, "").asObject()) {
     const std::string where = "/apps/" + clientId;
     if (!app.isObject()) fail(file, where + " is not an object");
     state.apps.emplace(
-        clientId, AppRegistration{member(file, app, "clientSecret", Json::Type::String, where)
-                                      .asString()});
+        clientId,
+        AppRegistration{member(file, app, "clientSecret", Json::Type::String, where).asString()});
   }
   return state;
 }
@@ -145,6 +148,8 @@ void saveState(const std::filesystem::path& file, const State& state) {
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) failErrno(temporary, "open");
   try {
+    // A leftover temporary file keeps its old mode unless it is narrowed here.
+    if (::fchmod(fd, 0600) != 0) failErrno(temporary, "chmod");
     writeAll(temporary, fd, text);
     if (::fsync(fd) != 0) failErrno(temporary, "fsync");
   } catch (...) {

@@ -18,7 +18,7 @@ constexpr std::string_view kSyncAllowed = "isSyncAllowed";
 struct PropertySpec {
   std::string_view name;
   bool betaOnly;
-  bool readOnly;               // refused in a body (tenantId is handled on its own)
+  bool readOnly;                 // refused in a body (tenantId is handled on its own)
   std::string_view complexType;  // empty for primitive properties
 };
 
@@ -123,9 +123,10 @@ std::optional<BodyProblem> checkPolicyBody(std::string_view text, ApiVersion ver
   }
   const Json* tenantId = body.find("tenantId");
   if (tenantId != nullptr && tenantId->isString() && tenantId->asString() != partnerId) {
-    return BodyProblem{"The property 'tenantId' is read-only and differs from the partner id in "
-                       "the request URL ('" +
-                       tenantId->asString() + "' vs '" + partnerId + "')."};
+    return BodyProblem{
+        "The property 'tenantId' is read-only and differs from the partner id in "
+        "the request URL ('" +
+        tenantId->asString() + "' vs '" + partnerId + "')."};
   }
   parsed = std::move(body.asObject());
   return std::nullopt;
@@ -161,8 +162,8 @@ std::optional<std::string> unknownSelectedProperty(const std::vector<std::string
   return std::nullopt;
 }
 
-JsonObject presentPolicy(const JsonObject& stored, const std::string& partnerId,
-                         ApiVersion version, const std::vector<std::string>& select) {
+JsonObject presentPolicy(const JsonObject& stored, const std::string& partnerId, ApiVersion version,
+                         const std::vector<std::string>& select) {
   JsonObject out;
   for (const PropertySpec& spec : kProperties) {
     if (spec.betaOnly && version != ApiVersion::Beta) continue;

@@ -2,12 +2,11 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <initializer_list>
 #include <string_view>
 
+#include "choice.hpp"
 #include "cli_error.hpp"
 #include "help.hpp"
-#include "text.hpp"
 
 namespace msgraph_cli {
 
@@ -23,9 +22,7 @@ bool isHelpFlag(std::string_view arg) { return arg == "--help" || arg == "-h"; }
 bool isGiven(const RawOptions& raw, const OptionSpec& spec) {
   struct Visitor {
     const RawOptions& raw;
-    bool operator()(std::optional<std::string> RawOptions::*m) const {
-      return (raw.*m).has_value();
-    }
+    bool operator()(ValueMember m) const { return (raw.*m).has_value(); }
     bool operator()(bool RawOptions::*m) const { return raw.*m; }
     bool operator()(std::vector<std::string> RawOptions::*m) const { return !(raw.*m).empty(); }
   };
@@ -34,14 +31,14 @@ bool isGiven(const RawOptions& raw, const OptionSpec& spec) {
 
 void store(RawOptions& raw, const OptionSpec& spec, std::string value) {
   // PowerShell refuses a parameter given twice; only --header (-Headers entries) repeats.
-  if (isGiven(raw, spec) && !std::holds_alternative<std::vector<std::string> RawOptions::*>(
-                                spec.slot)) {
+  if (isGiven(raw, spec) &&
+      !std::holds_alternative<std::vector<std::string> RawOptions::*>(spec.slot)) {
     throw UsageError(std::string(spec.name) + " is given more than once");
   }
   struct Visitor {
     RawOptions& raw;
     std::string& value;
-    void operator()(std::optional<std::string> RawOptions::*m) const { raw.*m = std::move(value); }
+    void operator()(ValueMember m) const { raw.*m = std::move(value); }
     void operator()(bool RawOptions::*m) const { raw.*m = true; }
     void operator()(std::vector<std::string> RawOptions::*m) const {
       (raw.*m).push_back(std::move(value));
@@ -51,13 +48,15 @@ void store(RawOptions& raw, const OptionSpec& spec, std::string value) {
 }
 
 // Reads `--name value` or `--name=value` starting at argv[i]; advances i past what it used.
-void parseOption(const VerbSpec& verb, int argc, const char* const* argv, int& i,
-                 RawOptions& raw) {
+void parseOption(const VerbSpec& verb, int argc, const char* const* argv, int& i, RawOptions& raw) {
   const std::string_view arg = argv[i];
   const std::size_t equals = arg.find('=');
   const std::string_view name = arg.substr(0, equals);
+  if (arg.substr(0, 2) != "--") {
+    throw UsageError("unexpected argument '" + std::string(arg) + "'; options start with --");
+  }
   const OptionSpec* spec = findOption(name);
-  if (arg.substr(0, 2) != "--" || spec == nullptr) {
+  if (spec == nullptr) {
     throw UsageError("unknown option '" + std::string(name) + "'; see 'msgraph-identity-sync " +
                      std::string(verb.name) + " --help'");
   }
@@ -82,7 +81,7 @@ void parseOption(const VerbSpec& verb, int argc, const char* const* argv, int& i
 void checkStdinReaders(const RawOptions& raw) {
   int readers = 0;
   for (const OptionSpec& spec : optionSpecs()) {
-    const auto* member = std::get_if<std::optional<std::string> RawOptions::*>(&spec.slot);
+    const auto* member = std::get_if<ValueMember>(&spec.slot);
     if (spec.takesJson() && member != nullptr && raw.**member == "-") ++readers;
   }
   if (readers > 1) throw UsageError("only one option can read stdin ('-')");
@@ -99,9 +98,9 @@ const ParameterSetSpec& resolveParameterSet(const VerbSpec& verb, const RawOptio
     expanded = expanded || spec.group == OptionGroup::Expanded;
   }
   // Verbs with a body default to the expanded set, as PowerShell's Set/Update do.
-  const BodyForm form = bodyParameter                                    ? BodyForm::BodyParameter
-                        : acceptsGroup(verb, OptionGroup::Expanded)      ? BodyForm::Expanded
-                                                                         : BodyForm::None;
+  const BodyForm form = bodyParameter                               ? BodyForm::BodyParameter
+                        : acceptsGroup(verb, OptionGroup::Expanded) ? BodyForm::Expanded
+                                                                    : BodyForm::None;
   if (targets.size() == 1 && !(bodyParameter && expanded)) {
     for (const ParameterSetSpec& set : verb.sets) {
       if (set.targetOption == targets.front() && set.body == form) return set;
@@ -110,27 +109,15 @@ const ParameterSetSpec& resolveParameterSet(const VerbSpec& verb, const RawOptio
   throw UsageError(std::string(kParameterSetError) + "\n" + parameterSetSummary(verb));
 }
 
-template <typename T>
-T choose(const RawOptions& raw, std::optional<std::string> RawOptions::*member, T fallback,
-         std::initializer_list<std::pair<std::string_view, T>> choices) {
-  const std::optional<std::string>& value = raw.*member;
-  if (!value) return fallback;
-  for (const auto& [name, choice] : choices) {
-    if (equalsIgnoreCase(*value, name)) return choice;
-  }
-  const OptionSpec& spec = optionFor(member);
-  throw UsageError(std::string(spec.name) + ": '" + *value + "' is not one of " +
-                   std::string(spec.valueName));
-}
-
 std::optional<std::chrono::milliseconds> parseTimeout(const std::optional<std::string>& text) {
   if (!text) return std::nullopt;
-  constexpr double kMaxSeconds = 24.0 * 3600.0;
+  constexpr int kMaxSeconds = 24 * 3600;
   char* end = nullptr;
   const double seconds = std::strtod(text->c_str(), &end);
   if (text->empty() || *end != '\0' || !std::isfinite(seconds) || seconds <= 0 ||
       seconds > kMaxSeconds) {
-    throw UsageError("--timeout: '" + *text + "' is not a number of seconds between 0 and 86400");
+    throw UsageError("--timeout: '" + *text + "' is not a number of seconds above 0 and at most " +
+                     std::to_string(kMaxSeconds));
   }
   return std::chrono::milliseconds(std::llround(std::ceil(seconds * 1000.0)));
 }
@@ -139,7 +126,8 @@ std::optional<std::chrono::milliseconds> parseTimeout(const std::optional<std::s
 std::pair<std::string, std::string> splitHeader(const std::string& text) {
   const std::size_t colon = text.find(':');
   if (colon == std::string::npos) {
-    throw UsageError("--header '" + text + "': expected 'Name: value'");
+    // Not echoed: a header given without its colon may still hold a secret.
+    throw UsageError("--header needs 'Name: value', and one was given without a colon");
   }
   std::string value = text.substr(colon + 1);
   value.erase(0, value.find_first_not_of(" \t"));
@@ -148,15 +136,23 @@ std::pair<std::string, std::string> splitHeader(const std::string& text) {
 
 void interpret(Arguments& args) {
   const RawOptions& raw = args.raw;
-  args.output = choose(raw, &RawOptions::output, OutputFormat::Json,
-                       {{"json", OutputFormat::Json}, {"text", OutputFormat::Text}});
-  args.apiVersion = choose(raw, &RawOptions::apiVersion, msgraph::ApiVersion::V1_0,
-                           {{"v1.0", msgraph::ApiVersion::V1_0}, {"beta", msgraph::ApiVersion::Beta}});
-  args.cloud = choose(raw, &RawOptions::cloud, msgraph::Cloud::Global,
-                      {{"global", msgraph::Cloud::Global},
-                       {"usgov", msgraph::Cloud::UsGov},
-                       {"usgovdod", msgraph::Cloud::UsGovDoD},
-                       {"china", msgraph::Cloud::China}});
+  if (raw.output) {
+    args.output =
+        choose<OutputFormat>(&RawOptions::output, *raw.output,
+                             {{"json", OutputFormat::Json}, {"text", OutputFormat::Text}});
+  }
+  if (raw.apiVersion) {
+    args.apiVersion = choose<msgraph::ApiVersion>(
+        &RawOptions::apiVersion, *raw.apiVersion,
+        {{"v1.0", msgraph::ApiVersion::V1_0}, {"beta", msgraph::ApiVersion::Beta}});
+  }
+  if (raw.cloud) {
+    args.cloud = choose<msgraph::Cloud>(&RawOptions::cloud, *raw.cloud,
+                                        {{"global", msgraph::Cloud::Global},
+                                         {"usgov", msgraph::Cloud::UsGov},
+                                         {"usgovdod", msgraph::Cloud::UsGovDoD},
+                                         {"china", msgraph::Cloud::China}});
+  }
   args.timeout = parseTimeout(raw.timeout);
   for (const std::string& header : raw.headers) args.headers.push_back(splitHeader(header));
 }
@@ -172,8 +168,9 @@ Arguments parseArguments(int argc, const char* const* argv) {
   }
   args.verb = findVerb(argv[1]);
   if (args.verb == nullptr) {
-    throw UsageError("unknown verb '" + std::string(argv[1]) +
-                     "'; expected set, get, update or remove");
+    std::string message = "unknown verb '" + std::string(argv[1]) + "'; the verbs are";
+    for (const VerbSpec& verb : verbSpecs()) message.append(" ").append(verb.name);
+    throw UsageError(message);
   }
   for (int i = 2; i < argc; ++i) {
     if (isHelpFlag(argv[i])) {

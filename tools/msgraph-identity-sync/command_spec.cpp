@@ -40,7 +40,8 @@ const std::vector<OptionSpec> kOptions = {
     {"--confirm", "", G::Common, &R::confirm,
      "ask on the terminal before sending; no terminal means no (-Confirm)"},
     {"--output", "json|text", G::Common, &R::output, "how to print a result (default json)"},
-    {"--api-version", "v1.0|beta", G::Common, &R::apiVersion, "the Graph API version (default v1.0)"},
+    {"--api-version", "v1.0|beta", G::Common, &R::apiVersion,
+     "the Graph API version (default v1.0)"},
     {"--verbose", "", G::Common, &R::verbose,
      "log requests and responses to stderr, secrets redacted (-Verbose)"},
     {"--timeout", "SECONDS", G::Common, &R::timeout, "bound each attempt of the call"},
@@ -79,19 +80,33 @@ std::vector<ParameterSetSpec> targetSets(const std::string& prefix) {
 }
 
 const std::vector<VerbSpec> kVerbs = {
-    {Verb::Set, "set", "Set-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization", "PUT",
+    {Verb::Set,
+     "set",
+     "Set-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization",
+     "PUT",
      "Create or replace the cross-tenant user synchronization policy of a partner.",
-     bodySets("Set"), {G::Body, G::Expanded}},
-    {Verb::Get, "get", "Get-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization", "GET",
-     "Get the cross-tenant user synchronization policy of a partner.", targetSets("Get"),
+     bodySets("Set"),
+     {G::Body, G::Expanded}},
+    {Verb::Get,
+     "get",
+     "Get-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization",
+     "GET",
+     "Get the cross-tenant user synchronization policy of a partner.",
+     targetSets("Get"),
      {G::Get}},
-    {Verb::Update, "update",
-     "Update-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization", "PATCH",
-     "Change the given properties of a partner's user synchronization policy; null clears one.",
-     bodySets("Update"), {G::Body, G::Expanded}},
-    {Verb::Remove, "remove",
-     "Remove-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization", "DELETE",
-     "Delete the cross-tenant user synchronization policy of a partner.", targetSets("Delete"),
+    {Verb::Update,
+     "update",
+     "Update-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization",
+     "PATCH",
+     "Change some properties of the policy of a partner (null clears one).",
+     bodySets("Update"),
+     {G::Body, G::Expanded}},
+    {Verb::Remove,
+     "remove",
+     "Remove-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization",
+     "DELETE",
+     "Delete the cross-tenant user synchronization policy of a partner.",
+     targetSets("Delete"),
      {G::Remove}},
 };
 
@@ -112,6 +127,8 @@ const OptionSpec& optionFor(const OptionSlot& slot) {
                        [&](const OptionSpec& spec) { return spec.slot == slot; });
 }
 
+std::string optionName(ValueMember member) { return std::string(optionFor(member).name); }
+
 const VerbSpec* findVerb(std::string_view name) {
   auto it = std::find_if(kVerbs.begin(), kVerbs.end(),
                          [&](const VerbSpec& spec) { return spec.name == name; });
@@ -126,8 +143,7 @@ bool acceptsGroup(const VerbSpec& verb, OptionGroup group) {
     case G::Auth:
       return true;
     default:
-      return std::find(verb.ownGroups.begin(), verb.ownGroups.end(), group) !=
-             verb.ownGroups.end();
+      return std::find(verb.ownGroups.begin(), verb.ownGroups.end(), group) != verb.ownGroups.end();
   }
 }
 

@@ -51,9 +51,11 @@ struct RawOptions {
 /// What an option is about; decides which verbs accept it and where help lists it.
 enum class OptionGroup { Target, Body, Expanded, Get, Remove, Common, Endpoint, Auth };
 
+/// Where an option with one value is stored.
+using ValueMember = std::optional<std::string> RawOptions::*;
 /// Where a parsed option is stored: a value, a switch, or a repeatable value.
-using OptionSlot = std::variant<std::optional<std::string> RawOptions::*, bool RawOptions::*,
-                                std::vector<std::string> RawOptions::*>;
+using OptionSlot =
+    std::variant<ValueMember, bool RawOptions::*, std::vector<std::string> RawOptions::*>;
 
 /// The value placeholder of options that take JSON inline, from a file, or from stdin.
 inline constexpr std::string_view kJsonValue = "JSON|@FILE|-";
@@ -78,7 +80,7 @@ enum class BodyForm { None, Expanded, BodyParameter };
 
 /// One of PowerShell's parameter sets: a target option and a body form.
 struct ParameterSetSpec {
-  std::string name;              // e.g. "SetViaIdentityExpanded"
+  std::string name;               // e.g. "SetViaIdentityExpanded"
   std::string_view targetOption;  // "--partner-tenant-id" or "--input-object"
   BodyForm body;
 };
@@ -102,6 +104,8 @@ const std::vector<VerbSpec>& verbSpecs();
 const OptionSpec* findOption(std::string_view name);
 /// The option stored in `slot`; every slot has one.
 const OptionSpec& optionFor(const OptionSlot& slot);
+/// The name of the option stored in `member`, e.g. "--body-parameter", for messages.
+std::string optionName(ValueMember member);
 /// The verb named `name`, or null.
 const VerbSpec* findVerb(std::string_view name);
 /// Whether `verb` accepts the options of `group`.

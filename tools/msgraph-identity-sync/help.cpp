@@ -1,12 +1,46 @@
 #include "help.hpp"
 
-#include <algorithm>
+#include <string_view>
+#include <vector>
 
 namespace msgraph_cli {
 
 namespace {
 
 constexpr std::size_t kOptionColumn = 38;
+constexpr std::size_t kLineWidth = 100;
+constexpr std::size_t kSyntaxIndent = 6;  // a parameter set's syntax, under its name
+
+std::vector<std::string> splitWords(std::string_view text) {
+  std::vector<std::string> words;
+  for (std::size_t space = text.find(' '); space != std::string_view::npos;
+       space = text.find(' ')) {
+    words.emplace_back(text.substr(0, space));
+    text.remove_prefix(space + 1);
+  }
+  words.emplace_back(text);
+  return words;
+}
+
+// Appends `words` separated by spaces, breaking lines before kLineWidth and indenting each new
+// line by `indent`; `column` is where the first word starts.
+std::string& appendWrapped(std::string& out, const std::vector<std::string>& words,
+                           std::size_t indent, std::size_t column) {
+  for (const std::string& word : words) {
+    if (&word != &words.front()) {
+      if (column + 1 + word.size() > kLineWidth) {
+        out.append("\n").append(indent, ' ');
+        column = indent;
+      } else {
+        out += ' ';
+        ++column;
+      }
+    }
+    out.append(word);
+    column += word.size();
+  }
+  return out;
+}
 
 std::string usageOf(const OptionSpec& spec) {
   std::string text(spec.name);
@@ -31,16 +65,16 @@ bool belongsToSet(const OptionSpec& spec, const VerbSpec& verb, const ParameterS
   }
 }
 
-// The set's syntax as PowerShell writes it: mandatory options bare, optional ones bracketed.
-std::string setSyntax(const VerbSpec& verb, const ParameterSetSpec& set) {
-  std::string text;
+// The set's syntax as PowerShell writes it, one item per option: mandatory options bare,
+// optional ones bracketed.
+std::vector<std::string> setSyntax(const VerbSpec& verb, const ParameterSetSpec& set) {
+  std::vector<std::string> items;
   for (const OptionSpec& spec : optionSpecs()) {
     if (!belongsToSet(spec, verb, set)) continue;
     const bool mandatory = spec.group == OptionGroup::Target || spec.group == OptionGroup::Body;
-    if (!text.empty()) text += ' ';
-    text += mandatory ? usageOf(spec) : "[" + usageOf(spec) + "]";
+    items.push_back(mandatory ? usageOf(spec) : "[" + usageOf(spec) + "]");
   }
-  return text;
+  return items;
 }
 
 std::string optionLine(const OptionSpec& spec) {
@@ -50,19 +84,20 @@ std::string optionLine(const OptionSpec& spec) {
   } else {
     line.append(kOptionColumn - line.size(), ' ');
   }
-  return line.append(spec.help).append("\n");
+  return appendWrapped(line, splitWords(spec.help), kOptionColumn, kOptionColumn).append("\n");
 }
 
+// The table lists options group by group, so a heading goes where the group changes.
 std::string optionSections(const VerbSpec& verb) {
   std::string text;
-  for (OptionGroup group : {OptionGroup::Target, OptionGroup::Body, OptionGroup::Expanded,
-                            OptionGroup::Get, OptionGroup::Remove, OptionGroup::Common,
-                            OptionGroup::Endpoint, OptionGroup::Auth}) {
-    if (!acceptsGroup(verb, group)) continue;
-    text.append("\n").append(groupTitle(group)).append(":\n");
-    for (const OptionSpec& spec : optionSpecs()) {
-      if (spec.group == group) text += optionLine(spec);
+  const OptionSpec* previous = nullptr;
+  for (const OptionSpec& spec : optionSpecs()) {
+    if (!acceptsGroup(verb, spec.group)) continue;
+    if (previous == nullptr || previous->group != spec.group) {
+      text.append("\n").append(groupTitle(spec.group)).append(":\n");
     }
+    text += optionLine(spec);
+    previous = &spec;
   }
   return text;
 }
@@ -91,8 +126,8 @@ std::string toolHelp() {
       "  msgraph-identity-sync set --partner-tenant-id ID --display-name Fabrikam "
       "--is-sync-allowed true\n"
       "  msgraph-identity-sync get --partner-tenant-id ID --output text\n"
-      "  msgraph-identity-sync update --input-object '{\"crossTenantAccessPolicyConfiguration"
-      "PartnerTenantId\":\"ID\"}' --body-parameter @changes.json\n"
+      "  msgraph-identity-sync update --body-parameter @changes.json \\\n"
+      "      --input-object '{\"crossTenantAccessPolicyConfigurationPartnerTenantId\":\"ID\"}'\n"
       "  msgraph-identity-sync remove --partner-tenant-id ID --what-if\n";
   return text;
 }
@@ -104,7 +139,8 @@ std::string verbHelp(const VerbSpec& verb) {
   for (const ParameterSetSpec& set : verb.sets) {
     text.append("  ").append(set.name);
     if (&set == &verb.sets.front()) text.append(" (default)");
-    text.append("\n      ").append(setSyntax(verb, set)).append("\n");
+    text.append("\n").append(kSyntaxIndent, ' ');
+    appendWrapped(text, setSyntax(verb, set), kSyntaxIndent + 2, kSyntaxIndent).append("\n");
   }
   return text + optionSections(verb);
 }
@@ -113,7 +149,8 @@ std::string parameterSetSummary(const VerbSpec& verb) {
   std::string text = "Parameter sets of '" + std::string(verb.name) + "': ";
   for (const ParameterSetSpec& set : verb.sets) {
     if (&set != &verb.sets.front()) text += "; ";
-    text.append(set.name).append(": ").append(setSyntax(verb, set));
+    text.append(set.name).append(":");
+    for (const std::string& item : setSyntax(verb, set)) text.append(" ").append(item);
   }
   return text;
 }

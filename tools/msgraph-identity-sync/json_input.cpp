@@ -36,8 +36,7 @@ std::string readText(std::string_view option, const std::string& value) {
   const std::string path = value.substr(1);
   std::ifstream file(path, std::ios::binary);
   if (!file.is_open()) {
-    throw UsageError(std::string(option) + ": cannot open '" + path + "': " +
-                     std::strerror(errno));
+    throw UsageError(std::string(option) + ": cannot open '" + path + "': " + std::strerror(errno));
   }
   return readCapped(file, option, "'" + path + "'");
 }

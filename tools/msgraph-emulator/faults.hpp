@@ -1,0 +1,39 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace emulator {
+
+/// The `--fault-*` and `--delay-ms` settings. An interval of 0 disables that fault.
+struct FaultOptions {
+  std::uint64_t throttleEvery = 0;     // --fault-429-every
+  std::uint64_t unavailableEvery = 0;  // --fault-503-every
+  std::uint64_t dropEvery = 0;         // --fault-drop-every
+  std::string retryAfter = "1";        // --retry-after, sent exactly as given
+  std::chrono::milliseconds delay{0};  // --delay-ms
+};
+
+/// What happens to one Graph request.
+enum class Fault { None, Throttle, Unavailable, Drop };
+
+/// A deterministic schedule: the Nth Graph request (counting from 1, over all connections)
+/// gets the fault whose interval divides N. When several do, the harshest wins: a dropped
+/// connection, then 503, then 429.
+class FaultSchedule {
+ public:
+  explicit FaultSchedule(const FaultOptions& options);
+
+  /// Counts one Graph request and says what to do with it. Thread-safe.
+  Fault next();
+
+ private:
+  std::uint64_t throttleEvery_;
+  std::uint64_t unavailableEvery_;
+  std::uint64_t dropEvery_;
+  std::atomic<std::uint64_t> count_{0};
+};
+
+}  // namespace emulator

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "faults.hpp"
+
+namespace emulator {
+
+/// The command line, parsed and checked.
+struct Options {
+  std::string host = "127.0.0.1";
+  int port = 0;  // 0: the system picks a free port
+  bool allowRemote = false;
+  std::optional<std::string> tlsSelfSignedDir;
+  std::optional<std::string> tlsCert;
+  std::optional<std::string> tlsKey;
+  bool autoCreatePartners = false;
+  bool acceptAnyToken = false;
+  std::vector<std::pair<std::string, std::string>> apps;  // client id, secret
+  std::optional<std::string> dataFile;
+  FaultOptions faults;
+  bool verbose = false;
+  bool help = false;
+};
+
+/// A bad command line; the message names the flag. The program exits with status 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Parses `argv` (`--flag value` or `--flag=value`).
+/// @throws UsageError for an unknown flag, a missing or bad value, conflicting flags, or a
+/// non-loopback `--host` without `--allow-remote`.
+Options parseOptions(int argc, const char* const* argv);
+
+/// The `--help` text.
+const char* usageText();
+
+/// Whether `host` is a loopback address: 127.0.0.0/8, ::1 (also as ::ffff:127.x.y.z) or
+/// `localhost`.
+bool isLoopbackHost(const std::string& host);
+
+}  // namespace emulator

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api_types.hpp"
+#include "errors.hpp"
+#include "identity_sync_api.hpp"
+#include "partners_api.hpp"
+#include "store.hpp"
+#include "token_endpoint.hpp"
+#include "token_store.hpp"
+
+namespace emulator {
+
+/// How the Graph side behaves.
+struct RouterOptions {
+  /// The emulator's own URL (`https://127.0.0.1:43117`), for `@odata.context`.
+  std::string baseUrl;
+  /// Unknown partners are created on first use instead of answering 404.
+  bool autoCreatePartners = false;
+  /// Any non-empty bearer token is accepted, not only tokens this emulator issued.
+  bool acceptAnyToken = false;
+};
+
+/// The one dispatch function from a request to a response, used for HTTP requests and for
+/// `$batch` items alike: token endpoint, bearer check, Graph routes, batch.
+class Router {
+ public:
+  Router(Store& store, TokenStore& tokens, RouterOptions options);
+
+  /// Answers `request` with a complete response, including `request-id`, `client-request-id`
+  /// and `Date`. Never throws: an unexpected failure becomes a Graph 500.
+  ApiResponse dispatch(const ApiRequest& request) const;
+
+  /// Whether `rawPath` is a Graph request (where faults and delays apply) rather than the
+  /// token endpoint.
+  static bool isGraphPath(std::string_view rawPath);
+
+ private:
+  ApiResponse route(const ApiRequest& request, const CallIds& ids) const;
+  std::optional<ApiResponse> refuseBearer(const ApiRequest& request, const CallIds& ids) const;
+
+  TokenStore& tokens_;
+  RouterOptions options_;
+  TokenEndpoint tokenEndpoint_;
+  PartnersApi partners_;
+  IdentitySyncApi identitySync_;
+};
+
+}  // namespace emulator

@@ -1,0 +1,164 @@
+#include "token_endpoint.hpp"
+
+#include <openssl/evp.h>
+
+#include <optional>
+#include <variant>
+
+#include "client_auth.hpp"
+#include "ids.hpp"
+#include "text.hpp"
+#include "url.hpp"
+
+namespace emulator {
+namespace {
+
+using msgraph::Json;
+
+// The identity platform's lifetime for app-only tokens.
+constexpr std::chrono::seconds kTokenLifetime{3599};
+constexpr std::string_view kDefaultSuffix = "/.default";
+
+TokenError missingParameter(const char* name) {
+  return {400, "invalid_request", 900144,
+          std::string("The request body must contain the following parameter: '") + name + "'."};
+}
+
+ApiResponse identityError(const CallIds& ids, const TokenError& error) {
+  const std::string code = "AADSTS" + std::to_string(error.aadsts);
+  const std::string timestamp = identityTimestamp(ids.when);
+  const std::string correlation = printable(ids.clientRequestId);
+  ApiResponse response;
+  response.status = error.status;
+  response.setJson(Json::object({
+      {"error", error.error},
+      {"error_description",
+       code + ": " + printable(error.description) + "\r\nTrace ID: " + ids.requestId +
+           "\r\nCorrelation ID: " + correlation + "\r\nTimestamp: " + timestamp},
+      {"error_codes", Json::Array{error.aadsts}},
+      {"timestamp", timestamp},
+      {"trace_id", ids.requestId},
+      {"correlation_id", correlation},
+      {"error_uri", "https://login.microsoftonline.com/error?code=" + std::to_string(error.aadsts)},
+  }));
+  return response;
+}
+
+std::optional<std::string> decodeBase64(std::string_view text) {
+  if (text.empty() || text.size() % 4 != 0) return std::nullopt;
+  std::string out(text.size() / 4 * 3, '\0');
+  const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                     reinterpret_cast<const unsigned char*>(text.data()),
+                                     static_cast<int>(text.size()));
+  if (length < 0) return std::nullopt;
+  std::size_t padding = 0;
+  while (padding < 2 && text[text.size() - 1 - padding] == '=') ++padding;
+  out.resize(static_cast<std::size_t>(length) - padding);
+  return out;
+}
+
+// RFC 6749 2.3.1: `Authorization: Basic base64(urlencode(id):urlencode(secret))`.
+std::variant<std::monostate, ClientCredentials, TokenError> basicCredentials(
+    const Headers& headers) {
+  const std::string* authorization = findHeader(headers, "Authorization");
+  if (authorization == nullptr || authorization->size() < 6 ||
+      !equalsIgnoreCase(std::string_view(*authorization).substr(0, 6), "Basic ")) {
+    return std::monostate{};
+  }
+  const TokenError malformed{400, "invalid_request", 900144,
+                             "The HTTP Basic authorization header is malformed."};
+  const std::optional<std::string> decoded = decodeBase64(authorization->substr(6));
+  const std::size_t colon = decoded ? decoded->find(':') : std::string::npos;
+  if (colon == std::string::npos) return malformed;
+  const auto id = percentDecode(std::string_view(*decoded).substr(0, colon), true);
+  const auto secret = percentDecode(std::string_view(*decoded).substr(colon + 1), true);
+  if (!id || !secret) return malformed;
+  return ClientCredentials{*id, *secret, std::nullopt};
+}
+
+std::variant<ClientCredentials, TokenError> clientCredentials(const ApiRequest& request,
+                                                              const FormFields& form) {
+  auto basic = basicCredentials(request.headers);
+  if (auto* error = std::get_if<TokenError>(&basic)) return *error;
+  if (auto* credentials = std::get_if<ClientCredentials>(&basic)) return *credentials;
+  const std::string* clientId = findField(form, "client_id");
+  if (clientId == nullptr || clientId->empty()) return missingParameter("client_id");
+  ClientCredentials credentials{*clientId, std::nullopt, std::nullopt};
+  if (const std::string* secret = findField(form, "client_secret")) {
+    credentials.clientSecret = *secret;
+  }
+  if (const std::string* assertion = findField(form, "client_assertion")) {
+    credentials.assertion = *assertion;
+  }
+  return credentials;
+}
+
+// Checks the grant and scope; the client is checked afterwards by authenticateClient.
+std::optional<TokenError> checkGrant(const FormFields& form) {
+  const std::string* grant = findField(form, "grant_type");
+  if (grant == nullptr || grant->empty()) return missingParameter("grant_type");
+  if (*grant != "client_credentials") {
+    return TokenError{400, "unsupported_grant_type", 70003,
+                      "The app requested an unsupported grant type '" + *grant + "'."};
+  }
+  const std::string* scope = findField(form, "scope");
+  if (scope == nullptr || scope->empty()) return missingParameter("scope");
+  const bool single = scope->find(' ') == std::string::npos;
+  const bool isDefault = scope->size() > kDefaultSuffix.size() &&
+                         scope->compare(scope->size() - kDefaultSuffix.size(),
+                                        kDefaultSuffix.size(), kDefaultSuffix) == 0;
+  if (!single || !isDefault) {
+    return TokenError{400, "invalid_scope", 70011,
+                      "The provided value for the input parameter 'scope' is not valid. The "
+                      "scope " +
+                          *scope + " is not valid."};
+  }
+  return std::nullopt;
+}
+
+bool isFormContent(const Headers& headers) {
+  const std::string* type = findHeader(headers, "Content-Type");
+  if (type == nullptr) return false;
+  std::string media = type->substr(0, type->find(';'));
+  media.erase(media.find_last_not_of(" \t") + 1);
+  return equalsIgnoreCase(media, "application/x-www-form-urlencoded");
+}
+
+}  // namespace
+
+TokenEndpoint::TokenEndpoint(const Store& store, TokenStore& tokens)
+    : store_(store), tokens_(tokens) {}
+
+ApiResponse TokenEndpoint::handle(const ApiRequest& request, const std::string& tenant,
+                                  const CallIds& ids) const {
+  if (request.method != "POST") {
+    return identityError(ids, {400, "invalid_request", 900561,
+                               "The endpoint only accepts POST requests. Received a " +
+                                   request.method + " request."});
+  }
+  // The identity platform reads only form bodies; anything else looks like missing fields.
+  const std::optional<FormFields> form =
+      isFormContent(request.headers) ? parseFormEncoded(request.body) : FormFields{};
+  if (!form) {
+    return identityError(ids, {400, "invalid_request", 900144,
+                               "The request body is not valid application/x-www-form-urlencoded."});
+  }
+  if (std::optional<TokenError> error = checkGrant(*form)) return identityError(ids, *error);
+  const auto credentials = clientCredentials(request, *form);
+  if (const auto* error = std::get_if<TokenError>(&credentials)) return identityError(ids, *error);
+  const std::optional<TokenError> refused = store_.read([&](const State& state) {
+    return authenticateClient(tenant, std::get<ClientCredentials>(credentials), state);
+  });
+  if (refused) return identityError(ids, *refused);
+
+  ApiResponse response;
+  response.setJson(Json::object({{"token_type", "Bearer"},
+                                 {"expires_in", kTokenLifetime.count()},
+                                 {"ext_expires_in", kTokenLifetime.count()},
+                                 {"access_token", tokens_.issue(kTokenLifetime)}}));
+  setHeader(response.headers, "Cache-Control", "no-store, no-cache");
+  setHeader(response.headers, "Pragma", "no-cache");
+  return response;
+}
+
+}  // namespace emulator

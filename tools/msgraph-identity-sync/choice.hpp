@@ -1,0 +1,26 @@
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "cli_error.hpp"
+#include "command_spec.hpp"
+#include "text.hpp"
+
+namespace msgraph_cli {
+
+/// The choice that `value` names (case-insensitively) among `choices`, for the option stored
+/// in `member`. @throws UsageError listing the option's accepted values otherwise.
+template <typename T>
+T choose(ValueMember member, const std::string& value,
+         std::initializer_list<std::pair<std::string_view, T>> choices) {
+  for (const auto& [name, choice] : choices) {
+    if (equalsIgnoreCase(value, name)) return choice;
+  }
+  throw UsageError(optionName(member) + ": '" + value + "' is not one of " +
+                   std::string(optionFor(member).valueName));
+}
+
+}  // namespace msgraph_cli

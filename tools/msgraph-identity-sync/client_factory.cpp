@@ -1,0 +1,143 @@
+#include "client_factory.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli_error.hpp"
+#include "msgraph/auth/client_certificate_credential.hpp"
+#include "msgraph/auth/client_secret_credential.hpp"
+#include "msgraph/auth/static_token_credential.hpp"
+#include "text.hpp"
+
+namespace msgraph_cli {
+
+namespace {
+
+constexpr const char* kDefaultTokenVariable = "MSGRAPH_ACCESS_TOKEN";
+
+// Secrets come only from the environment, so they never show in `ps` or shell history. The
+// message names the variable, never a value.
+std::string requireVariable(const RawOptions& raw, ValueMember member) {
+  const std::string& variable = *(raw.*member);
+  const char* value = std::getenv(variable.c_str());
+  if (value == nullptr || *value == '\0') {
+    throw UsageError(optionName(member) + ": the environment variable " + variable +
+                     " is unset or empty");
+  }
+  return value;
+}
+
+msgraph::CurlTransportOptions transportOptions(const Arguments& args) {
+  msgraph::CurlTransportOptions options;
+  if (args.raw.caFile) {
+    // libcurl's message for a missing CA file does not say which file; this one does.
+    if (!std::ifstream(*args.raw.caFile).is_open()) {
+      throw UsageError(optionName(&RawOptions::caFile) + ": cannot open '" + *args.raw.caFile +
+                       "': " + std::strerror(errno));
+    }
+    options.caFile = *args.raw.caFile;
+  }
+  if (args.timeout) options.timeout = *args.timeout;
+  return options;
+}
+
+msgraph::ClientCertificate loadCertificate(const RawOptions& raw) {
+  const std::string password = raw.certificatePasswordEnv
+                                   ? requireVariable(raw, &RawOptions::certificatePasswordEnv)
+                                   : std::string();
+  const std::string& path = *raw.certificate;
+  const std::string_view extension =
+      path.size() >= 4 ? std::string_view(path).substr(path.size() - 4) : std::string_view();
+  if (equalsIgnoreCase(extension, ".pfx") || equalsIgnoreCase(extension, ".p12")) {
+    return msgraph::ClientCertificate::fromPfxFile(path, password);
+  }
+  return msgraph::ClientCertificate::fromPemFile(path, password);
+}
+
+std::shared_ptr<msgraph::TokenCredential> appCredential(const Arguments& args,
+                                                        const msgraph::CurlTransportOptions& t) {
+  const RawOptions& raw = args.raw;
+  if (raw.accessTokenEnv) {
+    throw UsageError(optionName(&RawOptions::accessTokenEnv) +
+                     " cannot be combined with app credentials (--tenant, --client-id, ...)");
+  }
+  if (!raw.tenant || !raw.clientId ||
+      raw.clientSecretEnv.has_value() == raw.certificate.has_value()) {
+    throw UsageError(
+        "app credentials need --tenant, --client-id and either --client-secret-env VAR or "
+        "--certificate FILE");
+  }
+  if (raw.certificatePasswordEnv && !raw.certificate) {
+    throw UsageError("--certificate-password-env needs --certificate");
+  }
+  msgraph::TokenCredentialOptions options;
+  options.cloud = args.cloud;
+  if (raw.loginUrl) options.authorityHost = *raw.loginUrl;
+  options.transportOptions = t;
+  if (raw.clientSecretEnv) {
+    return std::make_shared<msgraph::ClientSecretCredential>(
+        *raw.tenant, *raw.clientId, requireVariable(raw, &RawOptions::clientSecretEnv), options);
+  }
+  return std::make_shared<msgraph::ClientCertificateCredential>(*raw.tenant, *raw.clientId,
+                                                                loadCertificate(raw), options);
+}
+
+// Null when there is no token at all, which only --what-if can do without.
+std::shared_ptr<msgraph::TokenCredential> tokenCredential(const RawOptions& raw) {
+  if (raw.accessTokenEnv) {
+    return std::make_shared<msgraph::StaticTokenCredential>(
+        requireVariable(raw, &RawOptions::accessTokenEnv));
+  }
+  const char* token = std::getenv(kDefaultTokenVariable);
+  if (token == nullptr || *token == '\0') return nullptr;
+  return std::make_shared<msgraph::StaticTokenCredential>(token);
+}
+
+std::shared_ptr<msgraph::TokenCredential> credential(const Arguments& args,
+                                                     const msgraph::CurlTransportOptions& t) {
+  const RawOptions& raw = args.raw;
+  const bool app = raw.tenant || raw.clientId || raw.clientSecretEnv || raw.certificate ||
+                   raw.certificatePasswordEnv;
+  auto result = app ? appCredential(args, t) : tokenCredential(raw);
+  if (result == nullptr && !raw.whatIf) {
+    throw CliError(kExitAuthentication,
+                   std::string("no credential: set ") + kDefaultTokenVariable +
+                       " (or name another variable with --access-token-env VAR), or give "
+                       "--tenant T --client-id ID with --client-secret-env VAR or --certificate "
+                       "FILE");
+  }
+  return result;
+}
+
+void logToStderr(msgraph::LogLevel level, std::string_view message) {
+  // PowerShell's stream prefixes, so the lines read like -Verbose output.
+  const char* prefix = level == msgraph::LogLevel::Error     ? "ERROR: "
+                       : level == msgraph::LogLevel::Warning ? "WARNING: "
+                                                             : "VERBOSE: ";
+  std::cerr << prefix << message << '\n';
+}
+
+}  // namespace
+
+msgraph::GraphClient makeClient(const Arguments& args) {
+  const msgraph::CurlTransportOptions transport = transportOptions(args);
+  msgraph::ClientOptions options;
+  options.cloud(args.cloud).apiVersion(args.apiVersion).transportOptions(transport);
+  options.credential(credential(args, transport));
+  if (args.raw.graphUrl) options.baseUrl(*args.raw.graphUrl);
+  if (args.timeout) options.timeout(*args.timeout);
+  if (args.raw.verbose) options.logger(logToStderr);
+  try {
+    return msgraph::GraphClient(std::move(options));
+  } catch (const msgraph::ValidationError& e) {
+    // The client checks the service root; say which option gave it.
+    if (e.field() != "baseUrl") throw;
+    throw UsageError(optionName(&RawOptions::graphUrl) + ": " + e.reason());
+  }
+}
+
+}  // namespace msgraph_cli

@@ -1,0 +1,47 @@
+#include "error_report.hpp"
+
+#include <iostream>
+
+#include "output.hpp"
+
+namespace msgraph_cli {
+
+namespace {
+
+ExitCode reportServiceError(const msgraph::ServiceError& error, bool withHeaders) {
+  // A body that is not a Graph error (a proxy's HTML page) has no code; the status says more.
+  if (error.code().empty()) {
+    std::cerr << error.what() << '\n';
+  } else {
+    std::cerr << error.code() << ": " << error.message() << '\n';
+  }
+  if (!error.requestId().empty()) std::cerr << "request-id: " << error.requestId() << '\n';
+  if (!error.clientRequestId().empty()) {
+    std::cerr << "client-request-id: " << error.clientRequestId() << '\n';
+  }
+  if (withHeaders) printResponseHeaders(error.headers());
+  return kExitServiceError;
+}
+
+ExitCode exitCodeOf(const msgraph::Error& error) {
+  if (dynamic_cast<const msgraph::ValidationError*>(&error) != nullptr) return kExitUsage;
+  if (dynamic_cast<const msgraph::AuthenticationError*>(&error) != nullptr) {
+    return kExitAuthentication;
+  }
+  if (dynamic_cast<const msgraph::TransportError*>(&error) != nullptr) return kExitTransport;
+  return kExitServiceError;  // DeserializationError: Graph's answer could not be read
+}
+
+}  // namespace
+
+ExitCode reportError(const msgraph::Error& error, bool withHeaders) {
+  if (const auto* service = dynamic_cast<const msgraph::ServiceError*>(&error)) {
+    return reportServiceError(*service, withHeaders);
+  }
+  const bool unreadable = dynamic_cast<const msgraph::DeserializationError*>(&error) != nullptr;
+  std::cerr << "msgraph-identity-sync: " << (unreadable ? "cannot read Graph's answer: " : "")
+            << error.what() << '\n';
+  return exitCodeOf(error);
+}
+
+}  // namespace msgraph_cli

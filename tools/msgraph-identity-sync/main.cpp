@@ -1,0 +1,31 @@
+/// msgraph-identity-sync: the Set-/Get-/Update-/Remove-MgPolicyCrossTenantAccessPolicyPartner-
+/// IdentitySynchronization cmdlets as one command. `msgraph-identity-sync --help` tells more.
+
+#include <exception>
+#include <iostream>
+
+#include "arguments.hpp"
+#include "cli_error.hpp"
+#include "commands.hpp"
+#include "error_report.hpp"
+#include "help.hpp"
+
+int main(int argc, char** argv) {
+  using namespace msgraph_cli;
+  try {
+    const Arguments args = parseArguments(argc, argv);
+    if (args.raw.help) {
+      std::cout << (args.verb != nullptr ? verbHelp(*args.verb) : toolHelp());
+      return kExitSuccess;
+    }
+    return runCommand(args);
+  } catch (const CliError& error) {
+    std::cerr << "msgraph-identity-sync: " << error.what() << '\n';
+    return error.code();
+  } catch (const msgraph::Error& error) {
+    return reportError(error, false);
+  } catch (const std::exception& error) {
+    std::cerr << "msgraph-identity-sync: unexpected failure: " << error.what() << '\n';
+    return kExitServiceError;
+  }
+}

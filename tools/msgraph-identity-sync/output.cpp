@@ -1,0 +1,102 @@
+#include "output.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "msgraph/json/json.hpp"
+
+namespace msgraph_cli {
+
+namespace {
+
+using msgraph::Json;
+
+// The resource path of the request's URL (what the operation acts on), without the service
+// root and the query.
+std::string_view resourcePath(std::string_view url) {
+  url = url.substr(0, url.find('?'));
+  const std::size_t start = url.rfind("/policies/");
+  return start == std::string_view::npos ? url : url.substr(start);
+}
+
+std::string pascalCase(std::string name) {
+  if (!name.empty() && name.front() >= 'a' && name.front() <= 'z') {
+    name.front() = static_cast<char>(name.front() - 'a' + 'A');
+  }
+  return name;
+}
+
+// How PowerShell's list view shows a value: strings bare, $null empty, booleans True/False;
+// nested objects as compact JSON, which is more useful than PowerShell's type name.
+std::string textValue(const Json& value) {
+  switch (value.type()) {
+    case Json::Type::Null:
+      return "";
+    case Json::Type::String:
+      return value.asString();
+    case Json::Type::Bool:
+      return value.asBool() ? "True" : "False";
+    default:
+      return value.dump();
+  }
+}
+
+void printText(const msgraph::models::IdentitySyncPolicyPartner& policy) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  std::size_t width = 0;
+  const Json json = Json::parse(policy.toJson());
+  for (const auto& [key, value] : json.asObject()) {
+    const bool typed = !policy.additionalProperties.contains(key);
+    rows.emplace_back(typed ? pascalCase(key) : key, textValue(value));
+    width = std::max(width, rows.back().first.size());
+  }
+  for (auto& [name, value] : rows) {
+    name.resize(width, ' ');
+    std::cout << name << " : " << value << '\n';
+  }
+}
+
+}  // namespace
+
+std::string operationLine(const msgraph::HttpRequest& request, const std::string& partnerId) {
+  return "Performing the operation \"" + std::string(msgraph::toString(request.method)) + " " +
+         std::string(resourcePath(request.url)) + "\" on target \"" + partnerId + "\".";
+}
+
+void printWhatIf(const msgraph::HttpRequest& request, const std::string& partnerId) {
+  // The library's display string redacts secrets; only the body is re-rendered, pretty.
+  msgraph::HttpRequest head = request;
+  head.body.clear();
+  std::cout << "What if: " << operationLine(request, partnerId) << '\n' << head.toDisplayString();
+  if (!request.body.empty()) std::cout << Json::parse(request.body).dump(true) << '\n';
+}
+
+void printPolicy(const msgraph::models::IdentitySyncPolicyPartner& policy, OutputFormat format) {
+  if (format == OutputFormat::Text) {
+    printText(policy);
+  } else {
+    std::cout << Json::parse(policy.toJson()).dump(true) << '\n';
+  }
+}
+
+void printResponseHeaders(const msgraph::HttpHeaders& headers) {
+  std::vector<std::pair<std::string, std::string>> merged;
+  for (const auto& [name, value] : headers) {
+    auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& field) {
+      return msgraph::headerNameEquals(field.first, name);
+    });
+    if (same == merged.end()) {
+      merged.emplace_back(name, value);
+    } else {
+      same->second.append(", ").append(value);
+    }
+  }
+  Json object = Json::object();
+  for (auto& [name, value] : merged) object.set(std::move(name), std::move(value));
+  std::cerr << object.dump() << '\n';
+}
+
+}  // namespace msgraph_cli
