@@ -1,7 +1,7 @@
 #include "core/client_state.hpp"
 
-#include "msgraph/error.hpp"
 #include "http/service_root.hpp"
+#include "msgraph/error.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "pipeline/builtin_policies.hpp"
 

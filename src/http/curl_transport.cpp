@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <chrono>
 #include <climits>
 #include <cstddef>
+#include <fstream>
 #include <limits>
 #include <memory>
 #include <mutex>

@@ -1,8 +1,8 @@
 #include "msgraph/requests/request_core.hpp"
 
 #include "core/client_state.hpp"
-#include "requests/request_validation.hpp"
 #include "http/url_encoding.hpp"
+#include "requests/request_validation.hpp"
 
 namespace msgraph::detail {
 
