@@ -10,29 +10,11 @@
 
 #include "integration/process.hpp"
 #include "msgraph/msgraph.hpp"
+#include "support/temp_dir.hpp"
 
 namespace testing_support {
 
-/// A temporary directory removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "msgraph-it-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::string file(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = msgraph_test::TempDir;
 
 /// The emulator over HTTPS with a self-signed CA in a temporary directory.
 class Emulator {
@@ -40,14 +22,19 @@ class Emulator {
   static constexpr const char* kClientId = "11111111-2222-3333-4444-555555555555";
   static constexpr const char* kSecret = "s3cr3t~value&with=specials";
 
-  explicit Emulator(std::vector<std::string> extra = {}, const std::string& dataFile = {}) {
-    std::vector<std::string> args = {MSGRAPH_EMULATOR_PATH,
-                                     "--port",
-                                     "0",
-                                     "--tls-self-signed",
-                                     dir_.file("tls"),
-                                     "--app",
+  /// Starts an emulator with `extra` flags, optionally keeping state in `dataFile`, on `port`
+  /// (0: any), and with the TLS files of an earlier emulator's `tlsDir` (empty: a new CA).
+  explicit Emulator(std::vector<std::string> extra = {}, const std::string& dataFile = {},
+                    int port = 0, const std::string& tlsDir = {})
+      : tlsDir_(tlsDir.empty() ? dir_.path("tls") : tlsDir) {
+    std::vector<std::string> args = {MSGRAPH_EMULATOR_PATH, "--port", std::to_string(port), "--app",
                                      std::string(kClientId) + ":" + kSecret};
+    if (tlsDir.empty()) {
+      args.insert(args.end(), {"--tls-self-signed", tlsDir_});
+    } else {
+      args.insert(args.end(),
+                  {"--tls-cert", tlsDir_ + "/server.pem", "--tls-key", tlsDir_ + "/server.key"});
+    }
     if (!dataFile.empty()) args.insert(args.end(), {"--data", dataFile});
     args.insert(args.end(), extra.begin(), extra.end());
     daemon_ = std::make_unique<Daemon>(args);
@@ -58,7 +45,8 @@ class Emulator {
   }
 
   const std::string& baseUrl() const { return baseUrl_; }
-  std::string caFile() const { return dir_.file("tls/ca.pem"); }
+  std::string caFile() const { return tlsDir_ + "/ca.pem"; }
+  const std::string& tlsDir() const { return tlsDir_; }
   Daemon& daemon() { return *daemon_; }
 
   /// Transport options that trust the emulator's CA (verification stays on).
@@ -88,6 +76,7 @@ class Emulator {
 
  private:
   TempDir dir_;
+  std::string tlsDir_;
   std::unique_ptr<Daemon> daemon_;
   std::string baseUrl_;
 };

@@ -197,7 +197,7 @@ TEST_CASE("the beta API takes the beta properties", "[integration]") {
 
 TEST_CASE("the data file keeps every acknowledged change across kill -9", "[integration]") {
   testing_support::TempDir dir;
-  const std::string data = dir.file("state.json");
+  const std::string data = dir.path("state.json");
   {
     Emulator emulator({"--auto-create-partners"}, data);
     const auto client = emulator.client();

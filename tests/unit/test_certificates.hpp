@@ -20,6 +20,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "support/temp_dir.hpp"
+
 namespace msgraph_test {
 
 struct PkeyFree {
@@ -215,34 +217,6 @@ inline bool verifySignature(X509* cert, bool pss, const std::string& signingInpu
 }
 
 // A fresh directory under the system temp dir, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "msgraph-auth-XXXXXX").string();
-    expect(mkdtemp(pattern.data()) != nullptr, "mkdtemp");
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  // The path of `name` in the directory (the file need not exist).
-  std::string path(const std::string& name) const { return (path_ / name).string(); }
-
-  // Writes `content` to `name` in the directory and returns the file's path.
-  std::string write(const std::string& name, const std::string& content) const {
-    const std::filesystem::path file = path_ / name;
-    std::ofstream out(file, std::ios::binary);
-    out << content;
-    expect(static_cast<bool>(out), "writing a temp file");
-    return file.string();
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = msgraph_test::TempDir;  // one helper for every test program
 
 }  // namespace msgraph_test
