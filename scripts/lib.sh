@@ -2,7 +2,7 @@
 # those that are missing, with sudo only when not root.
 
 MSGRAPH_PACKAGES=(g++ cmake ninja-build pkg-config libcurl4-openssl-dev libssl-dev rapidjson-dev
-  catch2 libcpp-httplib-dev)
+  catch2 libcpp-httplib-dev openssl)
 
 msgraph_install_packages() {
   local missing=()

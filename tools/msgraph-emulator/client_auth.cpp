@@ -14,31 +14,31 @@ bool sameSecret(const std::string& given, const std::string& expected) {
 
 }  // namespace
 
-std::optional<TokenError> authenticateClient(const std::string& tenant,
-                                             const ClientCredentials& credentials,
-                                             const State& state) {
+std::optional<TokenError> authenticateClient(const ClientCredentials& credentials,
+                                             const State& state, const AssertionContext& context,
+                                             AssertionReplayGuard& replays) {
   const auto app = state.apps.find(credentials.clientId);
   if (app == state.apps.end()) {
     return TokenError{400, "unauthorized_client", 700016,
                       "Application with identifier '" + credentials.clientId +
-                          "' was not found in the directory '" + tenant +
+                          "' was not found in the directory '" + context.tenant +
                           "'. This can happen if the application has not been installed by the "
                           "administrator of the tenant or consented to by any user in the "
                           "tenant. You may have sent your authentication request to the wrong "
                           "tenant."};
   }
   if (credentials.assertion) {
-    return TokenError{401, "invalid_client", 700027,
-                      "Client assertion contains an invalid signature. [Reason - The key was not "
-                      "found.] No certificate credentials are configured for app '" +
-                          credentials.clientId + "' in this emulator."};
+    return verifyClientAssertion(credentials.clientId, *credentials.assertion, app->second, context,
+                                 replays);
   }
   if (!credentials.clientSecret) {
     return TokenError{401, "invalid_client", 7000218,
                       "The request body must contain the following parameter: "
                       "'client_assertion' or 'client_secret'."};
   }
-  if (!sameSecret(*credentials.clientSecret, app->second.clientSecret)) {
+  // An app without a secret refuses every secret, as one whose secrets were all removed does.
+  const std::optional<std::string>& secret = app->second.clientSecret;
+  if (!secret || !sameSecret(*credentials.clientSecret, *secret)) {
     return TokenError{401, "invalid_client", 7000215,
                       "Invalid client secret provided. Ensure the secret being sent in the "
                       "request is the client secret value, not the client secret ID, for a "

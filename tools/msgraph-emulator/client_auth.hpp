@@ -3,32 +3,28 @@
 #include <optional>
 #include <string>
 
+#include "jwt_assertion.hpp"
+#include "replay_guard.hpp"
 #include "state.hpp"
+#include "token_error.hpp"
 
 namespace emulator {
 
-/// A refusal in the identity platform's terms: HTTP status, OAuth `error`, AADSTS number and
-/// the description's first line (without the `AADSTSnnn: ` prefix).
-struct TokenError {
-  int status;
-  std::string error;
-  long aadsts;
-  std::string description;
-};
-
-/// The client's credentials as presented in the form body or an HTTP Basic header.
+/// The client's credentials as presented in the form body or an HTTP Basic header. An
+/// assertion is here only once its `client_assertion_type` was found to be the JWT bearer one.
 struct ClientCredentials {
   std::string clientId;
   std::optional<std::string> clientSecret;
   std::optional<std::string> assertion;
 };
 
-/// Verifies a client-credentials caller against the registered apps: the app must exist and
-/// prove itself with its secret. Certificate assertions are refused for now (no certificates
-/// can be registered yet); their verification belongs here.
+/// Verifies a client-credentials caller against the registered apps: the app must exist
+/// (else 400 `unauthorized_client` AADSTS700016) and prove itself with a client assertion
+/// signed by one of its certificates (see verifyClientAssertion) or with its secret (401
+/// `invalid_client`: AADSTS7000218 when neither is sent, AADSTS7000215 for a wrong secret).
 /// @return nullopt when the client is authenticated.
-std::optional<TokenError> authenticateClient(const std::string& tenant,
-                                             const ClientCredentials& credentials,
-                                             const State& state);
+std::optional<TokenError> authenticateClient(const ClientCredentials& credentials,
+                                             const State& state, const AssertionContext& context,
+                                             AssertionReplayGuard& replays);
 
 }  // namespace emulator

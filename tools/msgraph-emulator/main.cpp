@@ -11,6 +11,7 @@
 #include "faults.hpp"
 #include "http_server.hpp"
 #include "options.hpp"
+#include "registrations.hpp"
 #include "router.hpp"
 #include "signals.hpp"
 #include "store.hpp"
@@ -75,21 +76,15 @@ std::string baseUrl(const Options& options, int port) {
          (ipv6 ? "[" + options.host + "]" : options.host) + ":" + std::to_string(port);
 }
 
-// A data file that cannot be read or written is a configuration problem (exit 2).
+// A data file or certificate file that cannot be read is a configuration problem (exit 2).
 void loadState(emulator::Store& store, const Options& options) {
   try {
+    const emulator::Registrations registrations = emulator::readRegistrations(options);
     store.load();
-    // Apps from the command line are added to (or replace) those of the data file, and are
+    // Apps and tenants from the command line are added to those of the data file, and are
     // persisted with it.
-    store.update([&](emulator::State& state) {
-      bool changed = false;
-      for (const auto& [clientId, secret] : options.apps) {
-        emulator::AppRegistration& app = state.apps[clientId];
-        changed = changed || app.clientSecret != secret;
-        app.clientSecret = secret;
-      }
-      return changed;
-    });
+    store.update(
+        [&](emulator::State& state) { return emulator::addRegistrations(state, registrations); });
   } catch (const std::runtime_error& e) {
     throw ConfigError(e.what());
   }

@@ -36,12 +36,22 @@ std::string parseSeconds(const std::string& flag, const std::string& value) {
   return value;
 }
 
-std::pair<std::string, std::string> parseApp(const std::string& flag, const std::string& value) {
+// `CLIENT_ID:REST`, split at the first colon: a client id never has one, a secret or a file
+// name may.
+std::pair<std::string, std::string> parseApp(const std::string& flag, const std::string& value,
+                                             const char* expected) {
   const std::size_t colon = value.find(':');
   if (colon == std::string::npos || colon == 0 || colon + 1 == value.size()) {
-    throw UsageError(flag + ": expected clientId:secret");
+    throw UsageError(flag + ": expected " + expected);
   }
   return {value.substr(0, colon), value.substr(colon + 1)};
+}
+
+std::string parseTenant(const std::string& flag, const std::string& value) {
+  if (value.empty() || value.find('/') != std::string::npos) {
+    throw UsageError(flag + ": expected a tenant id or domain name, got '" + value + "'");
+  }
+  return value;
 }
 
 using ValueSetter = std::function<void(Options&, const std::string& flag, const std::string&)>;
@@ -57,7 +67,13 @@ const std::map<std::string, ValueSetter>& valueFlags() {
       {"--tls-cert", [](Options& o, const std::string&, const std::string& v) { o.tlsCert = v; }},
       {"--tls-key", [](Options& o, const std::string&, const std::string& v) { o.tlsKey = v; }},
       {"--app", [](Options& o, const std::string& f,
-                   const std::string& v) { o.apps.push_back(parseApp(f, v)); }},
+                   const std::string& v) { o.apps.push_back(parseApp(f, v, "clientId:secret")); }},
+      {"--app-cert",
+       [](Options& o, const std::string& f, const std::string& v) {
+         o.appCertificates.push_back(parseApp(f, v, "clientId:cert.pem"));
+       }},
+      {"--tenant", [](Options& o, const std::string& f,
+                      const std::string& v) { o.tenants.push_back(parseTenant(f, v)); }},
       {"--data", [](Options& o, const std::string&, const std::string& v) { o.dataFile = v; }},
       {"--fault-429-every",
        [](Options& o, const std::string& f, const std::string& v) {
@@ -161,11 +177,23 @@ Listening:
                          serve HTTPS with these PEM files (without either TLS flag: HTTP)
 
 Behaviour:
-  --app CLIENT_ID:SECRET register an app for the token endpoint (repeatable)
+  --app CLIENT_ID:SECRET register an app with a client secret for the token endpoint
+                         (repeatable)
+  --app-cert CLIENT_ID:CERT.pem
+                         register an RSA certificate for an app (repeatable: an app may have
+                         several, and a secret too); only the certificate in the PEM is read.
+                         Client assertions (PS256 or RS256) must name it by x5t#S256 (or x5t
+                         with RS256), be signed with its key, have aud = this emulator's token
+                         URL as the client addresses it, iss = sub = client id, exp/nbf within
+                         5 minutes of skew, a lifetime (exp - nbf) of at most 10 minutes (plus
+                         the skew), and a jti not used before
+  --tenant NAME          a tenant (GUID or domain name) the token endpoint serves (repeatable);
+                         with none, any tenant is served, else others get AADSTS90002
   --accept-any-token     accept any non-empty bearer token, not only those issued here
   --auto-create-partners create unknown partner configurations on first use
-  --data FILE            keep state in FILE (JSON; loaded at start, rewritten atomically after
-                         every change)
+  --data FILE            keep state (partners, apps with their secrets and certificates,
+                         tenants) in FILE (JSON; loaded at start, rewritten atomically after
+                         every change); apps and tenants given on the command line are added
 
 Faults (deterministic, counted over Graph requests, not token requests):
   --fault-429-every N    every Nth request gets 429 with Retry-After
@@ -177,7 +205,8 @@ Faults (deterministic, counted over Graph requests, not token requests):
   --verbose              log one line per request on stderr (never tokens or secrets)
   --help                 show this text
 
-Exit status: 0 after a clean stop, 1 on a runtime failure, 2 on a usage or data-file error.
+Exit status: 0 after a clean stop, 1 on a runtime failure, 2 on a usage error, a data-file
+error or an --app-cert file that cannot be read or holds no RSA certificate.
 )";
 }
 

@@ -20,7 +20,9 @@ struct Options {
   std::optional<std::string> tlsKey;
   bool autoCreatePartners = false;
   bool acceptAnyToken = false;
-  std::vector<std::pair<std::string, std::string>> apps;  // client id, secret
+  std::vector<std::pair<std::string, std::string>> apps;             // client id, secret
+  std::vector<std::pair<std::string, std::string>> appCertificates;  // client id, PEM file
+  std::vector<std::string> tenants;  // empty: the token endpoint serves any tenant
   std::optional<std::string> dataFile;
   FaultOptions faults;
   bool verbose = false;

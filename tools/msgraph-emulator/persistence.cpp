@@ -10,6 +10,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "msgraph/error.hpp"
 
@@ -20,7 +21,11 @@ using msgraph::Json;
 using msgraph::JsonObject;
 
 // The file's layout. `formatVersion` lets a later emulator read files written by this one.
-constexpr int kFormatVersion = 1;
+// Version 2 added app certificates, apps without a secret, and tenants; version 1 files are
+// still read, while an emulator that knows only version 1 refuses a version 2 file instead of
+// silently dropping its certificates.
+constexpr int kFormatVersion = 2;
+constexpr int kOldestFormatVersion = 1;
 
 [[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
   throw std::runtime_error("data file " + file.string() + ": " + what);
@@ -28,6 +33,18 @@ constexpr int kFormatVersion = 1;
 
 [[noreturn]] void failErrno(const std::filesystem::path& file, const std::string& step) {
   fail(file, step + ": " + std::strerror(errno));
+}
+
+// Certificates are kept as their PEM text, the form they were registered in.
+Json appToJson(const AppRegistration& app) {
+  Json record = Json::object();
+  if (app.clientSecret) record.set("clientSecret", *app.clientSecret);
+  Json certificates = Json::array();
+  for (const RegisteredCertificate& certificate : app.certificates) {
+    certificates.asArray().emplace_back(certificate.pem);
+  }
+  record.set("certificates", std::move(certificates));
+  return record;
 }
 
 Json toJson(const State& state) {
@@ -42,13 +59,14 @@ Json toJson(const State& state) {
     partners.set(id, std::move(record));
   }
   JsonObject apps;
-  for (const auto& [clientId, app] : state.apps) {
-    apps.set(clientId, Json::object({{"clientSecret", app.clientSecret}}));
-  }
+  for (const auto& [clientId, app] : state.apps) apps.set(clientId, appToJson(app));
+  Json tenants = Json::array();
+  for (const std::string& tenant : state.tenants) tenants.asArray().emplace_back(tenant);
   return Json::object({{"formatVersion", kFormatVersion},
                        {"etagCounter", state.etagCounter},
                        {"partners", std::move(partners)},
-                       {"apps", std::move(apps)}});
+                       {"apps", std::move(apps)},
+                       {"tenants", std::move(tenants)}});
 }
 
 const Json& member(const std::filesystem::path& file, const Json& object, std::string_view key,
@@ -77,12 +95,47 @@ PartnerRecord partnerFromJson(const std::filesystem::path& file, const std::stri
   return partner;
 }
 
+// The array member `key` (absent in version 1 files: an empty array then), all strings.
+std::vector<std::string> stringsOf(const std::filesystem::path& file, const Json& object,
+                                   std::string_view key, const std::string& where) {
+  std::vector<std::string> strings;
+  const Json* array = object.find(key);
+  if (array == nullptr) return strings;
+  const std::string path = where + "/" + std::string(key);
+  if (!array->isArray()) fail(file, path + " is not an array");
+  for (const Json& item : array->asArray()) {
+    if (!item.isString()) fail(file, path + " holds a value that is not a string");
+    strings.push_back(item.asString());
+  }
+  return strings;
+}
+
+AppRegistration appFromJson(const std::filesystem::path& file, const std::string& clientId,
+                            const Json& record) {
+  const std::string where = "/apps/" + clientId;
+  if (!record.isObject()) fail(file, where + " is not an object");
+  AppRegistration app;
+  if (record.find("clientSecret") != nullptr) {
+    app.clientSecret = member(file, record, "clientSecret", Json::Type::String, where).asString();
+  }
+  const std::vector<std::string> pems = stringsOf(file, record, "certificates", where);
+  for (std::size_t i = 0; i < pems.size(); ++i) {
+    try {
+      app.certificates.push_back(certificateFromPem(pems[i]));
+    } catch (const std::runtime_error& e) {
+      fail(file, where + "/certificates/" + std::to_string(i) + ": " + e.what());
+    }
+  }
+  return app;
+}
+
 State fromJson(const std::filesystem::path& file, const Json& root) {
   if (!root.isObject()) fail(file, "the document is not a JSON object");
   const Json* version = root.find("formatVersion");
   if (version == nullptr || version->type() != Json::Type::Int ||
-      version->asInt() != kFormatVersion) {
-    fail(file, "/formatVersion must be " + std::to_string(kFormatVersion));
+      version->asInt() < kOldestFormatVersion || version->asInt() > kFormatVersion) {
+    fail(file, "/formatVersion must be from " + std::to_string(kOldestFormatVersion) + " to " +
+                   std::to_string(kFormatVersion));
   }
   State state;
   const Json* counter = root.find("etagCounter");
@@ -96,12 +149,9 @@ State fromJson(const std::filesystem::path& file, const Json& root) {
   }
   for (const auto& [clientId, app] :
        member(file, root, "apps", Json::Type::Object, "").asObject()) {
-    const std::string where = "/apps/" + clientId;
-    if (!app.isObject()) fail(file, where + " is not an object");
-    state.apps.emplace(
-        clientId,
-        AppRegistration{member(file, app, "clientSecret", Json::Type::String, where).asString()});
+    state.apps.emplace(clientId, appFromJson(file, clientId, app));
   }
+  state.tenants = stringsOf(file, root, "tenants", "");
   return state;
 }
 

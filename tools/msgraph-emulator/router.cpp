@@ -32,7 +32,7 @@ std::string bearerToken(const Headers& headers) {
 Router::Router(Store& store, TokenStore& tokens, RouterOptions options)
     : tokens_(tokens),
       options_(std::move(options)),
-      tokenEndpoint_(store, tokens),
+      tokenEndpoint_(store, tokens, options_.baseUrl),
       partners_(store),
       identitySync_(store, options_.autoCreatePartners) {}
 

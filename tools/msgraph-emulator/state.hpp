@@ -4,7 +4,10 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
+#include "certificate.hpp"
 #include "msgraph/json/json.hpp"
 
 namespace emulator {
@@ -23,10 +26,11 @@ struct PartnerRecord {
   std::optional<PolicyRecord> policy;
 };
 
-/// An app registration the token endpoint accepts. A struct, not a bare secret, so that a
-/// registered certificate can sit beside the secret.
+/// An app registration the token endpoint accepts: a secret (`--app`), certificates
+/// (`--app-cert`), or both, as an app in the identity platform can have.
 struct AppRegistration {
-  std::string clientSecret;
+  std::optional<std::string> clientSecret;
+  std::vector<RegisteredCertificate> certificates;
 };
 
 /// Everything the emulator keeps (and persists with `--data`). Issued tokens are not part of
@@ -34,7 +38,13 @@ struct AppRegistration {
 struct State {
   std::map<std::string, PartnerRecord> partners;  // by partner tenant id
   std::map<std::string, AppRegistration> apps;    // by client id
+  /// The tenants (GUIDs or domain names) the token endpoint serves; empty means any tenant.
+  std::vector<std::string> tenants;
   std::uint64_t etagCounter = 0;
+
+  /// Whether the token endpoint serves `tenant` (compared ignoring case, as both GUIDs and
+  /// domain names are).
+  bool knowsTenant(std::string_view tenant) const;
 
   /// A new weak ETag, different from every earlier one (also across restarts with `--data`).
   std::string nextEtag() { return "W/\"" + std::to_string(++etagCounter) + "\""; }

@@ -1,10 +1,9 @@
 #include "token_endpoint.hpp"
 
-#include <openssl/evp.h>
-
 #include <optional>
 #include <variant>
 
+#include "base64url.hpp"
 #include "client_auth.hpp"
 #include "ids.hpp"
 #include "text.hpp"
@@ -18,6 +17,7 @@ using msgraph::Json;
 // The identity platform's lifetime for app-only tokens.
 constexpr std::chrono::seconds kTokenLifetime{3599};
 constexpr std::string_view kDefaultSuffix = "/.default";
+constexpr std::string_view kJwtBearer = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
 TokenError missingParameter(const char* name) {
   return {400, "invalid_request", 900144,
@@ -42,19 +42,6 @@ ApiResponse identityError(const CallIds& ids, const TokenError& error) {
       {"error_uri", "https://login.microsoftonline.com/error?code=" + std::to_string(error.aadsts)},
   }));
   return response;
-}
-
-std::optional<std::string> decodeBase64(std::string_view text) {
-  if (text.empty() || text.size() % 4 != 0) return std::nullopt;
-  std::string out(text.size() / 4 * 3, '\0');
-  const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                     reinterpret_cast<const unsigned char*>(text.data()),
-                                     static_cast<int>(text.size()));
-  if (length < 0) return std::nullopt;
-  std::size_t padding = 0;
-  while (padding < 2 && text[text.size() - 1 - padding] == '=') ++padding;
-  out.resize(static_cast<std::size_t>(length) - padding);
-  return out;
 }
 
 // RFC 6749 2.3.1: `Authorization: Basic base64(urlencode(id):urlencode(secret))`.
@@ -88,9 +75,24 @@ std::variant<ClientCredentials, TokenError> clientCredentials(const ApiRequest& 
     credentials.clientSecret = *secret;
   }
   if (const std::string* assertion = findField(form, "client_assertion")) {
+    const std::string* type = findField(form, "client_assertion_type");
+    if (type == nullptr || type->empty()) return missingParameter("client_assertion_type");
+    if (*type != kJwtBearer) {
+      return TokenError{400, "invalid_request", 50027,
+                        "Invalid JWT token. The client_assertion_type '" + *type +
+                            "' is not supported; use '" + std::string(kJwtBearer) + "'."};
+    }
     credentials.assertion = *assertion;
   }
   return credentials;
+}
+
+TokenError unknownTenant(const std::string& tenant) {
+  return {400, "invalid_request", 90002,
+          "Tenant '" + tenant +
+              "' not found. Check to make sure you have the correct tenant ID and are signing "
+              "into the correct cloud. Check with your subscription administrator, this may "
+              "happen if there are no active subscriptions for the tenant."};
 }
 
 // Checks the grant and scope; the client is checked afterwards by authenticateClient.
@@ -126,11 +128,20 @@ bool isFormContent(const Headers& headers) {
 
 }  // namespace
 
-TokenEndpoint::TokenEndpoint(const Store& store, TokenStore& tokens)
-    : store_(store), tokens_(tokens) {}
+TokenEndpoint::TokenEndpoint(const Store& store, TokenStore& tokens, const std::string& baseUrl)
+    : store_(store), tokens_(tokens) {
+  const std::size_t separator = baseUrl.find("://");
+  scheme_ = baseUrl.substr(0, separator);
+  defaultAuthority_ = separator == std::string::npos ? "" : baseUrl.substr(separator + 3);
+}
 
 ApiResponse TokenEndpoint::handle(const ApiRequest& request, const std::string& tenant,
                                   const CallIds& ids) const {
+  // The tenant is resolved first, as in the identity platform: a wrong cloud or a typo in
+  // the tenant fails the same way whatever the request holds.
+  if (!store_.read([&](const State& state) { return state.knowsTenant(tenant); })) {
+    return identityError(ids, unknownTenant(tenant));
+  }
   if (request.method != "POST") {
     return identityError(ids, {400, "invalid_request", 900561,
                                "The endpoint only accepts POST requests. Received a " +
@@ -146,8 +157,11 @@ ApiResponse TokenEndpoint::handle(const ApiRequest& request, const std::string& 
   if (std::optional<TokenError> error = checkGrant(*form)) return identityError(ids, *error);
   const auto credentials = clientCredentials(request, *form);
   if (const auto* error = std::get_if<TokenError>(&credentials)) return identityError(ids, *error);
+  const std::string* host = findHeader(request.headers, "Host");
+  const AssertionContext context{tenant, scheme_, host != nullptr ? *host : defaultAuthority_,
+                                 ids.when};
   const std::optional<TokenError> refused = store_.read([&](const State& state) {
-    return authenticateClient(tenant, std::get<ClientCredentials>(credentials), state);
+    return authenticateClient(std::get<ClientCredentials>(credentials), state, context, replays_);
   });
   if (refused) return identityError(ids, *refused);
 

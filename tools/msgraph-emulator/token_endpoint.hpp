@@ -4,6 +4,7 @@
 
 #include "api_types.hpp"
 #include "errors.hpp"
+#include "replay_guard.hpp"
 #include "store.hpp"
 #include "token_store.hpp"
 
@@ -13,16 +14,24 @@ namespace emulator {
 /// its success and error JSON. Client verification itself is in client_auth.
 class TokenEndpoint {
  public:
-  /// Apps are read from `store`; issued tokens go to `tokens`.
-  TokenEndpoint(const Store& store, TokenStore& tokens);
+  /// Apps and tenants are read from `store`; issued tokens go to `tokens`. `baseUrl` (the
+  /// emulator's own, `https://127.0.0.1:43117`) gives the scheme of the token URL a client
+  /// assertion must name, and its host when a request has no Host header.
+  TokenEndpoint(const Store& store, TokenStore& tokens, const std::string& baseUrl);
 
-  /// Answers one token request addressed to `tenant` (any non-empty value for now).
+  /// Answers one token request addressed to `tenant`: 400 `invalid_request` AADSTS90002 when
+  /// tenants are registered and it is none of them.
   ApiResponse handle(const ApiRequest& request, const std::string& tenant,
                      const CallIds& ids) const;
 
  private:
   const Store& store_;
   TokenStore& tokens_;
+  std::string scheme_;
+  std::string defaultAuthority_;
+  // Answering a request records the assertion it used: state of the endpoint, not of the
+  // request, and synchronized on its own.
+  mutable AssertionReplayGuard replays_;
 };
 
 }  // namespace emulator

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "certificate.hpp"
+#include "options.hpp"
+#include "state.hpp"
+
+namespace emulator {
+
+/// The apps, certificates and tenants of the command line, with the certificate files read.
+struct Registrations {
+  std::vector<std::pair<std::string, std::string>> secrets;                 // client id, secret
+  std::vector<std::pair<std::string, RegisteredCertificate>> certificates;  // client id, cert
+  std::vector<std::string> tenants;
+};
+
+/// Reads the files named by `--app-cert`.
+/// @throws std::runtime_error naming the flag and file if one cannot be read or holds no RSA
+/// certificate.
+Registrations readRegistrations(const Options& options);
+
+/// Adds `registrations` to the state (from the data file, if any): a secret replaces the app's
+/// secret, a certificate is added unless the app has it already, a tenant is added unless known.
+/// @return whether the state changed (and so must be saved).
+bool addRegistrations(State& state, const Registrations& registrations);
+
+}  // namespace emulator
