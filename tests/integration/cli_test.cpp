@@ -193,3 +193,28 @@ TEST_CASE("cli: exit codes name what went wrong", "[integration][cli]") {
     CHECK(refused.exitCode == 4);
   }
 }
+
+TEST_CASE("cli: a whole --verbose run shows no secret", "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+  std::string log;
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"set", "--partner-tenant-id", kPartner, "--display-name", "F"},
+        std::vector<std::string>{"get", "--partner-tenant-id", kPartner},
+        std::vector<std::string>{"update", "--partner-tenant-id", kPartner, "--is-sync-allowed",
+                                 "false"},
+        std::vector<std::string>{"remove", "--partner-tenant-id", kPartner}}) {
+    std::vector<std::string> verbose = args;
+    verbose.emplace_back("--verbose");
+    const Outcome outcome = cli(verbose);
+    CHECK(outcome.exitCode == 0);
+    log += outcome.out + outcome.err;
+  }
+  CHECK(log.find("Authorization: Bearer ***") != std::string::npos);  // it did log requests
+  CHECK(log.find(Emulator::kSecret) == std::string::npos);
+  CHECK(log.find("client_secret") == std::string::npos);
+  for (std::size_t at = log.find("Bearer "); at != std::string::npos;
+       at = log.find("Bearer ", at + 1)) {
+    CHECK(log.compare(at, 10, "Bearer ***") == 0);  // never a token
+  }
+}
