@@ -5,7 +5,6 @@
 #include <openssl/pkcs12.h>
 
 #include <fstream>
-#include <iterator>
 
 #include "auth/certificate_material.hpp"
 #include "msgraph/error.hpp"
@@ -26,11 +25,17 @@ using BioPtr = std::unique_ptr<BIO, BioDeleter>;
   throw AuthenticationError("client certificate: " + what);
 }
 
-// Reads a whole file, wiping the bytes it held before returning them elsewhere.
+// Reads a whole file into one buffer sized up front, so that no reallocation leaves an
+// unwiped copy of a private key behind.
 std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) refuse("cannot read '" + path + "'");
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  const std::streamoff size = in.tellg();
+  if (size < 0 || size > 1024 * 1024) refuse("'" + path + "' is not a certificate file");
+  std::string bytes(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), size)) refuse("cannot read '" + path + "'");
+  return bytes;
 }
 
 int passwordCallback(char* buffer, int size, int, void* userdata) {
@@ -126,6 +131,7 @@ ClientCertificate ClientCertificate::fromPfxFile(const std::string& path,
 }
 
 std::string ClientCertificate::thumbprintSha256() const {
+  if (!material_) throw ValidationError("certificate", "is empty (it was moved from)");
   return detail::base64(detail::digestOf(EVP_sha256(), detail::derOf(material_->certificate.get())),
                         true);
 }

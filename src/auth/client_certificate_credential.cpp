@@ -6,6 +6,7 @@
 #include "auth/client_assertion.hpp"
 #include "auth/token_cache.hpp"
 #include "auth/token_endpoint.hpp"
+#include "msgraph/error.hpp"
 #include "support/uuid.hpp"
 
 namespace msgraph {
@@ -48,6 +49,9 @@ ClientCertificateCredential::ClientCertificateCredential(
     std::string tenantId, std::string clientId, ClientCertificate certificate,
     TokenCredentialOptions options, ClientCertificateOptions certificateOptions) {
   detail::requireCredentialValue("clientId", clientId);
+  if (!certificate.material_) {
+    throw ValidationError("certificate", "is empty (it was moved into another credential)");
+  }
   impl_ = std::make_unique<Impl>(tenantId, std::move(clientId), std::move(certificate), options,
                                  certificateOptions);
 }

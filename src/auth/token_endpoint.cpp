@@ -20,21 +20,28 @@ std::string member(const Json& object, std::string_view key) {
   return value != nullptr && value->isString() ? value->asString() : std::string();
 }
 
+// A lifetime in seconds from a number or a numeric string; anything outside (0, 1 day] is 0, so
+// that hostile values neither overflow nor keep a token forever.
 std::chrono::seconds secondsMember(const Json& object, std::string_view key) {
+  constexpr double kDay = 24 * 3600;
   const Json* value = object.find(key);
-  if (value == nullptr) return std::chrono::seconds(0);
-  if (value->isNumber()) return std::chrono::seconds(static_cast<long long>(value->asDouble()));
-  if (value->isString()) return std::chrono::seconds(std::atoll(value->asString().c_str()));
-  return std::chrono::seconds(0);
+  double seconds = 0;
+  if (value != nullptr && value->isNumber()) {
+    seconds = value->asDouble();
+  } else if (value != nullptr && value->isString()) {
+    seconds = std::strtod(value->asString().c_str(), nullptr);
+  }
+  if (!(seconds > 0 && seconds <= kDay)) return std::chrono::seconds(0);
+  return std::chrono::seconds(static_cast<long long>(seconds));
 }
 
 std::string aadstsCodes(const Json& body) {
   std::string codes;
   if (const Json* list = body.find("error_codes"); list != nullptr && list->isArray()) {
     for (const Json& code : list->asArray()) {
-      if (!code.isNumber()) continue;
+      if (code.type() != Json::Type::Int || code.asInt() < 0) continue;
       if (!codes.empty()) codes += ", ";
-      codes += "AADSTS" + std::to_string(static_cast<long long>(code.asDouble()));
+      codes += "AADSTS" + std::to_string(code.asInt());
     }
   }
   return codes;
@@ -137,7 +144,8 @@ IssuedToken TokenEndpoint::readToken(const std::string& body) const {
   }
   const auto issuedAt = now();
   issued.token.expiresOn = issuedAt + expiresIn;
-  issued.refreshAt = issued.token.expiresOn - refreshMargin_;
+  // The margin never eats more than half a short-lived token's life: refresh at most that often.
+  issued.refreshAt = std::max(issued.token.expiresOn - refreshMargin_, issuedAt + expiresIn / 2);
   // refresh_in, when sent, is the service's own advice and wins if it is sooner.
   if (const auto refreshIn = secondsMember(parsed, "refresh_in"); refreshIn.count() > 0) {
     issued.refreshAt = std::min(issued.refreshAt, issuedAt + refreshIn);

@@ -4,6 +4,7 @@
 #include "msgraph/error.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "pipeline/builtin_policies.hpp"
+#include "requests/request_validation.hpp"
 
 namespace msgraph::detail {
 
@@ -22,6 +23,7 @@ std::vector<std::shared_ptr<HttpPolicy>> userPolicies(const ClientOptions& optio
 // DESIGN.md's fixed order: client-request-id, user agent, per-call, retry, per-retry,
 // authorization, logging, transport.
 Pipeline buildPipeline(const ClientOptions& options) {
+  validateApplicationId(options.applicationId());
   std::vector<std::shared_ptr<HttpPolicy>> policies;
   policies.push_back(std::make_shared<ClientRequestIdPolicy>());
   policies.push_back(std::make_shared<UserAgentPolicy>(options.applicationId()));

@@ -79,15 +79,18 @@ ServiceError::ServiceError(int status, HttpHeaders headers, std::string_view bod
     retryAfter_ = detail::parseRetryAfter(*retry, std::chrono::system_clock::now());
   }
 
+  // Service text goes through excerpt(): a hostile body must not forge lines in a log.
   std::string text = statusLine(status);
   if (error != nullptr) {
-    text += ": " + (code_.empty() ? std::string("(no code)") : code_);
-    if (!message_.empty()) text += ": " + message_;
+    text += ": " + (code_.empty() ? std::string("(no code)") : excerpt(code_, 200));
+    if (!message_.empty()) text += ": " + excerpt(message_, 1000);
   } else if (!body.empty()) {
     text += " with a body that is not a Graph error: " + excerpt(body, 200);
   }
-  if (!requestId_.empty()) text += " [request-id: " + requestId_ + "]";
-  if (!clientRequestId_.empty()) text += " [client-request-id: " + clientRequestId_ + "]";
+  if (!requestId_.empty()) text += " [request-id: " + excerpt(requestId_, 100) + "]";
+  if (!clientRequestId_.empty()) {
+    text += " [client-request-id: " + excerpt(clientRequestId_, 100) + "]";
+  }
   static_cast<std::runtime_error&>(*this) = std::runtime_error(text);
 }
 ServiceError::~ServiceError() = default;

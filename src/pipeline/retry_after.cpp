@@ -1,5 +1,6 @@
 #include "pipeline/retry_after.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <ctime>
@@ -30,9 +31,12 @@ std::optional<std::chrono::milliseconds> parseHttpDate(std::string_view value,
   const std::string text(value);
   const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
   if (end == nullptr || *end != '\0') return std::nullopt;
-  const auto when = std::chrono::system_clock::from_time_t(timegm(&tm));
-  if (when <= now) return std::chrono::milliseconds(0);
-  return std::chrono::duration_cast<std::chrono::milliseconds>(when - now);
+  // Seconds, not time_points: a date centuries away must not overflow the clock's nanoseconds.
+  const long long when = static_cast<long long>(timegm(&tm));
+  const long long nowSeconds = static_cast<long long>(std::chrono::system_clock::to_time_t(now));
+  if (when <= nowSeconds) return std::chrono::milliseconds(0);
+  constexpr long long kYear = 366LL * 24 * 3600;  // any longer wait is as good as forever
+  return std::chrono::seconds(std::min(when - nowSeconds, kYear));
 }
 
 std::string_view trim(std::string_view value) {

@@ -22,7 +22,12 @@ bool isRetryableTransport(const TransportError& error) {
 }  // namespace
 
 RetryPolicy::RetryPolicy(RetryOptions options) : options_(std::move(options)) {
+  using std::chrono::milliseconds;
+  const milliseconds hour = std::chrono::hours(1);
   options_.maxRetries = std::clamp(options_.maxRetries, 0, kMaxRetriesCeiling);
+  options_.baseDelay = std::clamp(options_.baseDelay, milliseconds(0), hour);
+  options_.maxDelay = std::clamp(options_.maxDelay, milliseconds(0), hour);
+  options_.maxRetryAfter = std::clamp(options_.maxRetryAfter, milliseconds(0), hour);
 }
 
 bool RetryPolicy::mayRetry(const HttpRequest& request, int attempt) const {

@@ -1,8 +1,10 @@
 #include "msgraph/requests/request_core.hpp"
 
 #include "core/client_state.hpp"
+#include "http/redaction.hpp"
 #include "http/url_encoding.hpp"
 #include "requests/request_validation.hpp"
+#include "support/uuid.hpp"
 
 namespace msgraph::detail {
 
@@ -24,6 +26,9 @@ Result<Exchange> guarded(F&& body) {
   } catch (const std::exception& error) {
     return std::shared_ptr<const Error>(
         std::make_shared<Error>(std::string("unexpected failure: ") + error.what()));
+  } catch (...) {  // a user callback (policy, logger, confirm, sleeper) threw a non-std type
+    return std::shared_ptr<const Error>(
+        std::make_shared<Error>("unexpected failure: a callback threw a non-standard exception"));
   }
 }
 
@@ -90,17 +95,30 @@ HttpRequest RequestCore::build() const {
   return request;
 }
 
-HttpRequest RequestCore::preview() const {
-  HttpRequest request = build();
+HttpRequest RequestCore::preview() const { return previewOf(build()); }
+
+HttpRequest RequestCore::previewOf(HttpRequest request) const {
   client_->pipeline().send(request, CallContext().preview(true));
+  // Whatever set them (a credential, or the caller's own .header()), secrets are shown masked.
+  HttpHeaders shown;
+  for (const auto& [name, value] : request.headers) {
+    shown.add(name, detail::redactHeaderValue(name, value));
+  }
+  request.headers = std::move(shown);
   return request;
 }
 
 Result<Exchange> RequestCore::run() const {
   return guarded([&]() -> Result<Exchange> {
-    const ConfirmCallback& confirm = confirm_ ? confirm_ : client_->options().confirm();
-    if (confirm && !confirm(preview())) return Exchange{HttpResponse{}, true};
     HttpRequest request = build();
+    const ConfirmCallback& confirm = confirm_ ? confirm_ : client_->options().confirm();
+    if (confirm) {
+      // The id is fixed first, so the request that is approved is the one that is sent.
+      if (!request.headers.contains("client-request-id")) {
+        request.headers.add("client-request-id", newUuid());
+      }
+      if (!confirm(previewOf(request))) return Exchange{HttpResponse{}, true};
+    }
     CallContext context;
     context.timeout(timeout_ ? timeout_ : client_->options().timeout());
     HttpResponse response = client_->pipeline().send(request, context);

@@ -4,6 +4,7 @@
 
 #include "json/utf8.hpp"
 #include "msgraph/error.hpp"
+#include "msgraph/http/http_headers.hpp"
 
 namespace msgraph::detail {
 
@@ -14,6 +15,19 @@ constexpr std::size_t kMaxPartnerIdBytes = 1024;
 bool isTokenChar(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
   return std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+}
+
+// Headers that say how the message is framed or routed; a caller's value would desynchronize
+// the connection (a short Content-Length leaves the rest of the body as the "next request").
+bool isFramingHeader(std::string_view name) {
+  static constexpr std::string_view kFraming[] = {
+      "Content-Length", "Transfer-Encoding", "Host", "Connection",
+      "Expect",         "Upgrade",           "TE",   "Trailer",
+      "Keep-Alive",     "Proxy-Connection"};
+  for (std::string_view framing : kFraming) {
+    if (headerNameEquals(name, framing)) return true;
+  }
+  return false;
 }
 
 bool hasControlChar(std::string_view text, bool allowTab) {
@@ -27,16 +41,28 @@ bool hasControlChar(std::string_view text, bool allowTab) {
 
 void validateHeader(std::string_view name, std::string_view value) {
   if (name.empty()) throw ValidationError("header name", "must not be empty");
-  for (unsigned char c : name) {
-    if (!isTokenChar(c)) {
-      throw ValidationError("header name '" + std::string(name) + "'",
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (!isTokenChar(static_cast<unsigned char>(name[i]))) {
+      // Only the valid prefix is echoed: "Authorization: Bearer eyJ..." passed as a name must
+      // not put the token into the message.
+      throw ValidationError("header name '" + std::string(name.substr(0, i)) + "...'",
                             "is not an RFC 9110 token (letters, digits and !#$%&'*+-.^_`|~ only)");
     }
+  }
+  if (isFramingHeader(name)) {
+    throw ValidationError("header '" + std::string(name) + "'",
+                          "frames the message on the wire and is set by the transport only");
   }
   if (hasControlChar(value, true)) {
     // The value is not echoed: it may be a secret, and it holds control characters.
     throw ValidationError("header '" + std::string(name) + "'",
                           "its value contains CR, LF, NUL or another control character");
+  }
+}
+
+void validateApplicationId(std::string_view applicationId) {
+  if (hasControlChar(applicationId, false) || !isValidUtf8(applicationId)) {
+    throw ValidationError("applicationId", "contains a control character or invalid UTF-8");
   }
 }
 

@@ -14,6 +14,9 @@ void validateHeader(std::string_view name, std::string_view value);
 /// most 1024 bytes.
 void validatePartnerId(std::string_view id);
 
+/// The application name appended to `User-Agent`: no control characters, valid UTF-8.
+void validateApplicationId(std::string_view applicationId);
+
 /// A `$select`/`$expand` item: non-empty, no control characters.
 void validateQueryItem(std::string_view parameter, std::string_view item);
 

@@ -1044,3 +1044,52 @@ TEST_CASE("ClientCertificateCredential refuses empty or control-character argume
   CHECK(error.field() == c.field);
   CHECK(endpoint.mock->requestCount() == 0);
 }
+
+TEST_CASE("a failed refresh falls back to the token that is still valid", "[auth]") {
+  MockTokenEndpoint endpoint;
+  auto options = endpoint.options();
+  options.maxRetries = 0;
+  ClientSecretCredential credential(kTenant, kClientId, kSecret, options);
+  endpoint.mock->enqueue(response(200, tokenBody("first")));
+  CHECK(fetch(credential).token == "first");
+  endpoint.clock.advance(std::chrono::seconds(3599 - 120));  // inside the margin, not expired
+  endpoint.mock->enqueue(response(503, R"({"error":"temporarily_unavailable"})"));
+  CHECK(fetch(credential).token == "first");
+  endpoint.clock.advance(std::chrono::seconds(200));  // now expired: the failure surfaces
+  endpoint.mock->enqueue(response(503, R"({"error":"temporarily_unavailable"})"));
+  CHECK_THROWS_AS(fetch(credential), AuthenticationError);
+}
+
+TEST_CASE("callers waiting on a failing refresh share its error, not a fetch each", "[auth]") {
+  MockTokenEndpoint endpoint;
+  auto options = endpoint.options();
+  options.maxRetries = 0;
+  endpoint.mock->handler([](const HttpRequest&) {
+    std::this_thread::sleep_for(100ms);
+    return response(400, R"({"error":"invalid_client","error_codes":[7000215]})");
+  });
+  ClientSecretCredential credential(kTenant, kClientId, kSecret, options);
+  std::atomic<int> failed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 6; ++i) {
+    threads.emplace_back([&] {
+      try {
+        fetch(credential);
+      } catch (const AuthenticationError&) {
+        ++failed;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(failed == 6);
+  CHECK(endpoint.mock->requestCount() < 6);  // shared, not one per caller
+}
+
+TEST_CASE("a moved-from certificate is refused, not dereferenced", "[auth]") {
+  auto certificate = sharedCertificate().load();
+  ClientCertificate moved = std::move(certificate);
+  CHECK_THROWS_AS(certificate.thumbprintSha256(),
+                  msgraph::ValidationError);  // NOLINT(bugprone-use-after-move)
+  CHECK_THROWS_AS(ClientCertificateCredential(kTenant, kClientId, std::move(certificate)),
+                  msgraph::ValidationError);
+}

@@ -415,3 +415,58 @@ TEST_CASE("the per-call timeout reaches the transport", "[requests]") {
   sync.remove().timeout(std::chrono::milliseconds(250)).execute();
   CHECK(seen == std::chrono::milliseconds(250));
 }
+
+TEST_CASE("headers that frame the message are refused", "[requests]") {
+  Fixture f;
+  for (const std::string name :
+       {"Content-Length", "transfer-encoding", "Host", "Connection", "Expect", "Upgrade"}) {
+    CHECK_THROWS_AS(f.sync().put(seedPolicy()).header(name, "2").execute(),
+                    msgraph::ValidationError);
+  }
+  CHECK(f.mock->requestCount() == 0);
+}
+
+TEST_CASE("a header line passed as a name does not echo its value", "[requests]") {
+  Fixture f;
+  auto result = f.sync().get().header("Authorization: Bearer eyJsecret", "").send();
+  REQUIRE_FALSE(result.ok());
+  CHECK(std::string(result.error().what()).find("eyJsecret") == std::string::npos);
+}
+
+TEST_CASE("whatIf masks secrets the caller set, with or without a credential", "[requests]") {
+  auto mock = std::make_shared<MockTransport>();
+  msgraph::GraphClient anonymous{msgraph::ClientOptions{}.transport(mock)};
+  const auto preview = anonymous.policies()
+                           .crossTenantAccessPolicy()
+                           .partners("p")
+                           .identitySynchronization()
+                           .get()
+                           .header("Authorization", "Bearer raw-token")
+                           .header("Cookie", "session=abc")
+                           .whatIf();
+  CHECK(preview.headers.get("Authorization") == "Bearer ***");
+  CHECK(preview.headers.get("Cookie") == "***");
+}
+
+TEST_CASE("the confirmed request is the one sent, client-request-id included", "[requests]") {
+  Fixture f;
+  f.mock->enqueue(204);
+  std::string approvedId;
+  f.sync()
+      .remove()
+      .confirm([&](const msgraph::HttpRequest& request) {
+        approvedId = std::string(request.headers.get("client-request-id").value());
+        return true;
+      })
+      .execute();
+  CHECK(f.mock->lastRequest().headers.get("client-request-id") == approvedId);
+}
+
+TEST_CASE("base URLs with user info or a non-loopback http host are refused", "[requests]") {
+  for (const std::string url : {"http://localhost:1@evil.example", "https://user:pw@host",
+                                "https://graph.microsoft.com/?x=1", "http://127.0.0.2"}) {
+    CHECK_THROWS_AS(msgraph::GraphClient(msgraph::ClientOptions{}.baseUrl(url)),
+                    msgraph::ValidationError);
+  }
+  CHECK_NOTHROW(msgraph::GraphClient(msgraph::ClientOptions{}.baseUrl("http://[::1]:8080")));
+}

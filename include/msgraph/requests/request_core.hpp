@@ -47,6 +47,7 @@ class MSGRAPH_API RequestCore {
 
  private:
   HttpRequest build() const;  // throws ValidationError
+  HttpRequest previewOf(HttpRequest request) const;
 
   std::shared_ptr<const ClientState> client_;
   HttpMethod method_;
@@ -74,11 +75,13 @@ Result<Response<T>> toResponse(Result<Exchange>&& exchange) {
         response.value = T::fromJson(done.response.body);
       } catch (const DeserializationError& e) {
         return std::shared_ptr<const Error>(std::make_shared<DeserializationError>(e));
+      } catch (const std::exception& e) {  // out of memory, say: send() still does not throw
+        return std::shared_ptr<const Error>(std::make_shared<Error>(e.what()));
       }
     }
   }
   response.headers = std::move(done.response.headers);
-  return response;
+  return Result<Response<T>>(std::move(response));
 }
 
 }  // namespace msgraph::detail
