@@ -24,6 +24,8 @@ namespace msgraph {
 class MSGRAPH_API GraphClient {
  public:
   /// @brief Builds the client and its pipeline from `options`.
+  /// @throws ValidationError for a bad `baseUrl`, `applicationId` or `caFile`, or a null user
+  /// policy; nothing is sent while building.
   explicit GraphClient(ClientOptions options = {});
 
   /// @brief `/policies`, the start of every request.

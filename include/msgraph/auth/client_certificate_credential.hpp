@@ -43,6 +43,7 @@ class MSGRAPH_API ClientCertificate {
   ClientCertificate& operator=(const ClientCertificate&) = delete;
 
   /// @brief The base64url SHA-256 thumbprint of the DER certificate (the `x5t#S256` header).
+  /// @throws ValidationError if this certificate was moved from.
   std::string thumbprintSha256() const;
 
  private:
@@ -68,7 +69,8 @@ struct MSGRAPH_API ClientCertificateOptions {
 class MSGRAPH_API ClientCertificateCredential final : public TokenCredential {
  public:
   /// @brief A credential for app `clientId` in `tenantId` signing with `certificate`.
-  /// @throws ValidationError if an argument is empty or has control characters.
+  /// @throws ValidationError if an argument is empty or has control characters, the
+  /// certificate was moved from, or the authority is not a valid root URL.
   ClientCertificateCredential(std::string tenantId, std::string clientId,
                               ClientCertificate certificate, TokenCredentialOptions options = {},
                               ClientCertificateOptions certificateOptions = {});

@@ -17,7 +17,8 @@ namespace msgraph {
 class MSGRAPH_API ClientSecretCredential final : public TokenCredential {
  public:
   /// @brief A credential for app `clientId` in `tenantId` (a GUID or a domain name).
-  /// @throws ValidationError if an argument is empty or has control characters.
+  /// @throws ValidationError if an argument is empty or has control characters, or the
+  /// authority is not a valid root URL.
   ClientSecretCredential(std::string tenantId, std::string clientId, std::string clientSecret,
                          TokenCredentialOptions options = {});
   ~ClientSecretCredential() override;
