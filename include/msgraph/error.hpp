@@ -164,6 +164,27 @@ class MSGRAPH_API TransportError : public Error {
   Kind kind_;
 };
 
+/// @brief The call was cancelled through its `CancellationToken`; what was in flight stopped.
+class MSGRAPH_API CancelledError : public Error {
+ public:
+  /// @brief Creates the error with `message`.
+  explicit CancelledError(const std::string& message);
+  ~CancelledError() override;
+  [[noreturn]] void raise() const override;
+  std::shared_ptr<const Error> clone() const override;
+};
+
+/// @brief The call's deadline passed (or a wait the service asked for would pass it), so the call
+/// stopped instead of waiting on.
+class MSGRAPH_API DeadlineExceededError : public Error {
+ public:
+  /// @brief Creates the error with `message`.
+  explicit DeadlineExceededError(const std::string& message);
+  ~DeadlineExceededError() override;
+  [[noreturn]] void raise() const override;
+  std::shared_ptr<const Error> clone() const override;
+};
+
 /// @brief A response (or a string given to `fromJson`) could not be read: not JSON, invalid
 /// UTF-8, nested too deep, too large, or a typed field of the wrong type.
 class MSGRAPH_API DeserializationError : public Error {

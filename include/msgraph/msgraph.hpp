@@ -14,6 +14,7 @@
 #include "msgraph/cloud.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/graph_client.hpp"
+#include "msgraph/http/cancellation_token.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "msgraph/http/http_headers.hpp"
 #include "msgraph/http/http_request.hpp"

@@ -172,7 +172,14 @@ IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
     }
     if (response.status == 200) return readToken(response.body);
     if (!isRetryable(response) || attempt >= maxRetries_) throw refusal(response);
-    std::this_thread::sleep_for(std::chrono::milliseconds(250) * (attempt + 1));
+    const std::chrono::milliseconds pause = std::chrono::milliseconds(250) * (attempt + 1);
+    if (context.deadline() && CallContext::Clock::now() + pause > *context.deadline()) {
+      throw refusal(response);  // no time left to try again
+    }
+    if (context.cancellation() ? context.cancellation()->waitFor(pause)
+                               : (std::this_thread::sleep_for(pause), false)) {
+      throw CancelledError("the call was cancelled while waiting to retry the token request");
+    }
   }
 }
 

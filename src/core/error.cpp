@@ -115,6 +115,20 @@ std::shared_ptr<const Error> TransportError::clone() const {
   return std::make_shared<TransportError>(*this);
 }
 
+CancelledError::CancelledError(const std::string& message) : Error(message) {}
+CancelledError::~CancelledError() = default;
+void CancelledError::raise() const { throw *this; }
+std::shared_ptr<const Error> CancelledError::clone() const {
+  return std::make_shared<CancelledError>(*this);
+}
+
+DeadlineExceededError::DeadlineExceededError(const std::string& message) : Error(message) {}
+DeadlineExceededError::~DeadlineExceededError() = default;
+void DeadlineExceededError::raise() const { throw *this; }
+std::shared_ptr<const Error> DeadlineExceededError::clone() const {
+  return std::make_shared<DeadlineExceededError>(*this);
+}
+
 DeserializationError::DeserializationError(std::string pointer, const std::string& reason)
     : Error(describePointer(pointer) + " " + reason), pointer_(std::move(pointer)) {}
 DeserializationError::~DeserializationError() = default;

@@ -75,12 +75,14 @@ struct PooledHandle {
   HeaderList headers;
   std::size_t maxBody = 0;
   bool tooLarge = false;
+  const CallContext* context = nullptr;  // the call in flight, for the progress callback
 
-  void resetForTransfer(std::size_t limit) {
+  void resetForTransfer(std::size_t limit, const CallContext& call) {
     body.clear();
     maxBody = limit;
     tooLarge = false;
     errorBuffer[0] = '\0';
+    context = &call;
   }
 };
 
@@ -114,6 +116,15 @@ long toCurlMillis(std::chrono::milliseconds value) {
   if (count < 1) return 1L;
   if (count > static_cast<std::chrono::milliseconds::rep>(LONG_MAX)) return LONG_MAX;
   return static_cast<long>(count);
+}
+
+// Called by libcurl during a transfer (several times a second, and on every chunk): a nonzero
+// answer aborts it, which is how cancellation and the call's deadline stop a transfer at once.
+int checkProgress(void* userdata, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const CallContext* context = static_cast<PooledHandle*>(userdata)->context;
+  if (context == nullptr) return 0;
+  if (context->isCancelled()) return 1;
+  return context->deadline() && CallContext::Clock::now() >= *context->deadline() ? 1 : 0;
 }
 
 std::size_t writeBody(char* data, std::size_t size, std::size_t count, void* userdata) {
@@ -160,6 +171,8 @@ void applyBodyOptions(PooledHandle& handle, const CurlTransportOptions& options)
   // No Accept-Encoding: Graph's answers for this resource are a few hundred bytes, so
   // compression saves nothing, and an undecoded body cannot be a decompression bomb.
   setOption(easy, CURLOPT_ERRORBUFFER, handle.errorBuffer);
+  setOption(easy, CURLOPT_XFERINFOFUNCTION, &checkProgress);
+  setOption(easy, CURLOPT_XFERINFODATA, static_cast<void*>(&handle));
   setOption(easy, CURLOPT_WRITEFUNCTION, &writeBody);
   setOption(easy, CURLOPT_WRITEDATA, static_cast<void*>(&handle));
   // Refuses early when Content-Length already says too much; writeBody catches the rest
@@ -378,14 +391,35 @@ struct CurlTransport::Impl {
     curl_slist* headers = buildHeaderList(request, handle.headers);
     setOption(easy, CURLOPT_URL, request.url.c_str());
     applyMethod(easy, request);
-    setOption(easy, CURLOPT_TIMEOUT_MS, toCurlMillis(context.timeout().value_or(options_.timeout)));
+    setOption(easy, CURLOPT_TIMEOUT_MS, toCurlMillis(attemptTimeout(context)));
     setOption(easy, CURLOPT_HTTPHEADER, headers);
-    handle.resetForTransfer(options_.maxResponseBytes);
+    // The progress callback costs a call per chunk: only calls that can be stopped pay for it.
+    const bool stoppable = context.cancellation() || context.deadline();
+    setOption(easy, CURLOPT_NOPROGRESS, stoppable ? 0L : 1L);
+    handle.resetForTransfer(options_.maxResponseBytes, context);
     const CURLcode rc = curl_easy_perform(easy);
+    handle.context = nullptr;
+    if (rc == CURLE_ABORTED_BY_CALLBACK && context.isCancelled()) {
+      throw CancelledError("the call was cancelled during the transfer");
+    }
+    if (rc != CURLE_OK && context.deadline() && CallContext::Clock::now() >= *context.deadline()) {
+      throw DeadlineExceededError("the call's deadline passed during the transfer");
+    }
     // The list is rebuilt by the next call; the handle must not keep pointing at it.
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
     if (rc != CURLE_OK) throwTransferError(request, handle, rc);
     return readResponse(handle);
+  }
+
+  // The attempt's own timeout, shortened to what is left before the call's deadline.
+  std::chrono::milliseconds attemptTimeout(const CallContext& context) const {
+    std::chrono::milliseconds timeout = context.timeout().value_or(options_.timeout);
+    if (context.deadline()) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          *context.deadline() - CallContext::Clock::now());
+      timeout = std::min(timeout, std::max(left, std::chrono::milliseconds(1)));
+    }
+    return timeout;
   }
 
   const CurlTransportOptions options_;

@@ -32,7 +32,8 @@ class UserAgentPolicy final : public HttpPolicy {
   std::string userAgent_;
 };
 
-/// Retries throttled and failed attempts as RetryOptions describes.
+/// Retries throttled and failed attempts as RetryOptions describes (the call's own options when
+/// it has them), never past the call's deadline, and waits in a way cancellation interrupts.
 class RetryPolicy final : public HttpPolicy {
  public:
   explicit RetryPolicy(RetryOptions options);
@@ -41,11 +42,7 @@ class RetryPolicy final : public HttpPolicy {
                     const NextPolicy& next) override;
 
  private:
-  bool mayRetry(const HttpRequest& request, int attempt) const;
-  std::chrono::milliseconds backoff(int attempt) const;
-  void wait(std::chrono::milliseconds delay) const;
-
-  RetryOptions options_;
+  RetryOptions options_;  // already clamped
 };
 
 /// Adds `Authorization: Bearer <token>` from the credential before every attempt; in a

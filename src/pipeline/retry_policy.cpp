@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -10,7 +11,17 @@ namespace msgraph::detail {
 
 namespace {
 
+using std::chrono::milliseconds;
 constexpr int kMaxRetriesCeiling = 10;
+
+RetryOptions clamped(RetryOptions options) {
+  const milliseconds hour = std::chrono::hours(1);
+  options.maxRetries = std::clamp(options.maxRetries, 0, kMaxRetriesCeiling);
+  options.baseDelay = std::clamp(options.baseDelay, milliseconds(0), hour);
+  options.maxDelay = std::clamp(options.maxDelay, milliseconds(0), hour);
+  options.maxRetryAfter = std::clamp(options.maxRetryAfter, milliseconds(0), hour);
+  return options;
+}
 
 bool isRetryableStatus(int status) { return status == 429 || status == 503 || status == 504; }
 
@@ -19,61 +30,75 @@ bool isRetryableTransport(const TransportError& error) {
   return error.kind() == TransportError::Kind::Connect;
 }
 
-}  // namespace
-
-RetryPolicy::RetryPolicy(RetryOptions options) : options_(std::move(options)) {
-  using std::chrono::milliseconds;
-  const milliseconds hour = std::chrono::hours(1);
-  options_.maxRetries = std::clamp(options_.maxRetries, 0, kMaxRetriesCeiling);
-  options_.baseDelay = std::clamp(options_.baseDelay, milliseconds(0), hour);
-  options_.maxDelay = std::clamp(options_.maxDelay, milliseconds(0), hour);
-  options_.maxRetryAfter = std::clamp(options_.maxRetryAfter, milliseconds(0), hour);
+bool mayRetry(const RetryOptions& options, const HttpRequest& request, int attempt) {
+  if (attempt >= options.maxRetries) return false;
+  return request.method != HttpMethod::Patch || options.retryPatch;
 }
 
-bool RetryPolicy::mayRetry(const HttpRequest& request, int attempt) const {
-  if (attempt >= options_.maxRetries) return false;
-  return request.method != HttpMethod::Patch || options_.retryPatch;
-}
-
-std::chrono::milliseconds RetryPolicy::backoff(int attempt) const {
-  // Exponential growth with full jitter: uniform in [0, min(maxDelay, base * 2^attempt)].
-  const auto base = options_.baseDelay.count();
-  const auto ceiling =
-      std::min<long long>(options_.maxDelay.count(), base << std::min(attempt, 20));
+// Exponential growth with full jitter: uniform in [0, min(maxDelay, base * 2^attempt)].
+milliseconds backoff(const RetryOptions& options, int attempt) {
+  const auto ceiling = std::min<long long>(options.maxDelay.count(), options.baseDelay.count()
+                                                                         << std::min(attempt, 20));
   thread_local std::minstd_rand random{std::random_device{}()};
   std::uniform_int_distribution<long long> pick(0, std::max<long long>(ceiling, 0));
-  return std::chrono::milliseconds(pick(random));
+  return milliseconds(pick(random));
 }
 
-void RetryPolicy::wait(std::chrono::milliseconds delay) const {
-  if (options_.sleeper) {
-    options_.sleeper(delay);
+void checkAlive(const CallContext& context) {
+  if (context.isCancelled()) throw CancelledError("the call was cancelled");
+  if (context.deadline() && CallContext::Clock::now() >= *context.deadline()) {
+    throw DeadlineExceededError("the call's deadline passed before the next attempt");
+  }
+}
+
+// Waits before the next attempt: never past the deadline, and woken at once by cancellation.
+void wait(const RetryOptions& options, const CallContext& context, milliseconds delay) {
+  if (context.deadline() && CallContext::Clock::now() + delay > *context.deadline()) {
+    throw DeadlineExceededError("the service asked to wait " + std::to_string(delay.count()) +
+                                " ms before retrying, which would pass the call's deadline");
+  }
+  if (options.sleeper) {
+    options.sleeper(delay);
+  } else if (context.cancellation()) {
+    if (context.cancellation()->waitFor(delay)) throw CancelledError("the call was cancelled");
   } else {
     std::this_thread::sleep_for(delay);
   }
+  checkAlive(context);
 }
+
+}  // namespace
+
+RetryPolicy::RetryPolicy(RetryOptions options) : options_(clamped(std::move(options))) {}
 
 HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
                                const NextPolicy& next) {
   if (context.isPreview()) return next.send(request, context);
+  // A per-call override is clamped per call; the client's options were clamped once.
+  std::optional<RetryOptions> perCall;
+  if (context.retryOverride() != nullptr) perCall = clamped(*context.retryOverride());
+  const RetryOptions& options = perCall ? *perCall : options_;
   for (int attempt = 0;; ++attempt) {
+    checkAlive(context);
     if (attempt > 0) request.headers.set("Retry-Attempt", std::to_string(attempt));
     HttpResponse response;
     try {
       response = next.send(request, context);
     } catch (const TransportError& error) {
-      if (!isRetryableTransport(error) || !mayRetry(request, attempt)) throw;
-      wait(backoff(attempt));
+      if (!isRetryableTransport(error) || !mayRetry(options, request, attempt)) throw;
+      wait(options, context, backoff(options, attempt));
       continue;
     }
-    if (!isRetryableStatus(response.status) || !mayRetry(request, attempt)) return response;
-    std::chrono::milliseconds delay = backoff(attempt);
+    if (!isRetryableStatus(response.status) || !mayRetry(options, request, attempt)) {
+      return response;
+    }
+    milliseconds delay = backoff(options, attempt);
     if (auto header = response.headers.get("Retry-After")) {
       auto asked = parseRetryAfter(*header, std::chrono::system_clock::now());
-      if (asked && *asked > options_.maxRetryAfter) return response;  // too long: give up now
+      if (asked && *asked > options.maxRetryAfter) return response;  // too long: give up now
       if (asked) delay = *asked;
     }
-    wait(delay);
+    wait(options, context, delay);
   }
 }
 

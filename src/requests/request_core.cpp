@@ -120,7 +120,10 @@ Result<Exchange> RequestCore::run() const {
       if (!confirm(previewOf(request))) return Exchange{HttpResponse{}, true};
     }
     CallContext context;
-    context.timeout(timeout_ ? timeout_ : client_->options().timeout());
+    context.timeout(timeout_ ? timeout_ : client_->options().timeout())
+        .deadline(deadline_)
+        .cancellation(cancellation_)
+        .retryOverride(retry_ ? &*retry_ : nullptr);
     HttpResponse response = client_->pipeline().send(request, context);
     if (response.status < 200 || response.status > 299) {
       return std::shared_ptr<const Error>(std::make_shared<ServiceError>(

@@ -494,3 +494,36 @@ TEST_CASE("options() returns what the transport was made with") {
   CHECK(transport.options().timeout == 1500ms);
   CHECK(transport.options().verifyTls);
 }
+
+TEST_CASE("cancelling stops a transfer in flight, and a deadline cuts one short") {
+  std::atomic<bool> release{false};
+  LocalServer server([&](httplib::Server& s) {
+    s.Get(".*", [&](const httplib::Request&, httplib::Response& res) {
+      const auto until = std::chrono::steady_clock::now() + 3s;
+      while (!release && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(5ms);
+      res.set_content("late", "text/plain");
+    });
+  });
+  CurlTransport transport;
+  const auto request = makeRequest(HttpMethod::Get, server.baseUrl() + "/slow");
+  SECTION("cancellation") {
+    msgraph::CancellationToken token;
+    std::thread canceller([token]() mutable {
+      std::this_thread::sleep_for(100ms);
+      token.cancel();
+    });
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(transport.send(request, CallContext().cancellation(token)),
+                    msgraph::CancelledError);
+    CHECK(std::chrono::steady_clock::now() - start < 2s);
+    canceller.join();
+  }
+  SECTION("deadline") {
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_THROWS_AS(
+        transport.send(request, CallContext().deadline(std::chrono::steady_clock::now() + 200ms)),
+        msgraph::DeadlineExceededError);
+    CHECK(std::chrono::steady_clock::now() - start < 2s);
+  }
+  release = true;
+}

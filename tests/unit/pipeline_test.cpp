@@ -277,3 +277,55 @@ TEST_CASE("a 401 drops the token and retries once with a new one", "[pipeline]")
     CHECK(mock->requestCount() == 1);
   }
 }
+
+TEST_CASE("cancelling wakes a call from its backoff wait at once", "[pipeline][cancel]") {
+  auto mock =
+      std::make_shared<MockTransport>([](const msgraph::HttpRequest&) { return answer(503, "5"); });
+  msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock)};  // real waits
+  msgraph::CancellationToken token;
+  std::thread canceller([token]() mutable {
+    std::this_thread::sleep_for(100ms);
+    token.cancel();
+  });
+  const auto start = std::chrono::steady_clock::now();
+  auto result = syncOf(client).get().cancellation(token).send();
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  canceller.join();
+  REQUIRE_FALSE(result.ok());
+  CHECK(dynamic_cast<const msgraph::CancelledError*>(&result.error()) != nullptr);
+  CHECK(elapsed < 2s);  // the 5 s Retry-After was not slept through
+  CHECK(mock->requestCount() == 1);
+}
+
+TEST_CASE("a Retry-After past the deadline fails at once", "[pipeline][cancel]") {
+  auto mock = std::make_shared<MockTransport>(
+      [](const msgraph::HttpRequest&) { return answer(429, "10"); });
+  msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock)};
+  const auto start = std::chrono::steady_clock::now();
+  auto result = syncOf(client).get().deadline(std::chrono::steady_clock::now() + 1s).send();
+  CHECK(std::chrono::steady_clock::now() - start < 1s);
+  REQUIRE_FALSE(result.ok());
+  CHECK(dynamic_cast<const msgraph::DeadlineExceededError*>(&result.error()) != nullptr);
+  CHECK(mock->requestCount() == 1);
+}
+
+TEST_CASE("a cancelled call sends nothing", "[pipeline][cancel]") {
+  auto mock = std::make_shared<MockTransport>();
+  msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock)};
+  msgraph::CancellationToken token;
+  token.cancel();
+  CHECK_THROWS_AS(syncOf(client).remove().cancellation(token).execute(), msgraph::CancelledError);
+  CHECK(mock->requestCount() == 0);
+}
+
+TEST_CASE("retry options can be replaced for one call", "[pipeline][cancel]") {
+  auto mock =
+      std::make_shared<MockTransport>([](const msgraph::HttpRequest&) { return answer(503); });
+  msgraph::GraphClient client{
+      msgraph::ClientOptions{}.transport(mock).retry(fastRetry(3, 1ms, 1ms, 1s))};
+  CHECK_FALSE(syncOf(client).get().retry(fastRetry(0, 1ms, 1ms, 1s)).send().ok());
+  CHECK(mock->requestCount() == 1);
+  mock->clearRequests();
+  CHECK_FALSE(syncOf(client).get().send().ok());
+  CHECK(mock->requestCount() == 4);
+}

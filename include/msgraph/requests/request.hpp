@@ -28,6 +28,23 @@ class Request {
     core_.setTimeout(value);
     return self();
   }
+  /// @brief Bounds the whole call, every attempt and every retry wait included. A wait that
+  /// would pass it is not started: the call fails at once with `DeadlineExceededError`.
+  Derived& deadline(CallContext::Clock::time_point value) {
+    core_.setDeadline(value);
+    return self();
+  }
+  /// @brief Makes the call cancellable: `token.cancel()` stops the transfer or the retry wait at
+  /// once and the call fails with `CancelledError`.
+  Derived& cancellation(CancellationToken token) {
+    core_.setCancellation(std::move(token));
+    return self();
+  }
+  /// @brief Retry options for this call only, replacing the client's.
+  Derived& retry(RetryOptions options) {
+    core_.setRetry(std::move(options));
+    return self();
+  }
   /// @brief A confirm callback for this call (the `-Confirm` analog), overriding the client's.
   Derived& confirm(ConfirmCallback callback) {
     core_.setConfirm(std::move(callback));

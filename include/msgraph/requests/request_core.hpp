@@ -34,6 +34,9 @@ class MSGRAPH_API RequestCore {
 
   void addHeader(std::string name, std::string value);
   void setTimeout(std::chrono::milliseconds timeout) noexcept { timeout_ = timeout; }
+  void setDeadline(CallContext::Clock::time_point deadline) noexcept { deadline_ = deadline; }
+  void setCancellation(CancellationToken token) { cancellation_ = std::move(token); }
+  void setRetry(RetryOptions options) { retry_ = std::move(options); }
   void setConfirm(ConfirmCallback confirm) { confirm_ = std::move(confirm); }
   void setBody(std::string json) { body_ = std::move(json); }
   void setPendingError(std::shared_ptr<const Error> error) { pendingError_ = std::move(error); }
@@ -56,6 +59,9 @@ class MSGRAPH_API RequestCore {
   std::vector<std::pair<std::string, std::string>> headers_;
   std::vector<std::pair<const char*, std::vector<std::string>>> query_;
   std::optional<std::chrono::milliseconds> timeout_;
+  std::optional<CallContext::Clock::time_point> deadline_;
+  std::optional<CancellationToken> cancellation_;
+  std::optional<RetryOptions> retry_;
   ConfirmCallback confirm_;
   std::string body_;
   std::optional<std::string> ifMatch_;
