@@ -5,6 +5,9 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
+
+#include "msgraph/attempt.hpp"
 
 #include "msgraph/export.hpp"
 #include "msgraph/http/http_headers.hpp"
@@ -29,6 +32,15 @@ class MSGRAPH_API Error : public std::runtime_error {
   /// @brief A copy of this error with its most derived type (used by `send()` to keep an
   /// error in a `Result`).
   virtual std::shared_ptr<const Error> clone() const;
+
+  /// @brief Every attempt the failed call made, in order (empty for errors raised before
+  /// anything was sent, or outside a call).
+  const std::vector<Attempt>& attempts() const noexcept { return attempts_; }
+  /// @brief Attaches the call's attempt record (done by the library when the call ends).
+  void attempts(std::vector<Attempt> value) { attempts_ = std::move(value); }
+
+ private:
+  std::vector<Attempt> attempts_;
 };
 
 /// @brief The caller's input cannot be sent: a bad partner id, header, body or option.

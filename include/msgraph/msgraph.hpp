@@ -4,6 +4,7 @@
 /// The umbrella header: everything an application needs to call the cross-tenant identity
 /// synchronization API. (`msgraph/testing/mock_transport.hpp` is separate, for tests.)
 
+#include "msgraph/attempt.hpp"
 #include "msgraph/auth/access_token.hpp"
 #include "msgraph/auth/client_certificate_credential.hpp"
 #include "msgraph/auth/client_secret_credential.hpp"

@@ -1,6 +1,9 @@
 #pragma once
 
 #include <optional>
+#include <vector>
+
+#include "msgraph/attempt.hpp"
 
 #include "msgraph/http/http_headers.hpp"
 
@@ -15,6 +18,8 @@ struct ResponseBase {
   HttpHeaders headers;
   /// @brief True when a confirm callback declined the call: nothing was sent, nothing changed.
   bool declined = false;
+  /// @brief Every attempt the call made, in order, with the wait that followed each.
+  std::vector<Attempt> attempts;
 };
 
 /// @brief A successful response: status, headers and the body read as `T`.

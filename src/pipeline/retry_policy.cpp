@@ -3,6 +3,7 @@
 #include <random>
 #include <thread>
 
+#include "msgraph/attempt.hpp"
 #include "msgraph/error.hpp"
 #include "pipeline/builtin_policies.hpp"
 #include "pipeline/retry_after.hpp"
@@ -44,6 +45,18 @@ milliseconds backoff(const RetryOptions& options, int attempt) {
   return milliseconds(pick(random));
 }
 
+// Appends what the attempt got to the call's record, if the call keeps one.
+void record(const CallContext& context, int status, std::string error, const HttpHeaders* headers) {
+  if (context.attempts() == nullptr) return;
+  Attempt attempt;
+  attempt.status = status;
+  attempt.error = std::move(error);
+  if (headers != nullptr) {
+    attempt.requestId = std::string(headers->get("request-id").value_or(std::string_view()));
+  }
+  context.attempts()->push_back(std::move(attempt));
+}
+
 void checkAlive(const CallContext& context) {
   if (context.isCancelled()) throw CancelledError("the call was cancelled");
   if (context.deadline() && CallContext::Clock::now() >= *context.deadline()) {
@@ -53,6 +66,9 @@ void checkAlive(const CallContext& context) {
 
 // Waits before the next attempt: never past the deadline, and woken at once by cancellation.
 void wait(const RetryOptions& options, const CallContext& context, milliseconds delay) {
+  if (context.attempts() != nullptr && !context.attempts()->empty()) {
+    context.attempts()->back().delayAfter = delay;
+  }
   if (context.deadline() && CallContext::Clock::now() + delay > *context.deadline()) {
     throw DeadlineExceededError("the service asked to wait " + std::to_string(delay.count()) +
                                 " ms before retrying, which would pass the call's deadline");
@@ -85,10 +101,12 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
     try {
       response = next.send(request, context);
     } catch (const TransportError& error) {
+      record(context, 0, error.what(), nullptr);
       if (!isRetryableTransport(error) || !mayRetry(options, request, attempt)) throw;
       wait(options, context, backoff(options, attempt));
       continue;
     }
+    record(context, response.status, {}, &response.headers);
     if (!isRetryableStatus(response.status) || !mayRetry(options, request, attempt)) {
       return response;
     }

@@ -15,20 +15,28 @@ constexpr std::string_view kResourcePath = "/identitySynchronization";
 
 bool hasBody(HttpMethod method) { return method == HttpMethod::Put || method == HttpMethod::Patch; }
 
+// A fresh copy of `error` carrying the call's attempt record.
+std::shared_ptr<const Error> withAttempts(const Error& error, std::vector<Attempt> attempts) {
+  // The clone is new and not yet shared, so filling it in is safe.
+  auto copy = std::const_pointer_cast<Error>(error.clone());
+  copy->attempts(std::move(attempts));
+  return copy;
+}
+
 // Turns whatever a call throws into a Result error; anything not ours is a bug, reported as
 // an Error rather than crashing the caller of send().
 template <typename F>
-Result<Exchange> guarded(F&& body) {
+Result<Exchange> guarded(std::vector<Attempt>& attempts, F&& body) {
   try {
     return body();
   } catch (const Error& error) {
-    return std::shared_ptr<const Error>(error.clone());
+    return withAttempts(error, std::move(attempts));
   } catch (const std::exception& error) {
-    return std::shared_ptr<const Error>(
-        std::make_shared<Error>(std::string("unexpected failure: ") + error.what()));
+    return withAttempts(Error(std::string("unexpected failure: ") + error.what()),
+                        std::move(attempts));
   } catch (...) {  // a user callback (policy, logger, confirm, sleeper) threw a non-std type
-    return std::shared_ptr<const Error>(
-        std::make_shared<Error>("unexpected failure: a callback threw a non-standard exception"));
+    return withAttempts(Error("unexpected failure: a callback threw a non-standard exception"),
+                        std::move(attempts));
   }
 }
 
@@ -109,7 +117,8 @@ HttpRequest RequestCore::previewOf(HttpRequest request) const {
 }
 
 Result<Exchange> RequestCore::run() const {
-  return guarded([&]() -> Result<Exchange> {
+  std::vector<Attempt> attempts;
+  return guarded(attempts, [&]() -> Result<Exchange> {
     HttpRequest request = build();
     const ConfirmCallback& confirm = confirm_ ? confirm_ : client_->options().confirm();
     if (confirm) {
@@ -117,19 +126,22 @@ Result<Exchange> RequestCore::run() const {
       if (!request.headers.contains("client-request-id")) {
         request.headers.add("client-request-id", newUuid());
       }
-      if (!confirm(previewOf(request))) return Exchange{HttpResponse{}, true};
+      if (!confirm(previewOf(request))) return Exchange{HttpResponse{}, true, {}};
     }
     CallContext context;
     context.timeout(timeout_ ? timeout_ : client_->options().timeout())
         .deadline(deadline_)
         .cancellation(cancellation_)
-        .retryOverride(retry_ ? &*retry_ : nullptr);
+        .retryOverride(retry_ ? &*retry_ : nullptr)
+        .attempts(&attempts);
     HttpResponse response = client_->pipeline().send(request, context);
     if (response.status < 200 || response.status > 299) {
-      return std::shared_ptr<const Error>(std::make_shared<ServiceError>(
-          response.status, std::move(response.headers), response.body));
+      auto error = std::make_shared<ServiceError>(response.status, std::move(response.headers),
+                                                  response.body);
+      error->attempts(std::move(attempts));
+      return std::shared_ptr<const Error>(std::move(error));
     }
-    return Exchange{std::move(response), false};
+    return Exchange{std::move(response), false, std::move(attempts)};
   });
 }
 

@@ -118,6 +118,16 @@ TEST_CASE("retry honours Retry-After and keeps the client-request-id", "[pipelin
   CHECK_FALSE(requests[0].headers.contains("Retry-Attempt"));
   CHECK(requests[1].headers.get("Retry-Attempt") == "1");
   CHECK(requests[2].headers.get("Retry-Attempt") == "2");
+
+  SECTION("the response records every attempt and the wait after it") {
+    REQUIRE(response.attempts.size() == 3);
+    CHECK(response.attempts[0].status == 429);
+    CHECK(response.attempts[0].delayAfter == 2128ms);
+    CHECK(response.attempts[1].status == 503);
+    CHECK(response.attempts[1].delayAfter == 1000ms);
+    CHECK(response.attempts[2].status == 204);
+    CHECK(response.attempts[2].delayAfter == 0ms);
+  }
 }
 
 TEST_CASE("retry gives up after maxRetries and returns the last error", "[pipeline]") {
@@ -129,6 +139,8 @@ TEST_CASE("retry gives up after maxRetries and returns the last error", "[pipeli
   REQUIRE_FALSE(result.ok());
   CHECK(dynamic_cast<const msgraph::ServiceError&>(result.error()).status() == 503);
   CHECK(mock->requestCount() == 3);
+  REQUIRE(result.error().attempts().size() == 3);  // the error keeps the record too
+  for (const auto& attempt : result.error().attempts()) CHECK(attempt.status == 503);
 }
 
 TEST_CASE("retry leaves alone what must not be retried", "[pipeline]") {
@@ -164,8 +176,12 @@ TEST_CASE("connection failures are retried", "[pipeline]") {
   });
   msgraph::GraphClient client{
       msgraph::ClientOptions{}.transport(mock).retry(fastRetry(3, 1ms, 2ms, 1s))};
-  CHECK(syncOf(client).remove().execute().status == 204);
+  const auto response = syncOf(client).remove().execute();
+  CHECK(response.status == 204);
   CHECK(calls == 2);
+  REQUIRE(response.attempts.size() == 2);
+  CHECK(response.attempts[0].status == 0);
+  CHECK(response.attempts[0].error == "refused");
 }
 
 TEST_CASE("authorization asks the credential before each attempt, never for a preview",

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <optional>
+#include <vector>
 
 #include "msgraph/export.hpp"
 #include "msgraph/http/cancellation_token.hpp"
@@ -9,6 +10,7 @@
 namespace msgraph {
 
 struct RetryOptions;
+struct Attempt;
 
 /// @brief Per-call settings that every policy and the transport see.
 ///
@@ -53,6 +55,13 @@ class MSGRAPH_API CallContext {
     retryOverride_ = value;
     return *this;
   }
+  /// @brief Where the retry policy records each attempt, if anyone listens.
+  std::vector<Attempt>* attempts() const noexcept { return attempts_; }
+  /// @brief Sets the attempt record (the pointee must outlive the call).
+  CallContext& attempts(std::vector<Attempt>* value) noexcept {
+    attempts_ = value;
+    return *this;
+  }
   /// @brief True while a request is only being prepared for `whatIf()` or a confirm callback:
   /// policies must not do I/O (no token request) and nothing will be sent.
   bool isPreview() const noexcept { return preview_; }
@@ -67,6 +76,7 @@ class MSGRAPH_API CallContext {
   std::optional<Clock::time_point> deadline_;
   std::optional<CancellationToken> cancellation_;
   const RetryOptions* retryOverride_ = nullptr;
+  std::vector<Attempt>* attempts_ = nullptr;
   bool preview_ = false;
 };
 

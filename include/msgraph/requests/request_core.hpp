@@ -23,6 +23,7 @@ class ClientState;
 struct Exchange {
   HttpResponse response;
   bool declined = false;
+  std::vector<Attempt> attempts;
 };
 
 /// The untyped state and behaviour behind every fluent request: what to send, validated and
@@ -80,13 +81,16 @@ Result<Response<T>> toResponse(Result<Exchange>&& exchange) {
       try {
         response.value = T::fromJson(done.response.body);
       } catch (const DeserializationError& e) {
-        return std::shared_ptr<const Error>(std::make_shared<DeserializationError>(e));
+        auto error = std::make_shared<DeserializationError>(e);
+        error->attempts(std::move(done.attempts));
+        return std::shared_ptr<const Error>(std::move(error));
       } catch (const std::exception& e) {  // out of memory, say: send() still does not throw
         return std::shared_ptr<const Error>(std::make_shared<Error>(e.what()));
       }
     }
   }
   response.headers = std::move(done.response.headers);
+  response.attempts = std::move(done.attempts);
   return Result<Response<T>>(std::move(response));
 }
 
