@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "http/service_root.hpp"
 #include "msgraph/error.hpp"
 
 namespace msgraph {
@@ -145,8 +146,9 @@ std::size_t writeBody(char* data, std::size_t size, std::size_t count, void* use
 
 void applyTlsOptions(CURL* easy, const CurlTransportOptions& options) {
   setOption(easy, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-  setOption(easy, CURLOPT_SSL_VERIFYPEER, options.verifyTls ? 1L : 0L);
-  setOption(easy, CURLOPT_SSL_VERIFYHOST, options.verifyTls ? 2L : 0L);
+  const bool verify = !options.insecureSkipTlsVerificationForLoopback;
+  setOption(easy, CURLOPT_SSL_VERIFYPEER, verify ? 1L : 0L);
+  setOption(easy, CURLOPT_SSL_VERIFYHOST, verify ? 2L : 0L);
   if (options.caFile) setOption(easy, CURLOPT_CAINFO, options.caFile->c_str());
 }
 
@@ -440,6 +442,12 @@ CurlTransport::CurlTransport(CurlTransportOptions options) {
 CurlTransport::~CurlTransport() = default;
 
 HttpResponse CurlTransport::send(const HttpRequest& request, const CallContext& context) {
+  if (impl_->options_.insecureSkipTlsVerificationForLoopback &&
+      !detail::isLoopbackUrl(request.url)) {
+    throw TransportError(TransportError::Kind::Tls,
+                         "TLS verification is switched off, which is allowed for loopback hosts "
+                         "only; refusing to send to another host");
+  }
   Impl::Lease lease(*impl_);
   return impl_->transfer(lease.handle(), request, context);
 }

@@ -34,6 +34,13 @@ bool isLoopbackHost(const std::string& host) {
 
 }  // namespace
 
+bool isLoopbackUrl(std::string_view url) {
+  std::unique_ptr<CURLU, UrlDeleter> parsed(curl_url());
+  const std::string text(url);
+  return parsed && curl_url_set(parsed.get(), CURLUPART_URL, text.c_str(), 0) == CURLUE_OK &&
+         isLoopbackHost(partOf(parsed.get(), CURLUPART_HOST));
+}
+
 std::string checkedServiceRoot(std::string_view url, const char* field) {
   std::string root(url);
   while (!root.empty() && root.back() == '/') root.pop_back();

@@ -10,4 +10,7 @@ namespace msgraph::detail {
 /// `field` otherwise.
 std::string checkedServiceRoot(std::string_view url, const char* field);
 
+/// Whether `url`'s host, as libcurl parses it, is a loopback address or name.
+bool isLoopbackUrl(std::string_view url);
+
 }  // namespace msgraph::detail

@@ -492,7 +492,7 @@ TEST_CASE("options() returns what the transport was made with") {
   CHECK(transport.options().proxy == std::optional<std::string>(""));
   CHECK(transport.options().maxResponseBytes == 77);
   CHECK(transport.options().timeout == 1500ms);
-  CHECK(transport.options().verifyTls);
+  CHECK_FALSE(transport.options().insecureSkipTlsVerificationForLoopback);
 }
 
 TEST_CASE("cancelling stops a transfer in flight, and a deadline cuts one short") {
@@ -526,4 +526,17 @@ TEST_CASE("cancelling stops a transfer in flight, and a deadline cuts one short"
     CHECK(std::chrono::steady_clock::now() - start < 2s);
   }
   release = true;
+}
+
+TEST_CASE("skipping TLS verification is refused for hosts that are not loopback") {
+  msgraph::CurlTransportOptions options;
+  options.insecureSkipTlsVerificationForLoopback = true;
+  CurlTransport transport(options);
+  try {
+    transport.send(makeRequest(HttpMethod::Get, "https://graph.microsoft.com/v1.0/x"),
+                   CallContext());
+    FAIL("send() did not refuse");
+  } catch (const TransportError& e) {
+    CHECK(e.kind() == TransportError::Kind::Tls);
+  }
 }

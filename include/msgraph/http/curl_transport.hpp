@@ -25,8 +25,10 @@ struct MSGRAPH_API CurlTransportOptions {
   std::chrono::milliseconds timeout{std::chrono::seconds(100)};
   /// @brief Responses with larger bodies are cut off with a `TransportError` (`TooLarge`).
   std::size_t maxResponseBytes = 16u * 1024u * 1024u;
-  /// @brief Verify the server's certificate and host name. Leave on; off only for tests.
-  bool verifyTls = true;
+  /// @brief DANGER: skips verifying the server's certificate and host name. Honoured only for
+  /// loopback hosts (127.0.0.1, localhost, ::1), for local test servers; a request to any other
+  /// host is refused with a `TransportError` (`Tls`) while it is set. Prefer `caFile`.
+  bool insecureSkipTlsVerificationForLoopback = false;
 };
 
 /// @brief The default transport: libcurl, with connections kept alive and reused.
