@@ -36,6 +36,21 @@ bool mayRetry(const RetryOptions& options, const HttpRequest& request, int attem
   return request.method != HttpMethod::Patch || options.retryPatch;
 }
 
+// The policy's own answer, then the caller's veto or override; never past maxRetries.
+bool decide(const RetryOptions& options, bool byPolicy, int attempt, const HttpResponse* response,
+            const TransportError* error) {
+  if (!options.shouldRetry) return byPolicy;
+  switch (options.shouldRetry(attempt, response, error)) {
+    case RetryDecision::Retry:
+      return attempt < options.maxRetries;
+    case RetryDecision::DoNotRetry:
+      return false;
+    case RetryDecision::Default:
+      break;
+  }
+  return byPolicy;
+}
+
 // Exponential growth with full jitter: uniform in [0, min(maxDelay, base * 2^attempt)].
 milliseconds backoff(const RetryOptions& options, int attempt) {
   const auto ceiling = std::min<long long>(options.maxDelay.count(), options.baseDelay.count()
@@ -102,14 +117,15 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
       response = next.send(request, context);
     } catch (const TransportError& error) {
       record(context, 0, error.what(), nullptr);
-      if (!isRetryableTransport(error) || !mayRetry(options, request, attempt)) throw;
+      const bool byPolicy = isRetryableTransport(error) && mayRetry(options, request, attempt);
+      if (!decide(options, byPolicy, attempt, nullptr, &error)) throw;
       wait(options, context, backoff(options, attempt));
       continue;
     }
     record(context, response.status, {}, &response.headers);
-    if (!isRetryableStatus(response.status) || !mayRetry(options, request, attempt)) {
-      return response;
-    }
+    if (response.status < 400) return response;
+    const bool byPolicy = isRetryableStatus(response.status) && mayRetry(options, request, attempt);
+    if (!decide(options, byPolicy, attempt, &response, nullptr)) return response;
     milliseconds delay = backoff(options, attempt);
     if (auto header = response.headers.get("Retry-After")) {
       auto asked = parseRetryAfter(*header, std::chrono::system_clock::now());

@@ -345,3 +345,28 @@ TEST_CASE("retry options can be replaced for one call", "[pipeline][cancel]") {
   CHECK_FALSE(syncOf(client).get().send().ok());
   CHECK(mock->requestCount() == 4);
 }
+
+TEST_CASE("shouldRetry can veto a retry or force one", "[pipeline]") {
+  auto mock = std::make_shared<MockTransport>();
+  auto options = fastRetry(3, 1ms, 1ms, 1s);
+  SECTION("veto: a 503 is not retried") {
+    options.shouldRetry = [](int, const msgraph::HttpResponse*, const msgraph::TransportError*) {
+      return msgraph::RetryDecision::DoNotRetry;
+    };
+    mock->enqueue(answer(503)).enqueue(answer(204));
+    msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock).retry(options)};
+    CHECK_FALSE(syncOf(client).get().send().ok());
+    CHECK(mock->requestCount() == 1);
+  }
+  SECTION("force: a 409 Directory_ConcurrencyViolation is retried") {
+    options.shouldRetry = [](int, const msgraph::HttpResponse* response,
+                             const msgraph::TransportError*) {
+      return response != nullptr && response->status == 409 ? msgraph::RetryDecision::Retry
+                                                            : msgraph::RetryDecision::Default;
+    };
+    mock->enqueue(answer(409)).enqueue(answer(204));
+    msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock).retry(options)};
+    CHECK(syncOf(client).remove().execute().status == 204);
+    CHECK(mock->requestCount() == 2);
+  }
+}

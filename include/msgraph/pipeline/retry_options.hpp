@@ -7,6 +7,20 @@
 
 namespace msgraph {
 
+class TransportError;
+struct HttpResponse;
+
+/// @brief What a `RetryOptions::shouldRetry` callback decides about one failed attempt.
+enum class RetryDecision {
+  Default,     ///< let the policy decide (the rules documented on `RetryOptions`)
+  Retry,       ///< retry even if the policy would not (still bounded by `maxRetries`)
+  DoNotRetry,  ///< stop now and return this outcome
+};
+
+/// @brief Decides about one attempt: `response` is set when one arrived, `error` when none did.
+using ShouldRetry = std::function<RetryDecision(int attempt, const HttpResponse* response,
+                                                const TransportError* error)>;
+
 /// @brief How the retry policy retries throttled and failed attempts.
 ///
 /// Retried: `429`, `503`, `504`, and connection failures before any response, for idempotent
@@ -25,6 +39,9 @@ struct MSGRAPH_API RetryOptions {
   std::chrono::milliseconds maxRetryAfter{std::chrono::seconds(180)};
   /// @brief Whether PATCH (not idempotent in general) is retried too.
   bool retryPatch = false;
+  /// @brief Consulted after every attempt that did not succeed (a status of 400 or more, or a
+  /// transport error); may veto a retry or force one. Default: none.
+  ShouldRetry shouldRetry;
   /// @brief How the policy waits; replace it in tests to observe waits without sleeping.
   /// Unset: the calling thread sleeps.
   std::function<void(std::chrono::milliseconds)> sleeper;
