@@ -22,11 +22,11 @@ std::string_view toString(HttpMethod method) noexcept {
 
 std::string HttpRequest::toDisplayString() const {
   std::string text;
-  text.append(toString(method)).append(" ").append(url).append("\n");
+  text.append(toString(method)).append(" ").append(detail::redactUrl(url)).append("\n");
   for (const auto& [name, value] : headers) {
     text.append(name).append(": ").append(detail::redactHeaderValue(name, value)).append("\n");
   }
-  text.append("\n").append(body);
+  text.append("\n").append(detail::redactBody(body));
   return text;
 }
 

@@ -14,4 +14,15 @@ bool isSecretHeader(std::string_view name) noexcept;
 /// The header value as it may be shown: secrets keep only their scheme (`Bearer ***`).
 std::string redactHeaderValue(std::string_view name, std::string_view value);
 
+/// Whether a form field, query parameter or JSON key names a secret (`client_secret`,
+/// `client_assertion`, `access_token`, `refresh_token`, `password`, ...).
+bool isSecretName(std::string_view name) noexcept;
+
+/// A body as it may be shown: the values of secret keys masked, in a form-encoded body or in a
+/// JSON object at any depth. Other bodies are returned as they are.
+std::string redactBody(std::string_view body);
+
+/// A URL as it may be shown: user information and the values of secret query parameters masked.
+std::string redactUrl(std::string_view url);
+
 }  // namespace msgraph::detail

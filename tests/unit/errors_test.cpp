@@ -4,6 +4,7 @@
 #include <string>
 
 #include "msgraph/error.hpp"
+#include "msgraph/http/http_request.hpp"
 
 TEST_CASE("a Graph error body fills every ServiceError field", "[errors]") {
   msgraph::HttpHeaders headers;
@@ -83,4 +84,33 @@ TEST_CASE("errors keep their type through raise and clone", "[errors]") {
   CHECK(bad.pointer() == "/a/b");
   CHECK(std::string(bad.what()) == "JSON value at '/a/b' is wrong");
   CHECK_THROWS_AS(bad.clone()->raise(), msgraph::DeserializationError);
+}
+
+TEST_CASE("one redaction routine masks secrets in headers, URLs and bodies",
+          "[errors][redaction]") {
+  msgraph::HttpRequest request;
+  request.method = msgraph::HttpMethod::Post;
+  request.url = "https://user:pa55@login.example/t/oauth2/v2.0/token?x=1&client_secret=S1#frag";
+  request.headers.add("Authorization", "Bearer tok-123");
+  request.headers.add("Proxy-Authorization", "Basic dXNlcjpwYXNz");
+  SECTION("a form body") {
+    request.body =
+        "grant_type=client_credentials&client_secret=S2%26x&client_assertion=eyJ.A.B&scope=s";
+    const std::string shown = request.toDisplayString();
+    for (const char* secret : {"pa55", "S1", "S2", "eyJ.A.B", "tok-123", "dXNlcjpwYXNz"}) {
+      CHECK(shown.find(secret) == std::string::npos);
+    }
+    CHECK(shown.find("grant_type=client_credentials&client_secret=***&client_assertion=***"
+                     "&scope=s") != std::string::npos);
+    CHECK(shown.find("Authorization: Bearer ***") != std::string::npos);
+    CHECK(shown.find("?x=1&client_secret=***#frag") != std::string::npos);
+  }
+  SECTION("a JSON body, at any depth") {
+    request.body =
+        R"({"token_type":"Bearer","access_token":"AT-9","nested":[{"refresh_token":"RT"}]})";
+    const std::string shown = request.toDisplayString();
+    CHECK(shown.find("AT-9") == std::string::npos);
+    CHECK(shown.find("RT\"") == std::string::npos);
+    CHECK(shown.find(R"("token_type":"Bearer")") != std::string::npos);
+  }
 }

@@ -30,7 +30,9 @@ struct MSGRAPH_API HttpRequest {
   std::string body;
 
   /// @brief The request as text, the way `--what-if` and logs show it: a line `METHOD URL`, the
-  /// headers with secrets (`Authorization` and the like) redacted, a blank line, then the body.
+  /// headers, a blank line, then the body. Secrets are masked everywhere: `Authorization` and
+  /// the like, user information and secret query parameters in the URL, and `client_secret`,
+  /// `client_assertion`, `access_token` (and similar) values in form and JSON bodies.
   std::string toDisplayString() const;
 };
 
