@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "json/json_number.hpp"
 #include "json/json_pointer.hpp"
 #include "json/utf8.hpp"
 
@@ -57,6 +58,15 @@ bool JsonBuilder::Key(const char* s, SizeType n, bool) {
   top.key.assign(s, n);
   top.hasKey = true;
   return !refuseSurrogate(s, n);
+}
+
+bool JsonBuilder::RawNumber(const char* s, SizeType n, bool) {
+  std::optional<Json> number = parseJsonNumber(std::string_view(s, n));
+  if (!number) {
+    failure_ = "is a number too large for a double";
+    return false;
+  }
+  return put(std::move(*number));
 }
 
 bool JsonBuilder::String(const char* s, SizeType n, bool) {

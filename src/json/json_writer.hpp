@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "json/json_pointer.hpp"
+#include "json/utf8.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/json/json.hpp"
 
@@ -45,10 +46,11 @@ class BasicJsonWriter {
   void startObject() { writer_.StartObject(); }
   void endObject() { writer_.EndObject(); }
   void key(std::string_view name, const PathNode& at) {
-    check(writer_.Key(name.data(), size(name)), at, "its key is not valid UTF-8");
+    check(isValidUtf8(name) && writer_.Key(name.data(), size(name)), at,
+          "its key is not valid UTF-8");
   }
   void string(std::string_view text, const PathNode& at) {
-    check(writer_.String(text.data(), size(text)), at, "is not valid UTF-8");
+    check(isValidUtf8(text) && writer_.String(text.data(), size(text)), at, "is not valid UTF-8");
   }
   void boolean(bool value) { writer_.Bool(value); }
   void null() { writer_.Null(); }
@@ -100,7 +102,7 @@ bool BasicJsonWriter<Writer>::scalar(const Json& v, const char*& failure) {
       if (!ok) failure = "is not a finite number (NaN and infinity have no JSON form)";
       break;
     case Json::Type::String:
-      ok = writer_.String(v.asString().data(), size(v.asString()));
+      ok = isValidUtf8(v.asString()) && writer_.String(v.asString().data(), size(v.asString()));
       if (!ok) failure = "is not valid UTF-8";
       break;
     default:
@@ -153,7 +155,7 @@ void BasicJsonWriter<Writer>::value(const Json& root, const PathNode& at) {
       current = &top.container->asArray()[top.next++];
     } else {
       const auto& member = *(top.container->asObject().begin() + top.next++);
-      if (!writer_.Key(member.first.data(), size(member.first))) {
+      if (!isValidUtf8(member.first) || !writer_.Key(member.first.data(), size(member.first))) {
         fail(pointerOf(stack, at), "has a key that is not valid UTF-8");
       }
       current = &member.second;

@@ -50,7 +50,7 @@ void parseDocument(std::string_view text, const JsonParseOptions& options, Handl
   }
   constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
                               rapidjson::kParseValidateEncodingFlag |
-                              rapidjson::kParseFullPrecisionFlag;
+                              rapidjson::kParseNumbersAsStringsFlag;  // see json_number.hpp
   rapidjson::Reader reader;
   ViewStream stream(text);
   rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);

@@ -1,5 +1,6 @@
 #include "models/model_reader.hpp"
 
+#include "json/json_number.hpp"
 #include "json/json_pointer.hpp"
 #include "json/utf8.hpp"
 
@@ -63,6 +64,16 @@ bool ModelReader::unknownScalar(Json&& value, const char* got) {
   if (top.slot.kind != FieldSlot::Kind::Unknown) return typeError(got);
   JsonBuilder::appendMember(top.binder->extras(), top.key) = std::move(value);
   return valueDone();
+}
+
+bool ModelReader::RawNumber(const char* s, SizeType n, bool copy) {
+  if (unknown_.active()) return forwarded(unknown_.RawNumber(s, n, copy));
+  std::optional<Json> parsed = parseJsonNumber(std::string_view(s, n));
+  if (!parsed) {
+    failure_ = "is a number too large for a double";
+    return false;
+  }
+  return number(std::move(*parsed));
 }
 
 bool ModelReader::Null() {

@@ -116,7 +116,7 @@ class ModelReader {
   bool Double(double d) {
     return unknown_.active() ? forwarded(unknown_.Double(d)) : number(Json(d));
   }
-  bool RawNumber(const char*, SizeType, bool) { return false; }  // not enabled in the reader
+  bool RawNumber(const char* s, SizeType n, bool copy);  // every number: see json_number.hpp
   bool String(const char* s, SizeType n, bool copy);
   bool StartObject();
   bool Key(const char* s, SizeType n, bool copy);

@@ -689,3 +689,21 @@ TEST_CASE("Dump does not recurse on a deep value", "[json]") {
   CHECK(deep.dump() == nestedArrays(512));
   CHECK(Json::parse(deep.dump(true), options) == deep);
 }
+
+TEST_CASE("numbers are read by the C library, exactly, and out-of-range ones are refused",
+          "[json]") {
+  CHECK_THROWS_AS(Json::parse("6e308"), DeserializationError);
+  CHECK_THROWS_AS(Json::parse("[-2e308]"), DeserializationError);
+  CHECK(Json::parse("0e81") == Json(0.0));
+  CHECK(Json::parse("1e-400") == Json(0.0));  // underflow rounds to zero
+  CHECK(Json::parse("123456789012345678901234567890").asDouble() == 1.2345678901234568e29);
+  CHECK(Json::parse("-9223372036854775809").type() == Json::Type::Double);
+  CHECK(Json::parse("-9223372036854775808").asInt() == INT64_MIN);
+  CHECK(Json::parse("0.1").asDouble() == 0.1);
+  CHECK(Json::parse("5e-324").asDouble() == 5e-324);
+}
+
+TEST_CASE("a string ending in a truncated UTF-8 sequence is refused on dump", "[json]") {
+  CHECK_THROWS_AS(Json(std::string("aaaa\xe6")).dump(), msgraph::ValidationError);
+  CHECK_THROWS_AS(Json::object({{std::string("k\xe6"), 1}}).dump(), msgraph::ValidationError);
+}
