@@ -1,5 +1,5 @@
-# Shared by scripts/test and scripts/demo: installs the Debian packages the project needs, only
-# those that are missing, with sudo only when not root.
+# Shared by scripts/test, scripts/demo and scripts/fuzz: installs the Debian packages the project
+# needs, only those that are missing, with sudo only when not root.
 
 MSGRAPH_PACKAGES=(g++ cmake ninja-build pkg-config libcurl4-openssl-dev libssl-dev rapidjson-dev
   catch2 libcpp-httplib-dev openssl)

@@ -1,5 +1,6 @@
 #include "json/json_number.hpp"
 
+#include <locale.h>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -29,8 +30,10 @@ std::optional<Json> parseJsonNumber(std::string_view text) {
     if (exact) return exact;  // else too large for 64 bits: a double, as JSON allows
   }
   const std::string copy(text);  // strtod needs a terminator
+  // The "C" locale, whatever the application set: JSON's decimal point is always '.'.
+  static const locale_t cLocale = newlocale(LC_ALL_MASK, "C", static_cast<locale_t>(nullptr));
   errno = 0;
-  const double value = std::strtod(copy.c_str(), nullptr);
+  const double value = strtod_l(copy.c_str(), nullptr, cLocale);
   if (errno == ERANGE && std::isinf(value)) return std::nullopt;
   return Json(value);  // underflow gives the correctly rounded tiny value or zero
 }
