@@ -40,11 +40,13 @@ class JsonBuilder {
   // RapidJSON SAX handler interface.
   bool Null() { return put(Json()); }
   bool Bool(bool b) { return put(Json(b)); }
-  bool Int(int i) { return put(Json(i)); }
-  bool Uint(unsigned u) { return put(Json(u)); }
-  bool Int64(std::int64_t i) { return put(Json(i)); }
-  bool Uint64(std::uint64_t u) { return put(Json(u)); }
-  bool Double(double d) { return put(Json(d)); }
+  // Numbers arrive as RawNumber (kParseNumbersAsStringsFlag); these exist only because
+  // RapidJSON's handler concept names them.
+  bool Int(int) { return false; }
+  bool Uint(unsigned) { return false; }
+  bool Int64(std::int64_t) { return false; }
+  bool Uint64(std::uint64_t) { return false; }
+  bool Double(double) { return false; }
   bool RawNumber(const char* s, SizeType n, bool);  // every number: see json_number.hpp
   bool String(const char* s, SizeType n, bool);
   bool StartObject() { return open(Json::object()); }

@@ -103,19 +103,13 @@ class ModelReader {
 
   bool Null();
   bool Bool(bool b);
-  bool Int(int i) { return unknown_.active() ? forwarded(unknown_.Int(i)) : number(Json(i)); }
-  bool Uint(unsigned u) {
-    return unknown_.active() ? forwarded(unknown_.Uint(u)) : number(Json(u));
-  }
-  bool Int64(std::int64_t i) {
-    return unknown_.active() ? forwarded(unknown_.Int64(i)) : number(Json(i));
-  }
-  bool Uint64(std::uint64_t u) {
-    return unknown_.active() ? forwarded(unknown_.Uint64(u)) : number(Json(u));
-  }
-  bool Double(double d) {
-    return unknown_.active() ? forwarded(unknown_.Double(d)) : number(Json(d));
-  }
+  // The reader runs with kParseNumbersAsStringsFlag, so every number arrives as RawNumber;
+  // these exist only because RapidJSON's handler concept names them.
+  bool Int(int) { return false; }
+  bool Uint(unsigned) { return false; }
+  bool Int64(std::int64_t) { return false; }
+  bool Uint64(std::uint64_t) { return false; }
+  bool Double(double) { return false; }
   bool RawNumber(const char* s, SizeType n, bool copy);  // every number: see json_number.hpp
   bool String(const char* s, SizeType n, bool copy);
   bool StartObject();
