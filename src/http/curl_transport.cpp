@@ -393,7 +393,8 @@ struct CurlTransport::Impl {
     curl_slist* headers = buildHeaderList(request, handle.headers);
     setOption(easy, CURLOPT_URL, request.url.c_str());
     applyMethod(easy, request);
-    setOption(easy, CURLOPT_TIMEOUT_MS, toCurlMillis(attemptTimeout(context)));
+    const AttemptTimeout timeout = attemptTimeout(context);
+    setOption(easy, CURLOPT_TIMEOUT_MS, toCurlMillis(timeout.limit));
     setOption(easy, CURLOPT_HTTPHEADER, headers);
     // The progress callback costs a call per chunk: only calls that can be stopped pay for it.
     const bool stoppable = context.cancellation() || context.deadline();
@@ -404,22 +405,31 @@ struct CurlTransport::Impl {
     if (rc == CURLE_ABORTED_BY_CALLBACK && context.isCancelled()) {
       throw CancelledError("the call was cancelled during the transfer");
     }
-    if (rc != CURLE_OK && context.deadline() && CallContext::Clock::now() >= *context.deadline()) {
-      throw DeadlineExceededError("the call's deadline passed during the transfer");
-    }
     // The list is rebuilt by the next call; the handle must not keep pointing at it.
     curl_easy_setopt(easy, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(nullptr));
+    // libcurl's clock may fire a hair before ours: a timeout set by the deadline is the deadline.
+    const bool deadlinePassed =
+        context.deadline() && (CallContext::Clock::now() >= *context.deadline() ||
+                               (rc == CURLE_OPERATION_TIMEDOUT && timeout.setByDeadline));
+    if (rc != CURLE_OK && deadlinePassed) {
+      throw DeadlineExceededError("the call's deadline passed during the transfer");
+    }
     if (rc != CURLE_OK) throwTransferError(request, handle, rc);
     return readResponse(handle);
   }
 
+  struct AttemptTimeout {
+    std::chrono::milliseconds limit;
+    bool setByDeadline = false;
+  };
+
   // The attempt's own timeout, shortened to what is left before the call's deadline.
-  std::chrono::milliseconds attemptTimeout(const CallContext& context) const {
-    std::chrono::milliseconds timeout = context.timeout().value_or(options_.timeout);
+  AttemptTimeout attemptTimeout(const CallContext& context) const {
+    AttemptTimeout timeout{context.timeout().value_or(options_.timeout)};
     if (context.deadline()) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          *context.deadline() - CallContext::Clock::now());
-      timeout = std::min(timeout, std::max(left, std::chrono::milliseconds(1)));
+      const auto left = std::chrono::ceil<std::chrono::milliseconds>(*context.deadline() -
+                                                                     CallContext::Clock::now());
+      if (left < timeout.limit) timeout = {std::max(left, std::chrono::milliseconds(1)), true};
     }
     return timeout;
   }
