@@ -164,16 +164,22 @@ class MSGRAPH_API TransportError : public Error {
   /// @brief What kind of failure happened on the wire.
   enum class Kind { Connect, Tls, Timeout, Send, Receive, TooLarge, Other };
 
-  /// @brief Creates a transport error of `kind`.
-  TransportError(Kind kind, const std::string& message);
+  /// @brief Creates a transport error of `kind`; `gotResponse` says whether a response had
+  /// begun to arrive (its status line) when the transfer failed.
+  TransportError(Kind kind, const std::string& message, bool gotResponse = false);
   ~TransportError() override;
   /// @brief The kind of failure.
   Kind kind() const noexcept { return kind_; }
+  /// @brief Whether the service had begun to answer when the transfer failed. When it had not,
+  /// an idempotent request may be sent again: it was refused, lost or never answered; when it
+  /// had, the service acted on the request, and the retry policy leaves the outcome to the caller.
+  bool gotResponse() const noexcept { return gotResponse_; }
   [[noreturn]] void raise() const override;
   std::shared_ptr<const Error> clone() const override;
 
  private:
   Kind kind_;
+  bool gotResponse_;
 };
 
 /// @brief The call was cancelled through its `CancellationToken`; what was in flight stopped.

@@ -107,8 +107,8 @@ std::shared_ptr<const Error> AuthenticationError::clone() const {
   return std::make_shared<AuthenticationError>(*this);
 }
 
-TransportError::TransportError(Kind kind, const std::string& message)
-    : Error(message), kind_(kind) {}
+TransportError::TransportError(Kind kind, const std::string& message, bool gotResponse)
+    : Error(message), kind_(kind), gotResponse_(gotResponse) {}
 TransportError::~TransportError() = default;
 void TransportError::raise() const { throw *this; }
 std::shared_ptr<const Error> TransportError::clone() const {

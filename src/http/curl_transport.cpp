@@ -308,10 +308,14 @@ Kind classify(CURLcode rc) {
     reason = handle.errorBuffer[0] != '\0' ? handle.errorBuffer : curl_easy_strerror(rc);
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == '\r')) reason.pop_back();
   }
+  long status = 0;  // 0 until a status line arrived
+  curl_easy_getinfo(handle.easy.get(), CURLINFO_RESPONSE_CODE, &status);
   // Never the headers or the body: they carry the bearer token and the caller's data.
-  throw TransportError(kind, std::string(toString(request.method)) + " " +
-                                 describeOrigin(request.url) + " failed: " + reason +
-                                 " (curl code " + std::to_string(static_cast<int>(rc)) + ")");
+  throw TransportError(kind,
+                       std::string(toString(request.method)) + " " + describeOrigin(request.url) +
+                           " failed: " + reason + " (curl code " +
+                           std::to_string(static_cast<int>(rc)) + ")",
+                       status != 0);
 }
 
 HttpResponse readResponse(PooledHandle& handle) {

@@ -26,9 +26,21 @@ RetryOptions clamped(RetryOptions options) {
 
 bool isRetryableStatus(int status) { return status == 429 || status == 503 || status == 504; }
 
-// Only failures where the request cannot have reached the service are safe for every verb.
+// Failures before any answer: the connection was refused, reset or dropped, or went silent.
+// The service may have acted on the request, so only idempotent verbs go again (mayRetry).
+// TLS failures (an untrusted certificate) and a body over the limit would fail the same way.
 bool isRetryableTransport(const TransportError& error) {
-  return error.kind() == TransportError::Kind::Connect;
+  using Kind = TransportError::Kind;
+  switch (error.kind()) {
+    case Kind::Connect:
+      return true;
+    case Kind::Send:
+    case Kind::Receive:
+    case Kind::Timeout:
+      return !error.gotResponse();
+    default:
+      return false;
+  }
 }
 
 bool mayRetry(const RetryOptions& options, const HttpRequest& request, int attempt) {

@@ -341,6 +341,57 @@ TEST_CASE("a refused connection is a Connect error without path or query in the 
   }
 }
 
+TEST_CASE("gotResponse tells a connection dropped unanswered from a response cut short") {
+  SECTION("dropped before any response") {
+    // A bare socket that reads the request and closes without a byte of answer.
+    const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+    REQUIRE(listener >= 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    REQUIRE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
+    REQUIRE(::listen(listener, 1) == 0);
+    REQUIRE(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length) == 0);
+    std::thread server([listener] {
+      const int connection = ::accept(listener, nullptr, nullptr);
+      char buffer[4096];
+      (void)::recv(connection, buffer, sizeof buffer, 0);
+      ::close(connection);
+    });
+    CurlTransport transport;
+    const std::string url = "http://127.0.0.1:" + std::to_string(ntohs(address.sin_port)) + "/x";
+    try {
+      transport.send(makeRequest(HttpMethod::Get, url), CallContext());
+      FAIL("send() did not throw");
+    } catch (const TransportError& e) {
+      CHECK(e.kind() == TransportError::Kind::Receive);
+      CHECK_FALSE(e.gotResponse());
+    }
+    server.join();
+    ::close(listener);
+  }
+  SECTION("cut short in the body") {
+    LocalServer server([](httplib::Server& s) {
+      s.Get(".*", [](const httplib::Request&, httplib::Response& res) {
+        res.set_content_provider(1000, "text/plain",
+                                 [](std::size_t, std::size_t, httplib::DataSink& sink) {
+                                   sink.write("abc", 3);
+                                   return false;  // httplib closes the connection
+                                 });
+      });
+    });
+    CurlTransport transport;
+    try {
+      transport.send(makeRequest(HttpMethod::Get, server.baseUrl() + "/x"), CallContext());
+      FAIL("send() did not throw");
+    } catch (const TransportError& e) {
+      CHECK(e.kind() == TransportError::Kind::Receive);
+      CHECK(e.gotResponse());
+    }
+  }
+}
+
 TEST_CASE("a call that outlives its timeout is a Timeout error") {
   std::atomic<bool> release{false};
   LocalServer server([&](httplib::Server& s) {
@@ -444,7 +495,7 @@ TEST_CASE("an empty proxy option ignores proxy environment variables") {
   }
 }
 
-TEST_CASE("one transport serves concurrent callers") {
+TEST_CASE("one transport serves concurrent callers", "[threads]") {
   std::atomic<int> served{0};
   LocalServer server([&](httplib::Server& s) {
     s.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
@@ -495,7 +546,7 @@ TEST_CASE("options() returns what the transport was made with") {
   CHECK_FALSE(transport.options().insecureSkipTlsVerificationForLoopback);
 }
 
-TEST_CASE("cancelling stops a transfer in flight, and a deadline cuts one short") {
+TEST_CASE("cancelling stops a transfer in flight, and a deadline cuts one short", "[threads]") {
   std::atomic<bool> release{false};
   LocalServer server([&](httplib::Server& s) {
     s.Get(".*", [&](const httplib::Request&, httplib::Response& res) {

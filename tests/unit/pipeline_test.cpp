@@ -184,6 +184,32 @@ TEST_CASE("connection failures are retried", "[pipeline]") {
   CHECK(response.attempts[0].error == "refused");
 }
 
+TEST_CASE("only transport failures before any response are retried", "[pipeline]") {
+  using Kind = msgraph::TransportError::Kind;
+  struct Case {
+    Kind kind;
+    bool gotResponse;
+    int expectedCalls;
+  };
+  const Case cases[] = {
+      {Kind::Connect, false, 2}, {Kind::Send, false, 2},     {Kind::Receive, false, 2},
+      {Kind::Timeout, false, 2}, {Kind::Receive, true, 1},   {Kind::Timeout, true, 1},
+      {Kind::Tls, false, 1},     {Kind::TooLarge, false, 1}, {Kind::Other, false, 1},
+  };
+  for (const Case& c : cases) {
+    int calls = 0;
+    auto mock = std::make_shared<MockTransport>([&](const msgraph::HttpRequest&) {
+      if (++calls == 1) throw msgraph::TransportError(c.kind, "failed", c.gotResponse);
+      return answer(204);
+    });
+    msgraph::GraphClient client{
+        msgraph::ClientOptions{}.transport(mock).retry(fastRetry(3, 1ms, 2ms, 1s))};
+    syncOf(client).put({}).send();
+    INFO("kind " << static_cast<int>(c.kind) << ", gotResponse " << c.gotResponse);
+    CHECK(calls == c.expectedCalls);
+  }
+}
+
 TEST_CASE("authorization asks the credential before each attempt, never for a preview",
           "[pipeline]") {
   auto credential = std::make_shared<CountingCredential>();
@@ -237,7 +263,7 @@ TEST_CASE("StaticTokenCredential refuses tokens that would break a header", "[pi
   CHECK_THROWS_AS(msgraph::StaticTokenCredential("a\r\nX: y"), msgraph::ValidationError);
 }
 
-TEST_CASE("one client serves many threads at once", "[pipeline]") {
+TEST_CASE("one client serves many threads at once", "[pipeline][threads]") {
   std::atomic<int> served{0};
   auto mock = std::make_shared<MockTransport>([&](const msgraph::HttpRequest&) {
     ++served;
@@ -294,7 +320,7 @@ TEST_CASE("a 401 drops the token and retries once with a new one", "[pipeline]")
   }
 }
 
-TEST_CASE("cancelling wakes a call from its backoff wait at once", "[pipeline][cancel]") {
+TEST_CASE("cancelling wakes a call from its backoff wait at once", "[pipeline][cancel][threads]") {
   auto mock =
       std::make_shared<MockTransport>([](const msgraph::HttpRequest&) { return answer(503, "5"); });
   msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock)};  // real waits

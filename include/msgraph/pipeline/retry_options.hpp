@@ -23,8 +23,9 @@ using ShouldRetry = std::function<RetryDecision(int attempt, const HttpResponse*
 
 /// @brief How the retry policy retries throttled and failed attempts.
 ///
-/// Retried: `429`, `503`, `504`, and connection failures before any response, for idempotent
-/// methods (GET, PUT, DELETE; PATCH only with `retryPatch`). The wait honours `Retry-After`
+/// Retried: `429`, `503`, `504`, and transport failures before any response (refused, reset or
+/// dropped connections, timeouts with nothing received; see `TransportError::gotResponse`), for
+/// idempotent methods (GET, PUT, DELETE; PATCH only with `retryPatch`). The wait honours `Retry-After`
 /// (seconds or HTTP-date, capped at `maxRetryAfter`), else grows exponentially from
 /// `baseDelay` with full jitter, capped at `maxDelay`. Every attempt keeps the call's
 /// `client-request-id` and carries `Retry-Attempt: N` from the second on.
