@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 
@@ -12,16 +13,19 @@ struct FaultOptions {
   std::uint64_t throttleEvery = 0;     // --fault-429-every
   std::uint64_t unavailableEvery = 0;  // --fault-503-every
   std::uint64_t dropEvery = 0;         // --fault-drop-every
+  std::uint64_t oversizeEvery = 0;     // --fault-oversize-every
+  // --oversize-bytes; 17 MiB is just over the library's default maxResponseBytes of 16 MiB.
+  std::size_t oversizeBytes = 17u * 1024u * 1024u;
   std::string retryAfter = "1";        // --retry-after, sent exactly as given
   std::chrono::milliseconds delay{0};  // --delay-ms
 };
 
 /// What happens to one Graph request.
-enum class Fault { None, Throttle, Unavailable, Drop };
+enum class Fault { None, Throttle, Unavailable, Drop, Oversize };
 
 /// A deterministic schedule: the Nth Graph request (counting from 1, over all connections)
 /// gets the fault whose interval divides N. When several do, the harshest wins: a dropped
-/// connection, then 503, then 429.
+/// connection, then an oversized body, then 503, then 429.
 class FaultSchedule {
  public:
   explicit FaultSchedule(const FaultOptions& options);
@@ -33,6 +37,7 @@ class FaultSchedule {
   std::uint64_t throttleEvery_;
   std::uint64_t unavailableEvery_;
   std::uint64_t dropEvery_;
+  std::uint64_t oversizeEvery_;
   std::atomic<std::uint64_t> count_{0};
 };
 

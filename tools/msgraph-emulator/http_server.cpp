@@ -1,5 +1,6 @@
 #include "http_server.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -18,6 +19,8 @@ constexpr std::size_t kMaxBody = 4u * 1024u * 1024u;
 // a clean shutdown takes; it stays above the default Retry-After of 1 s so that a client
 // retrying after a 429 can still reuse its connection.
 constexpr time_t kKeepAliveSeconds = 2;
+// The oversize body goes to the socket in pieces of this size.
+constexpr std::size_t kOversizeChunk = 1u << 20;
 
 // httplib adds these pseudo-headers to every request; they are not the client's.
 bool isPseudoHeader(const std::string& name) {
@@ -87,25 +90,45 @@ std::pair<const char*, const char*> describeRefusal(int status) {
   }
 }
 
+// Answers with the oversize fault's body: 200, JSON, and the call's ids. The body is streamed
+// from the one copy built at startup rather than copied into each response.
+void sendOversize(const ApiRequest& request, const std::string& body, httplib::Response& out) {
+  const CallIds ids = newCallIds(request.headers);
+  ApiResponse head;
+  addStandardHeaders(head, ids);
+  toHttplib(head, out);
+  out.set_content_provider(
+      body.size(), "application/json",
+      [&body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+        return sink.write(body.data() + offset, std::min(length, kOversizeChunk));
+      });
+}
+
 // Carries one request through the fault schedule and the router onto the wire.
-httplib::Server::Handler requestHandler(const Router& router, FaultSchedule& schedule,
-                                        const FaultOptions& faults, bool verbose) {
-  return [&router, &schedule, &faults, verbose](const httplib::Request& request,
-                                                httplib::Response& response) {
+httplib::Server::Handler requestHandler(const ServerParts& parts) {
+  return [parts](const httplib::Request& request, httplib::Response& response) {
     const auto start = std::chrono::steady_clock::now();
     const ApiRequest apiRequest = toApiRequest(request);
     const bool graph = Router::isGraphPath(apiRequest.rawPath);
-    const Fault fault = graph ? schedule.next() : Fault::None;
+    const Fault fault = graph ? parts.schedule.next() : Fault::None;
+    if (graph) parts.stats.record(fault);
     if (fault == Fault::Drop) {
       const bool dropped = dropConnection(request);
-      if (verbose) logLine(request, dropped ? "dropped (fault)" : "drop failed", start);
+      if (parts.verbose) logLine(request, dropped ? "dropped (fault)" : "drop failed", start);
       return;
     }
-    const ApiResponse answer = fault == Fault::None ? router.dispatch(apiRequest)
-                                                    : faultResponse(fault, apiRequest, faults);
-    if (graph && faults.delay.count() > 0) std::this_thread::sleep_for(faults.delay);
-    toHttplib(answer, response);
-    if (verbose) logLine(request, std::to_string(answer.status), start);
+    if (fault == Fault::Oversize) {
+      sendOversize(apiRequest, parts.oversizeBody, response);
+    } else {
+      toHttplib(fault == Fault::None ? parts.router.dispatch(apiRequest)
+                                     : faultResponse(fault, apiRequest, parts.faults),
+                response);
+    }
+    if (graph && parts.faults.delay.count() > 0) std::this_thread::sleep_for(parts.faults.delay);
+    if (parts.verbose) {
+      const char* note = fault == Fault::Oversize ? " (oversize fault)" : "";
+      logLine(request, std::to_string(response.status) + note, start);
+    }
   };
 }
 
@@ -126,9 +149,8 @@ httplib::Server::HandlerWithResponse refusalHandler(bool verbose) {
 
 }  // namespace
 
-void installHandlers(httplib::Server& server, const Router& router, FaultSchedule& schedule,
-                     const FaultOptions& faults, bool verbose) {
-  const httplib::Server::Handler handler = requestHandler(router, schedule, faults, verbose);
+void installHandlers(httplib::Server& server, const ServerParts& parts) {
+  const httplib::Server::Handler handler = requestHandler(parts);
   // httplib matches the decoded path against these patterns; routing itself works on the raw
   // target, so the patterns only need to match everything (newlines included).
   const std::string any = "[\\s\\S]*";
@@ -138,13 +160,13 @@ void installHandlers(httplib::Server& server, const Router& router, FaultSchedul
   server.Patch(any, handler);
   server.Delete(any, handler);
   server.Options(any, handler);
-  server.set_error_handler(refusalHandler(verbose));
+  server.set_error_handler(refusalHandler(parts.verbose));
   server.set_payload_max_length(kMaxBody);
   server.set_keep_alive_timeout(kKeepAliveSeconds);
   // libcurl silently resends a request once when a reused connection closes without an answer,
   // which would hide a dropped connection from the client under test. One request per
   // connection makes every drop visible.
-  if (faults.dropEvery != 0) server.set_keep_alive_max_count(1);
+  if (parts.faults.dropEvery != 0) server.set_keep_alive_max_count(1);
 }
 
 }  // namespace emulator

@@ -11,9 +11,11 @@
 #include "faults.hpp"
 #include "http_server.hpp"
 #include "options.hpp"
+#include "oversize_body.hpp"
 #include "registrations.hpp"
 #include "router.hpp"
 #include "signals.hpp"
+#include "stats.hpp"
 #include "store.hpp"
 #include "tls.hpp"
 #include "token_store.hpp"
@@ -99,10 +101,15 @@ int run(const Options& options, sigset_t stopSignals) {
 
   const std::string url = baseUrl(options, port);
   emulator::TokenStore tokens;
-  const emulator::Router router(store, tokens,
+  emulator::RequestStats stats;
+  const emulator::Router router(store, tokens, stats,
                                 {url, options.autoCreatePartners, options.acceptAnyToken});
   emulator::FaultSchedule schedule(options.faults);
-  emulator::installHandlers(*server, router, schedule, options.faults, options.verbose);
+  const std::string oversizeBody = options.faults.oversizeEvery == 0
+                                       ? std::string()
+                                       : emulator::oversizeBody(options.faults.oversizeBytes, url);
+  emulator::installHandlers(
+      *server, {router, schedule, stats, options.faults, oversizeBody, options.verbose});
 
   emulator::SignalStopper stopper(*server, stopSignals);
   std::printf("msgraph-emulator listening on %s\n", url.c_str());

@@ -7,19 +7,26 @@
 #include <map>
 
 #include "api_types.hpp"
+#include "app_roles.hpp"
 
 namespace emulator {
 namespace {
 
-constexpr std::uint64_t kMaxDelayMs = 600000;  // ten minutes: longer is surely a typo
+constexpr std::uint64_t kMaxDelayMs = 600000;            // ten minutes: longer is surely a typo
+constexpr std::uint64_t kMaxOversizeBytes = 1ull << 30;  // 1 GiB, built in memory at startup
 
-std::uint64_t parseCount(const std::string& flag, const std::string& value, std::uint64_t max) {
+std::uint64_t parseRange(const std::string& flag, const std::string& value, std::uint64_t min,
+                         std::uint64_t max) {
   if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos ||
-      value.size() > 18 || std::stoull(value) > max) {
-    throw UsageError(flag + ": expected an integer from 0 to " + std::to_string(max) + ", got '" +
-                     value + "'");
+      value.size() > 18 || std::stoull(value) < min || std::stoull(value) > max) {
+    throw UsageError(flag + ": expected an integer from " + std::to_string(min) + " to " +
+                     std::to_string(max) + ", got '" + value + "'");
   }
   return std::stoull(value);
+}
+
+std::uint64_t parseCount(const std::string& flag, const std::string& value, std::uint64_t max) {
+  return parseRange(flag, value, 0, max);
 }
 
 // Seconds as `N` or `N.F`; kept as text so that Retry-After carries exactly what was asked for.
@@ -47,6 +54,17 @@ std::pair<std::string, std::string> parseApp(const std::string& flag, const std:
   return {value.substr(0, colon), value.substr(colon + 1)};
 }
 
+// `CLIENT_ID:ROLE`, where ROLE is one of the application permissions the emulator knows.
+std::pair<std::string, std::string> parseAppRole(const std::string& flag,
+                                                 const std::string& value) {
+  std::pair<std::string, std::string> role = parseApp(flag, value, "clientId:role");
+  if (!isKnownAppRole(role.second)) {
+    throw UsageError(flag + ": unknown role '" + role.second + "'; expected " +
+                     std::string(kPolicyReadAll) + " or " + std::string(kPolicyReadWrite));
+  }
+  return role;
+}
+
 std::string parseTenant(const std::string& flag, const std::string& value) {
   if (value.empty() || value.find('/') != std::string::npos) {
     throw UsageError(flag + ": expected a tenant id or domain name, got '" + value + "'");
@@ -72,6 +90,8 @@ const std::map<std::string, ValueSetter>& valueFlags() {
        [](Options& o, const std::string& f, const std::string& v) {
          o.appCertificates.push_back(parseApp(f, v, "clientId:cert.pem"));
        }},
+      {"--app-role", [](Options& o, const std::string& f,
+                        const std::string& v) { o.appRoles.push_back(parseAppRole(f, v)); }},
       {"--tenant", [](Options& o, const std::string& f,
                       const std::string& v) { o.tenants.push_back(parseTenant(f, v)); }},
       {"--data", [](Options& o, const std::string&, const std::string& v) { o.dataFile = v; }},
@@ -86,6 +106,14 @@ const std::map<std::string, ValueSetter>& valueFlags() {
       {"--fault-drop-every",
        [](Options& o, const std::string& f, const std::string& v) {
          o.faults.dropEvery = parseCount(f, v, UINT32_MAX);
+       }},
+      {"--fault-oversize-every",
+       [](Options& o, const std::string& f, const std::string& v) {
+         o.faults.oversizeEvery = parseCount(f, v, UINT32_MAX);
+       }},
+      {"--oversize-bytes",
+       [](Options& o, const std::string& f, const std::string& v) {
+         o.faults.oversizeBytes = static_cast<std::size_t>(parseRange(f, v, 1, kMaxOversizeBytes));
        }},
       {"--retry-after", [](Options& o, const std::string& f,
                            const std::string& v) { o.faults.retryAfter = parseSeconds(f, v); }},
@@ -187,26 +215,44 @@ Behaviour:
                          URL as the client addresses it, iss = sub = client id, exp/nbf within
                          5 minutes of skew, a lifetime (exp - nbf) of at most 10 minutes (plus
                          the skew), and a jti not used before
+  --app-role CLIENT_ID:ROLE
+                         grant an app an application permission (repeatable): Policy.Read.All
+                         (GET only) or Policy.ReadWrite.CrossTenantAccess (every method). An
+                         app with roles gets 403 Authorization_RequestDenied on the policy
+                         resources for a method its roles do not allow; an app without any
+                         has full access. The app must be registered (--app, --app-cert or the
+                         data file)
   --tenant NAME          a tenant (GUID or domain name) the token endpoint serves (repeatable);
                          with none, any tenant is served, else others get AADSTS90002
   --accept-any-token     accept any non-empty bearer token, not only those issued here
   --auto-create-partners create unknown partner configurations on first use
-  --data FILE            keep state (partners, apps with their secrets and certificates,
-                         tenants) in FILE (JSON; loaded at start, rewritten atomically after
-                         every change); apps and tenants given on the command line are added
+  --data FILE            keep state (partners, apps with their secrets, certificates and
+                         roles, tenants) in FILE (JSON; loaded at start, rewritten atomically
+                         after every change); apps, roles and tenants given on the command
+                         line are added
 
-Faults (deterministic, counted over Graph requests, not token requests):
+Faults (deterministic, counted over Graph requests, not token requests; when several fall on
+one request, the harshest wins: drop, then oversize, then 503, then 429):
   --fault-429-every N    every Nth request gets 429 with Retry-After
   --fault-503-every N    every Nth request gets 503 with Retry-After
   --fault-drop-every N   every Nth request has its connection closed without a response
+  --fault-oversize-every N
+                         every Nth request gets 200 with a JSON body of --oversize-bytes
+                         bytes, and is not applied
+  --oversize-bytes BYTES size of that body (default 17825792, 17 MiB; 1 to 1073741824)
   --retry-after SECONDS  Retry-After value for 429/503 (default 1; fractions allowed)
   --delay-ms N           delay every Graph response by N milliseconds
 
   --verbose              log one line per request on stderr (never tokens or secrets)
   --help                 show this text
 
+Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
+answers 200 with the counts since the start:
+  {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N}}
+
 Exit status: 0 after a clean stop, 1 on a runtime failure, 2 on a usage error, a data-file
-error or an --app-cert file that cannot be read or holds no RSA certificate.
+error, an --app-cert file that cannot be read or holds no RSA certificate, or an --app-role
+for an app that is not registered.
 )";
 }
 

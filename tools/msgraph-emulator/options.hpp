@@ -22,6 +22,7 @@ struct Options {
   bool acceptAnyToken = false;
   std::vector<std::pair<std::string, std::string>> apps;             // client id, secret
   std::vector<std::pair<std::string, std::string>> appCertificates;  // client id, PEM file
+  std::vector<std::pair<std::string, std::string>> appRoles;         // client id, role
   std::vector<std::string> tenants;  // empty: the token endpoint serves any tenant
   std::optional<std::string> dataFile;
   FaultOptions faults;

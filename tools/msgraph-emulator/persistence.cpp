@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "app_roles.hpp"
 #include "msgraph/error.hpp"
 
 namespace emulator {
@@ -21,10 +22,11 @@ using msgraph::Json;
 using msgraph::JsonObject;
 
 // The file's layout. `formatVersion` lets a later emulator read files written by this one.
-// Version 2 added app certificates, apps without a secret, and tenants; version 1 files are
-// still read, while an emulator that knows only version 1 refuses a version 2 file instead of
-// silently dropping its certificates.
-constexpr int kFormatVersion = 2;
+// Version 2 added app certificates, apps without a secret, and tenants; version 3 added app
+// roles. Older files are still read, while an emulator that knows only an older version
+// refuses a newer file instead of silently dropping what it cannot keep (certificates; roles,
+// whose loss would give an app full access).
+constexpr int kFormatVersion = 3;
 constexpr int kOldestFormatVersion = 1;
 
 [[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
@@ -44,6 +46,11 @@ Json appToJson(const AppRegistration& app) {
     certificates.asArray().emplace_back(certificate.pem);
   }
   record.set("certificates", std::move(certificates));
+  if (!app.roles.empty()) {
+    Json roles = Json::array();
+    for (const std::string& role : app.roles) roles.asArray().emplace_back(role);
+    record.set("roles", std::move(roles));
+  }
   return record;
 }
 
@@ -95,7 +102,7 @@ PartnerRecord partnerFromJson(const std::filesystem::path& file, const std::stri
   return partner;
 }
 
-// The array member `key` (absent in version 1 files: an empty array then), all strings.
+// The array member `key` (absent in older files: an empty array then), all strings.
 std::vector<std::string> stringsOf(const std::filesystem::path& file, const Json& object,
                                    std::string_view key, const std::string& where) {
   std::vector<std::string> strings;
@@ -125,6 +132,10 @@ AppRegistration appFromJson(const std::filesystem::path& file, const std::string
     } catch (const std::runtime_error& e) {
       fail(file, where + "/certificates/" + std::to_string(i) + ": " + e.what());
     }
+  }
+  app.roles = stringsOf(file, record, "roles", where);
+  for (const std::string& role : app.roles) {
+    if (!isKnownAppRole(role)) fail(file, where + "/roles holds an unknown role '" + role + "'");
   }
   return app;
 }

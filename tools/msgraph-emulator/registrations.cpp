@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "api_types.hpp"
+#include "app_roles.hpp"
 
 namespace emulator {
 namespace {
@@ -17,6 +18,18 @@ bool addCertificate(AppRegistration& app, const RegisteredCertificate& certifica
   return !known;
 }
 
+bool addRole(State& state, const std::string& clientId, const std::string& role) {
+  const auto app = state.apps.find(clientId);
+  if (app == state.apps.end()) {
+    throw std::runtime_error("--app-role " + clientId + ":" + role + ": no app '" + clientId +
+                             "' is registered (with --app, --app-cert or in the data file)");
+  }
+  AppRoles& roles = app->second.roles;
+  const bool known = std::find(roles.begin(), roles.end(), role) != roles.end();
+  if (!known) roles.push_back(role);
+  return !known;
+}
+
 bool addTenant(std::vector<std::string>& tenants, const std::string& tenant) {
   const bool known = std::any_of(tenants.begin(), tenants.end(),
                                  [&](const std::string& t) { return equalsIgnoreCase(t, tenant); });
@@ -27,7 +40,7 @@ bool addTenant(std::vector<std::string>& tenants, const std::string& tenant) {
 }  // namespace
 
 Registrations readRegistrations(const Options& options) {
-  Registrations registrations{options.apps, {}, options.tenants};
+  Registrations registrations{options.apps, {}, options.appRoles, options.tenants};
   for (const auto& [clientId, file] : options.appCertificates) {
     try {
       registrations.certificates.emplace_back(clientId, certificateFromPem(readTextFile(file)));
@@ -47,6 +60,9 @@ bool addRegistrations(State& state, const Registrations& registrations) {
   }
   for (const auto& [clientId, certificate] : registrations.certificates) {
     changed = addCertificate(state.apps[clientId], certificate) || changed;
+  }
+  for (const auto& [clientId, role] : registrations.roles) {
+    changed = addRole(state, clientId, role) || changed;
   }
   for (const std::string& tenant : registrations.tenants) {
     changed = addTenant(state.tenants, tenant) || changed;

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "app_roles.hpp"
 #include "batch.hpp"
 #include "routes.hpp"
 
@@ -27,17 +28,24 @@ std::string bearerToken(const Headers& headers) {
   return token;
 }
 
+bool isPolicyResource(Route::Kind kind) {
+  return kind == Route::Kind::Partners || kind == Route::Kind::Partner ||
+         kind == Route::Kind::IdentitySync;
+}
+
 }  // namespace
 
-Router::Router(Store& store, TokenStore& tokens, RouterOptions options)
+Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, RouterOptions options)
     : tokens_(tokens),
+      stats_(stats),
       options_(std::move(options)),
       tokenEndpoint_(store, tokens, options_.baseUrl),
       partners_(store),
       identitySync_(store, options_.autoCreatePartners) {}
 
 bool Router::isGraphPath(std::string_view rawPath) {
-  return resolveRoute(rawPath).kind != Route::Kind::TokenEndpoint;
+  const Route::Kind kind = resolveRoute(rawPath).kind;
+  return kind != Route::Kind::TokenEndpoint && kind != Route::Kind::Stats;
 }
 
 ApiResponse Router::dispatch(const ApiRequest& request) const {
@@ -55,14 +63,20 @@ ApiResponse Router::dispatch(const ApiRequest& request) const {
   return response;
 }
 
-std::optional<ApiResponse> Router::refuseBearer(const ApiRequest& request,
-                                                const CallIds& ids) const {
+// A missing or foreign token is 401; on the policy resources, a token whose app lacks the
+// permission for the method is 403. A `$batch` envelope needs no permission of its own: each
+// item is checked when it is dispatched.
+std::optional<ApiResponse> Router::refuseCaller(const ApiRequest& request, const CallIds& ids,
+                                                bool policyResource) const {
   const std::string token = bearerToken(request.headers);
   if (token.empty()) return unauthorized(ids, "Access token is empty.");
   if (options_.acceptAnyToken) return std::nullopt;
-  switch (tokens_.check(token)) {
+  const TokenStore::Check presented = tokens_.check(token);
+  switch (presented.verdict) {
     case TokenStore::Verdict::Valid:
-      return std::nullopt;
+      if (!policyResource || rolesAllow(presented.roles, request.method)) return std::nullopt;
+      return graphError(ids, 403, "Authorization_RequestDenied",
+                        "Insufficient privileges to complete the operation.");
     case TokenStore::Verdict::Expired:
       return unauthorized(ids, "Lifetime validation failed, the token is expired.");
     case TokenStore::Verdict::Unknown:
@@ -76,7 +90,16 @@ ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
   if (route.kind == Route::Kind::TokenEndpoint) {
     return tokenEndpoint_.handle(request, route.tenant, ids);
   }
-  if (std::optional<ApiResponse> refused = refuseBearer(request, ids)) return *refused;
+  if (route.kind == Route::Kind::Stats) {
+    if (request.method != "GET") return methodNotAllowed(ids, "GET");
+    ApiResponse response;
+    response.setJson(stats_.toJson());
+    return response;
+  }
+  if (std::optional<ApiResponse> refused =
+          refuseCaller(request, ids, isPolicyResource(route.kind))) {
+    return *refused;
+  }
   const GraphCall call{request, ids, route.version, options_.baseUrl};
   switch (route.kind) {
     case Route::Kind::Partners:
@@ -95,6 +118,7 @@ ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
       return graphError(ids, 400, "BadRequest", route.problem);
     case Route::Kind::NotFound:
     case Route::Kind::TokenEndpoint:
+    case Route::Kind::Stats:
       break;
   }
   return graphError(ids, 404, "Request_ResourceNotFound",

@@ -8,6 +8,7 @@
 #include "errors.hpp"
 #include "identity_sync_api.hpp"
 #include "partners_api.hpp"
+#include "stats.hpp"
 #include "store.hpp"
 #include "token_endpoint.hpp"
 #include "token_store.hpp"
@@ -25,24 +26,28 @@ struct RouterOptions {
 };
 
 /// The one dispatch function from a request to a response, used for HTTP requests and for
-/// `$batch` items alike: token endpoint, bearer check, Graph routes, batch.
+/// `$batch` items alike: token endpoint, bearer and permission checks, Graph routes, batch,
+/// and the emulator's own `GET /emulator/stats`.
 class Router {
  public:
-  Router(Store& store, TokenStore& tokens, RouterOptions options);
+  /// `stats` is what `GET /emulator/stats` reports; it is counted by the HTTP layer.
+  Router(Store& store, TokenStore& tokens, const RequestStats& stats, RouterOptions options);
 
   /// Answers `request` with a complete response, including `request-id`, `client-request-id`
   /// and `Date`. Never throws: an unexpected failure becomes a Graph 500.
   ApiResponse dispatch(const ApiRequest& request) const;
 
-  /// Whether `rawPath` is a Graph request (where faults and delays apply) rather than the
-  /// token endpoint.
+  /// Whether `rawPath` is a Graph request (where faults and delays apply and which the stats
+  /// count) rather than the token endpoint or `/emulator/stats`.
   static bool isGraphPath(std::string_view rawPath);
 
  private:
   ApiResponse route(const ApiRequest& request, const CallIds& ids) const;
-  std::optional<ApiResponse> refuseBearer(const ApiRequest& request, const CallIds& ids) const;
+  std::optional<ApiResponse> refuseCaller(const ApiRequest& request, const CallIds& ids,
+                                          bool policyResource) const;
 
   TokenStore& tokens_;
+  const RequestStats& stats_;
   RouterOptions options_;
   TokenEndpoint tokenEndpoint_;
   PartnersApi partners_;

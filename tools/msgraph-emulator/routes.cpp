@@ -70,6 +70,11 @@ Route resolveRoute(std::string_view rawPath) {
   }
   if (segments.size() > 1 && segments.back().empty()) segments.pop_back();
   if (std::optional<Route> token = tokenRoute(segments)) return *token;
+  if (segments.size() == 2 && segments[0] == "emulator" && segments[1] == "stats") {
+    Route route;
+    route.kind = Route::Kind::Stats;
+    return route;
+  }
 
   Route route;
   if (equalsIgnoreCase(segments[0], "v1.0")) {

@@ -11,6 +11,7 @@ namespace emulator {
 struct Route {
   enum class Kind {
     TokenEndpoint,  // /{tenant}/oauth2/v2.0/token
+    Stats,          // /emulator/stats
     Batch,          // /{ver}/$batch
     Partners,       // /{ver}/policies/crossTenantAccessPolicy/partners
     Partner,        // /{ver}/policies/crossTenantAccessPolicy/partners/{id}

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app_roles.hpp"
 #include "certificate.hpp"
 #include "msgraph/json/json.hpp"
 
@@ -27,10 +28,12 @@ struct PartnerRecord {
 };
 
 /// An app registration the token endpoint accepts: a secret (`--app`), certificates
-/// (`--app-cert`), or both, as an app in the identity platform can have.
+/// (`--app-cert`), or both, as an app in the identity platform can have, and the application
+/// permissions granted to it (`--app-role`).
 struct AppRegistration {
   std::optional<std::string> clientSecret;
   std::vector<RegisteredCertificate> certificates;
+  AppRoles roles;
 };
 
 /// Everything the emulator keeps (and persists with `--data`). Issued tokens are not part of

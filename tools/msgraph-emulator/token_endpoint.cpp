@@ -1,6 +1,7 @@
 #include "token_endpoint.hpp"
 
 #include <optional>
+#include <utility>
 #include <variant>
 
 #include "base64url.hpp"
@@ -160,16 +161,21 @@ ApiResponse TokenEndpoint::handle(const ApiRequest& request, const std::string& 
   const std::string* host = findHeader(request.headers, "Host");
   const AssertionContext context{tenant, scheme_, host != nullptr ? *host : defaultAuthority_,
                                  ids.when};
+  const ClientCredentials& client = std::get<ClientCredentials>(credentials);
+  AppRoles roles;
   const std::optional<TokenError> refused = store_.read([&](const State& state) {
-    return authenticateClient(std::get<ClientCredentials>(credentials), state, context, replays_);
+    std::optional<TokenError> error = authenticateClient(client, state, context, replays_);
+    if (!error) roles = state.apps.at(client.clientId).roles;
+    return error;
   });
   if (refused) return identityError(ids, *refused);
 
   ApiResponse response;
-  response.setJson(Json::object({{"token_type", "Bearer"},
-                                 {"expires_in", kTokenLifetime.count()},
-                                 {"ext_expires_in", kTokenLifetime.count()},
-                                 {"access_token", tokens_.issue(kTokenLifetime)}}));
+  response.setJson(
+      Json::object({{"token_type", "Bearer"},
+                    {"expires_in", kTokenLifetime.count()},
+                    {"ext_expires_in", kTokenLifetime.count()},
+                    {"access_token", tokens_.issue(kTokenLifetime, std::move(roles))}}));
   setHeader(response.headers, "Cache-Control", "no-store, no-cache");
   setHeader(response.headers, "Pragma", "no-cache");
   return response;

@@ -11,22 +11,23 @@ constexpr std::chrono::hours kRememberExpired{1};
 
 }  // namespace
 
-std::string TokenStore::issue(std::chrono::seconds lifetime) {
+std::string TokenStore::issue(std::chrono::seconds lifetime, AppRoles roles) {
   std::string token = randomBase64Url(32);
   const Clock::time_point now = Clock::now();
   std::lock_guard<std::mutex> lock(mutex_);
-  for (auto it = expiries_.begin(); it != expiries_.end();) {
-    it = (it->second + kRememberExpired < now) ? expiries_.erase(it) : std::next(it);
+  for (auto it = records_.begin(); it != records_.end();) {
+    it = (it->second.expiry + kRememberExpired < now) ? records_.erase(it) : std::next(it);
   }
-  expiries_.emplace(token, now + lifetime);
+  records_.emplace(token, Record{now + lifetime, std::move(roles)});
   return token;
 }
 
-TokenStore::Verdict TokenStore::check(const std::string& token) const {
+TokenStore::Check TokenStore::check(const std::string& token) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  const auto found = expiries_.find(token);
-  if (found == expiries_.end()) return Verdict::Unknown;
-  return found->second > Clock::now() ? Verdict::Valid : Verdict::Expired;
+  const auto found = records_.find(token);
+  if (found == records_.end()) return {Verdict::Unknown, {}};
+  if (found->second.expiry <= Clock::now()) return {Verdict::Expired, {}};
+  return {Verdict::Valid, found->second.roles};
 }
 
 }  // namespace emulator
