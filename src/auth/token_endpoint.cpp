@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "http/logged_exchange.hpp"
 #include "http/service_root.hpp"
 #include "http/url_encoding.hpp"
 #include "msgraph/error.hpp"
@@ -112,6 +113,7 @@ void requireCredentialValue(const char* field, const std::string& value) {
 
 TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialOptions& options)
     : transport_(options.transport),
+      logger_(options.logger),
       refreshMargin_(options.refreshMargin),
       maxRetries_(std::clamp(options.maxRetries, 0, 5)),
       clock_(options.clock) {
@@ -165,7 +167,8 @@ IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
     const BodyWiper wipe{request.body};
     HttpResponse response;
     try {
-      response = transport_->send(request, context);
+      response =
+          loggedExchange(logger_, request, [&] { return transport_->send(request, context); });
     } catch (const TransportError& error) {
       throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
                                 error.what());

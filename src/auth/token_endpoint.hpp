@@ -41,6 +41,7 @@ class TokenEndpoint {
 
   std::string url_;
   std::shared_ptr<HttpTransport> transport_;
+  Logger logger_;
   std::chrono::seconds refreshMargin_;
   int maxRetries_;
   std::function<std::chrono::system_clock::time_point()> clock_;

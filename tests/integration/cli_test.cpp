@@ -212,7 +212,12 @@ TEST_CASE("cli: a whole --verbose run shows no secret", "[integration][cli]") {
   }
   CHECK(log.find("Authorization: Bearer ***") != std::string::npos);  // it did log requests
   CHECK(log.find(Emulator::kSecret) == std::string::npos);
-  CHECK(log.find("client_secret") == std::string::npos);
+  CHECK(log.find("s3cr3t~value%26with%3Dspecials") == std::string::npos);  // form-encoded
+  CHECK(log.find("client_secret=***") != std::string::npos);  // it did log the token request
+  for (std::size_t at = log.find("client_secret="); at != std::string::npos;
+       at = log.find("client_secret=", at + 1)) {
+    CHECK(log.compare(at, 17, "client_secret=***") == 0);
+  }
   for (std::size_t at = log.find("Bearer "); at != std::string::npos;
        at = log.find("Bearer ", at + 1)) {
     CHECK(log.compare(at, 10, "Bearer ***") == 0);  // never a token

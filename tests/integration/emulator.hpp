@@ -63,15 +63,19 @@ class Emulator {
     options.transportOptions = transportOptions();
     return options;
   }
+  /// Options of a client that signs in with the registered client secret.
+  msgraph::ClientOptions clientOptions(
+      msgraph::ApiVersion version = msgraph::ApiVersion::V1_0) const {
+    return msgraph::ClientOptions{}
+        .baseUrl(baseUrl_)
+        .apiVersion(version)
+        .transportOptions(transportOptions())
+        .credential(std::make_shared<msgraph::ClientSecretCredential>(
+            "contoso.onmicrosoft.com", kClientId, kSecret, tokenOptions()));
+  }
   /// A client that signs in with the registered client secret.
   msgraph::GraphClient client(msgraph::ApiVersion version = msgraph::ApiVersion::V1_0) const {
-    return msgraph::GraphClient{
-        msgraph::ClientOptions{}
-            .baseUrl(baseUrl_)
-            .apiVersion(version)
-            .transportOptions(transportOptions())
-            .credential(std::make_shared<msgraph::ClientSecretCredential>(
-                "contoso.onmicrosoft.com", kClientId, kSecret, tokenOptions()))};
+    return msgraph::GraphClient{clientOptions(version)};
   }
 
  private:

@@ -58,6 +58,14 @@ msgraph::ClientCertificate loadCertificate(const RawOptions& raw) {
   return msgraph::ClientCertificate::fromPemFile(path, password);
 }
 
+void logToStderr(msgraph::LogLevel level, std::string_view message) {
+  // PowerShell's stream prefixes, so the lines read like -Verbose output.
+  const char* prefix = level == msgraph::LogLevel::Error     ? "ERROR: "
+                       : level == msgraph::LogLevel::Warning ? "WARNING: "
+                                                             : "VERBOSE: ";
+  std::cerr << prefix << message << '\n';
+}
+
 std::shared_ptr<msgraph::TokenCredential> appCredential(const Arguments& args,
                                                         const msgraph::CurlTransportOptions& t) {
   const RawOptions& raw = args.raw;
@@ -78,6 +86,7 @@ std::shared_ptr<msgraph::TokenCredential> appCredential(const Arguments& args,
   options.cloud = args.cloud;
   if (raw.loginUrl) options.authorityHost = *raw.loginUrl;
   options.transportOptions = t;
+  if (raw.verbose) options.logger = logToStderr;
   if (raw.clientSecretEnv) {
     return std::make_shared<msgraph::ClientSecretCredential>(
         *raw.tenant, *raw.clientId, requireVariable(raw, &RawOptions::clientSecretEnv), options);
@@ -111,14 +120,6 @@ std::shared_ptr<msgraph::TokenCredential> credential(const Arguments& args,
                        "FILE");
   }
   return result;
-}
-
-void logToStderr(msgraph::LogLevel level, std::string_view message) {
-  // PowerShell's stream prefixes, so the lines read like -Verbose output.
-  const char* prefix = level == msgraph::LogLevel::Error     ? "ERROR: "
-                       : level == msgraph::LogLevel::Warning ? "WARNING: "
-                                                             : "VERBOSE: ";
-  std::cerr << prefix << message << '\n';
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "msgraph/export.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "msgraph/http/http_transport.hpp"
+#include "msgraph/pipeline/log.hpp"
 
 namespace msgraph {
 
@@ -28,6 +29,11 @@ struct MSGRAPH_API TokenCredentialOptions {
   std::chrono::seconds refreshMargin{std::chrono::minutes(5)};
   /// @brief Retries of a token request answered 5xx or `temporarily_unavailable` (never 4xx).
   int maxRetries = 2;
+  /// @brief Receives a line per token request, as the client's logger does for Graph calls: the
+  /// request at Verbose with `client_secret` and `client_assertion` masked, then the status and
+  /// elapsed time at Info (Warning for a refusal or failure). Token responses are never logged.
+  /// Default: none.
+  Logger logger;
   /// @brief The clock, replaceable in tests. Default: `std::chrono::system_clock::now`.
   std::function<std::chrono::system_clock::time_point()> clock;
 };
