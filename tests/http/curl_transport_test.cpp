@@ -495,6 +495,20 @@ TEST_CASE("an empty proxy option ignores proxy environment variables") {
   }
 }
 
+TEST_CASE("proxy credentials never appear in an error") {
+  CurlTransportOptions options;
+  options.proxy = "http://proxyuser:pr0xy-pa55w0rd@127.0.0.1:" + std::to_string(unusedPort());
+  CurlTransport transport(options);
+  try {
+    transport.send(makeRequest(HttpMethod::Get, "http://127.0.0.1:1/x"), CallContext());
+    FAIL("send() did not throw");
+  } catch (const TransportError& e) {
+    const std::string message = e.what();
+    CHECK(message.find("pr0xy-pa55w0rd") == std::string::npos);
+    CHECK(message.find("proxyuser") == std::string::npos);
+  }
+}
+
 TEST_CASE("one transport serves concurrent callers", "[threads]") {
   std::atomic<int> served{0};
   LocalServer server([&](httplib::Server& s) {
