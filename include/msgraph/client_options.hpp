@@ -93,6 +93,11 @@ class MSGRAPH_API ClientOptions {
   ClientOptions& logger(Logger value);
   /// @brief The logger, or empty.
   const Logger& logger() const noexcept { return logger_; }
+  /// @brief The least severe level the logger receives; lines below it are never even built
+  /// (`Info` spares the redacted request text of every call). Default: `LogLevel::Verbose`.
+  ClientOptions& logLevel(LogLevel value) noexcept;
+  /// @brief The least severe level the logger receives.
+  LogLevel logLevel() const noexcept { return logLevel_; }
 
   /// @brief Adds a user policy in `slot`; policies of one slot run in the order added.
   ClientOptions& addPolicy(PolicySlot slot, std::shared_ptr<HttpPolicy> policy);
@@ -115,6 +120,7 @@ class MSGRAPH_API ClientOptions {
   std::optional<std::chrono::milliseconds> timeout_;
   ConfirmCallback confirm_;
   Logger logger_;
+  LogLevel logLevel_ = LogLevel::Verbose;
   std::vector<SlottedPolicy> policies_;
   std::string applicationId_;
 };

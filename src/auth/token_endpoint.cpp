@@ -113,7 +113,7 @@ void requireCredentialValue(const char* field, const std::string& value) {
 
 TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialOptions& options)
     : transport_(options.transport),
-      logger_(options.logger),
+      log_{options.logger, options.logLevel},
       refreshMargin_(options.refreshMargin),
       maxRetries_(std::clamp(options.maxRetries, 0, 5)),
       clock_(options.clock) {
@@ -167,8 +167,7 @@ IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
     const BodyWiper wipe{request.body};
     HttpResponse response;
     try {
-      response =
-          loggedExchange(logger_, request, [&] { return transport_->send(request, context); });
+      response = loggedExchange(log_, request, [&] { return transport_->send(request, context); });
     } catch (const TransportError& error) {
       throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
                                 error.what());

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "http/logged_exchange.hpp"
 #include "msgraph/auth/access_token.hpp"
 #include "msgraph/auth/token_credential.hpp"
 #include "msgraph/auth/token_credential_options.hpp"
@@ -41,7 +42,7 @@ class TokenEndpoint {
 
   std::string url_;
   std::shared_ptr<HttpTransport> transport_;
-  Logger logger_;
+  LogSink log_;
   std::chrono::seconds refreshMargin_;
   int maxRetries_;
   std::function<std::chrono::system_clock::time_point()> clock_;

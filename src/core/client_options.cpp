@@ -38,6 +38,11 @@ ClientOptions& ClientOptions::confirm(ConfirmCallback value) {
   confirm_ = std::move(value);
   return *this;
 }
+ClientOptions& ClientOptions::logLevel(LogLevel value) noexcept {
+  logLevel_ = value;
+  return *this;
+}
+
 ClientOptions& ClientOptions::logger(Logger value) {
   logger_ = std::move(value);
   return *this;

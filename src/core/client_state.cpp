@@ -33,7 +33,8 @@ Pipeline buildPipeline(const ClientOptions& options) {
   // App-only tokens are for the cloud's Graph resource, even when requests go to a custom root.
   const std::string scope = std::string(graphRoot(options.cloud())) + "/.default";
   policies.push_back(std::make_shared<AuthorizationPolicy>(options.credential(), scope));
-  policies.push_back(std::make_shared<LoggingPolicy>(options.logger()));
+  policies.push_back(
+      std::make_shared<LoggingPolicy>(LogSink{options.logger(), options.logLevel()}));
   std::shared_ptr<HttpTransport> transport = options.transport();
   if (transport == nullptr) transport = std::make_shared<CurlTransport>(options.transportOptions());
   return Pipeline(std::move(policies), std::move(transport));

@@ -4,6 +4,7 @@
 #include <random>
 #include <string>
 
+#include "http/logged_exchange.hpp"
 #include "msgraph/auth/token_credential.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
 #include "msgraph/pipeline/log.hpp"
@@ -62,13 +63,13 @@ class AuthorizationPolicy final : public HttpPolicy {
 /// Logs each attempt (request line and redacted headers at Verbose, outcome at Info).
 class LoggingPolicy final : public HttpPolicy {
  public:
-  explicit LoggingPolicy(Logger logger);
+  explicit LoggingPolicy(LogSink log);
   std::string_view name() const noexcept override { return "logging"; }
   HttpResponse send(HttpRequest& request, const CallContext& context,
                     const NextPolicy& next) override;
 
  private:
-  Logger logger_;
+  LogSink log_;
 };
 
 }  // namespace msgraph::detail

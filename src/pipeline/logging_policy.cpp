@@ -3,12 +3,12 @@
 
 namespace msgraph::detail {
 
-LoggingPolicy::LoggingPolicy(Logger logger) : logger_(std::move(logger)) {}
+LoggingPolicy::LoggingPolicy(LogSink log) : log_(std::move(log)) {}
 
 HttpResponse LoggingPolicy::send(HttpRequest& request, const CallContext& context,
                                  const NextPolicy& next) {
   if (context.isPreview()) return next.send(request, context);
-  return loggedExchange(logger_, request, [&] { return next.send(request, context); });
+  return loggedExchange(log_, request, [&] { return next.send(request, context); });
 }
 
 }  // namespace msgraph::detail

@@ -11,6 +11,10 @@ namespace msgraph::detail {
 namespace {
 
 constexpr std::size_t kMaxPartnerIdBytes = 1024;
+// Far above any header Graph uses, far below the 16 KiB its front ends take for all headers
+// together: a longer one is a mistake (a file read into a variable), refused before sending.
+constexpr std::size_t kMaxHeaderNameBytes = 256;
+constexpr std::size_t kMaxHeaderValueBytes = 8192;
 
 bool isTokenChar(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
@@ -41,6 +45,10 @@ bool hasControlChar(std::string_view text, bool allowTab) {
 
 void validateHeader(std::string_view name, std::string_view value) {
   if (name.empty()) throw ValidationError("header name", "must not be empty");
+  if (name.size() > kMaxHeaderNameBytes) {
+    throw ValidationError("header name '" + std::string(name.substr(0, 32)) + "...'",
+                          "is longer than " + std::to_string(kMaxHeaderNameBytes) + " bytes");
+  }
   for (std::size_t i = 0; i < name.size(); ++i) {
     if (!isTokenChar(static_cast<unsigned char>(name[i]))) {
       // Only the valid prefix is echoed: "Authorization: Bearer eyJ..." passed as a name must
@@ -52,6 +60,11 @@ void validateHeader(std::string_view name, std::string_view value) {
   if (isFramingHeader(name)) {
     throw ValidationError("header '" + std::string(name) + "'",
                           "frames the message on the wire and is set by the transport only");
+  }
+  if (value.size() > kMaxHeaderValueBytes) {
+    throw ValidationError(
+        "header '" + std::string(name) + "'",
+        "its value is longer than " + std::to_string(kMaxHeaderValueBytes) + " bytes");
   }
   if (hasControlChar(value, true)) {
     // The value is not echoed: it may be a secret, and it holds control characters.

@@ -258,6 +258,24 @@ TEST_CASE("the logger never sees the Authorization value", "[pipeline]") {
   CHECK(lines[1].find("request-id=rid-7") != std::string::npos);
 }
 
+TEST_CASE("logLevel keeps lines below it from the logger", "[pipeline]") {
+  std::vector<std::pair<msgraph::LogLevel, std::string>> lines;
+  auto mock = std::make_shared<MockTransport>();
+  mock->enqueue(answer(204)).enqueue(answer(404));
+  msgraph::GraphClient client{msgraph::ClientOptions{}
+                                  .transport(mock)
+                                  .logLevel(msgraph::LogLevel::Warning)
+                                  .logger([&](msgraph::LogLevel level, std::string_view line) {
+                                    lines.emplace_back(level, line);
+                                  })};
+  syncOf(client).remove().execute();  // 204: Verbose and Info lines only
+  CHECK(lines.empty());
+  CHECK_FALSE(syncOf(client).get().send().ok());  // 404: a Warning
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].first == msgraph::LogLevel::Warning);
+  CHECK(lines[0].second.find("-> 404") != std::string::npos);
+}
+
 TEST_CASE("StaticTokenCredential refuses tokens that would break a header", "[pipeline]") {
   CHECK_THROWS_AS(msgraph::StaticTokenCredential(""), msgraph::ValidationError);
   CHECK_THROWS_AS(msgraph::StaticTokenCredential("a\r\nX: y"), msgraph::ValidationError);

@@ -426,6 +426,19 @@ TEST_CASE("headers that frame the message are refused", "[requests]") {
   CHECK(f.mock->requestCount() == 0);
 }
 
+TEST_CASE("header names over 256 bytes and values over 8 KiB are refused", "[requests]") {
+  Fixture f;
+  const auto longName = f.sync().get().header(std::string(257, 'X'), "v").send();
+  REQUIRE_FALSE(longName.ok());
+  CHECK(std::string(longName.error().what()).find("longer than 256 bytes") != std::string::npos);
+  const auto longValue = f.sync().get().header("X-Note", std::string(8193, 'v')).send();
+  REQUIRE_FALSE(longValue.ok());
+  CHECK(std::string(longValue.error().what()).find("header 'X-Note'") != std::string::npos);
+  CHECK(f.mock->requestCount() == 0);
+  CHECK(f.sync().get().header("X-Note", std::string(8192, 'v')).whatIf().method ==
+        msgraph::HttpMethod::Get);
+}
+
 TEST_CASE("a header line passed as a name does not echo its value", "[requests]") {
   Fixture f;
   auto result = f.sync().get().header("Authorization: Bearer eyJsecret", "").send();

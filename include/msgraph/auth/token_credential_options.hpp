@@ -34,6 +34,8 @@ struct MSGRAPH_API TokenCredentialOptions {
   /// elapsed time at Info (Warning for a refusal or failure). Token responses are never logged.
   /// Default: none.
   Logger logger;
+  /// @brief The least severe level `logger` receives. Default: `LogLevel::Verbose`.
+  LogLevel logLevel = LogLevel::Verbose;
   /// @brief The clock, replaceable in tests. Default: `std::chrono::system_clock::now`.
   std::function<std::chrono::system_clock::time_point()> clock;
 };

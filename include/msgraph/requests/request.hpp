@@ -16,9 +16,9 @@ namespace msgraph {
 template <typename Derived, typename T>
 class Request {
  public:
-  /// @brief Adds a request header (the `-Headers` analog). The name must be an RFC 9110 token
-  /// and the value must not contain CR, LF or NUL; otherwise the call fails with a
-  /// `ValidationError` and nothing is sent.
+  /// @brief Adds a request header (the `-Headers` analog). The name must be an RFC 9110 token of
+  /// at most 256 bytes and the value at most 8 KiB without CR, LF, NUL or other control
+  /// characters; otherwise the call fails with a `ValidationError` and nothing is sent.
   Derived& header(std::string name, std::string value) {
     core_.addHeader(std::move(name), std::move(value));
     return self();
