@@ -145,7 +145,7 @@ TEST_CASE("a replayed client assertion is refused", "[integration][auth]") {
   CHECK(msgraph::Json::parse(replay.body).find("error")->asString() == "invalid_client");
 }
 
-TEST_CASE("100 calls on 8 threads make exactly one token request", "[integration][auth]") {
+TEST_CASE("100 calls on 8 threads make exactly one token request", "[integration][auth][threads]") {
   Emulator emulator({"--auto-create-partners"});
   auto options = emulator.tokenOptions();
   auto counting = std::make_shared<CountingTransport>(emulator.transportOptions());

@@ -508,7 +508,8 @@ TEST_CASE("ClientSecretCredential honours a custom refreshMargin", "[auth]") {
   CHECK(fetch(credential).token == "token-2");
 }
 
-TEST_CASE("ClientSecretCredential makes one token request for many threads at once", "[auth]") {
+TEST_CASE("ClientSecretCredential makes one token request for many threads at once",
+          "[auth][threads]") {
   MockTokenEndpoint endpoint;
   endpoint.issueNumberedTokens(50ms);
   ClientSecretCredential credential(kTenant, kClientId, kSecret, endpoint.options());
@@ -1060,7 +1061,8 @@ TEST_CASE("a failed refresh falls back to the token that is still valid", "[auth
   CHECK_THROWS_AS(fetch(credential), AuthenticationError);
 }
 
-TEST_CASE("callers waiting on a failing refresh share its error, not a fetch each", "[auth]") {
+TEST_CASE("callers waiting on a failing refresh share its error, not a fetch each",
+          "[auth][threads]") {
   MockTokenEndpoint endpoint;
   auto options = endpoint.options();
   options.maxRetries = 0;
