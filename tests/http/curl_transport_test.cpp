@@ -117,7 +117,7 @@ const std::string kJson = R"({"displayName":"Fabrikam","userSyncInbound":{"isSyn
 
 }  // namespace
 
-TEST_CASE("PUT sends method, exact path, headers and body; 204 comes back with its headers") {
+TEST_CASE("PUT sends method, exact path, headers and body, and 204 comes back with its headers") {
   Recorder recorder;
   LocalServer server([&](httplib::Server& s) {
     s.Put(".*", [&](const httplib::Request& req, httplib::Response& res) {

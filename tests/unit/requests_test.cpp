@@ -314,7 +314,7 @@ TEST_CASE("a declining confirm callback sends nothing and throws nothing", "[req
   }
 }
 
-TEST_CASE("send() returns errors; execute() throws them with their type", "[requests]") {
+TEST_CASE("send() returns errors and execute() throws them with their type", "[requests]") {
   Fixture f;
   const std::string body = R"({"error":{"code":"Request_ResourceNotFound","message":"Not here.",
     "innerError":{"date":"2025-02-13T10:17:06","request-id":"93b6f17e","client-request-id":"e70c5c1b"}}})";

@@ -25,8 +25,8 @@ using ShouldRetry = std::function<RetryDecision(int attempt, const HttpResponse*
 ///
 /// Retried: `429`, `503`, `504`, and transport failures before any response (refused, reset or
 /// dropped connections, timeouts with nothing received; see `TransportError::gotResponse`), for
-/// idempotent methods (GET, PUT, DELETE; PATCH only with `retryPatch`). The wait honours `Retry-After`
-/// (seconds or HTTP-date, capped at `maxRetryAfter`), else grows exponentially from
+/// idempotent methods (GET, PUT, DELETE; PATCH only with `retryPatch`). The wait honours
+/// `Retry-After` (seconds or HTTP-date, capped at `maxRetryAfter`), else grows exponentially from
 /// `baseDelay` with full jitter, capped at `maxDelay`. Every attempt keeps the call's
 /// `client-request-id` and carries `Retry-Attempt: N` from the second on.
 struct MSGRAPH_API RetryOptions {
