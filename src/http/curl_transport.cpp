@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <climits>
 #include <cstddef>
 #include <fstream>
+#include <iterator>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -16,6 +18,7 @@
 #include <utility>
 #include <vector>
 
+#include "http/redaction.hpp"
 #include "http/service_root.hpp"
 #include "msgraph/error.hpp"
 
@@ -260,7 +263,16 @@ std::string describeOrigin(const std::string& url) {
          urlPart(parsed.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
 }
 
-Kind classify(CURLcode rc) {
+// A connection reset or closed during the TLS handshake is a failed connect, not a certificate
+// problem: nothing was sent, and another attempt may well succeed.
+bool resetWhileConnecting(CURL* easy) {
+  long osError = 0;
+  curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &osError);
+  return osError == ECONNRESET || osError == ECONNABORTED || osError == EPIPE;
+}
+
+Kind classify(CURLcode rc, CURL* easy) {
+  if (rc == CURLE_SSL_CONNECT_ERROR && resetWhileConnecting(easy)) return Kind::Connect;
   switch (rc) {
     case CURLE_COULDNT_CONNECT:
     case CURLE_COULDNT_RESOLVE_HOST:
@@ -289,6 +301,7 @@ Kind classify(CURLcode rc) {
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2_STREAM:  // a stream reset (REFUSED_STREAM, ...) on an HTTP/2 connection
       return Kind::Receive;
     case CURLE_FILESIZE_EXCEEDED:
       return Kind::TooLarge;
@@ -297,15 +310,37 @@ Kind classify(CURLcode rc) {
   }
 }
 
+// Refuses a proxy libcurl could not use, before its error text (which quotes the URL, password
+// included) can reach a message. The value itself is never echoed.
+void validateProxy(const std::string& proxy) {
+  static constexpr std::string_view kSchemes[] = {"http",    "https",  "socks4",
+                                                  "socks4a", "socks5", "socks5h"};
+  UrlPtr parsed(curl_url());
+  const bool hasScheme = proxy.find("://") != std::string::npos;
+  const bool parses = parsed && curl_url_set(parsed.get(), CURLUPART_URL, proxy.c_str(),
+                                             hasScheme ? CURLU_NON_SUPPORT_SCHEME
+                                                       : CURLU_GUESS_SCHEME) == CURLUE_OK;
+  const std::string scheme = parses ? urlPart(parsed.get(), CURLUPART_SCHEME, 0) : std::string();
+  const bool known =
+      std::find(std::begin(kSchemes), std::end(kSchemes), scheme) != std::end(kSchemes);
+  if (!parses || !known) {
+    throw ValidationError("proxy",
+                          "is not a URL with the scheme http, https, socks4, socks4a, "
+                          "socks5 or socks5h (the value is not shown: it may hold a password)");
+  }
+}
+
 [[noreturn]] void throwTransferError(const HttpRequest& request, const PooledHandle& handle,
                                      CURLcode rc) {
-  const Kind kind = handle.tooLarge ? Kind::TooLarge : classify(rc);
+  const Kind kind = handle.tooLarge ? Kind::TooLarge : classify(rc, handle.easy.get());
   std::string reason;
   if (kind == Kind::TooLarge) {
     reason =
         "the response body exceeds maxResponseBytes (" + std::to_string(handle.maxBody) + " bytes)";
   } else {
-    reason = handle.errorBuffer[0] != '\0' ? handle.errorBuffer : curl_easy_strerror(rc);
+    // libcurl's text may quote the proxy URL, user and password included.
+    reason = detail::redactText(handle.errorBuffer[0] != '\0' ? handle.errorBuffer
+                                                              : curl_easy_strerror(rc));
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == '\r')) reason.pop_back();
   }
   long status = 0;  // 0 until a status line arrived
@@ -449,6 +484,16 @@ CurlTransport::CurlTransport(CurlTransportOptions options) {
   if (options.caFile && !std::ifstream(*options.caFile).good()) {
     throw ValidationError("caFile", "cannot read '" + *options.caFile + "'");
   }
+  if (options.proxy && !options.proxy->empty()) {
+    if (options.insecureSkipTlsVerificationForLoopback) {
+      throw ValidationError("proxy",
+                            "cannot be combined with insecureSkipTlsVerificationForLoopback: "
+                            "unverified TLS must not leave the machine");
+    }
+    validateProxy(*options.proxy);
+  }
+  // Loopback needs no proxy, and unverified TLS must not go through one from the environment.
+  if (options.insecureSkipTlsVerificationForLoopback) options.proxy = "";
   initCurlOnce();
   impl_ = std::make_unique<Impl>(std::move(options));
 }

@@ -59,6 +59,17 @@ std::string redactPairs(std::string_view text) {
   return out;
 }
 
+// Masks the user information of the authority that starts at `hostStart` and ends at the first
+// of `terminators`; returns where the authority now ends.
+std::size_t maskUserInfo(std::string& text, std::size_t hostStart, const char* terminators) {
+  std::size_t hostEnd = text.find_first_of(terminators, hostStart);
+  if (hostEnd == std::string::npos) hostEnd = text.size();
+  const std::size_t at = text.rfind('@', hostEnd);
+  if (at == std::string::npos || at < hostStart) return hostEnd;
+  text.replace(hostStart, at - hostStart, "***");
+  return hostStart + 3 + (hostEnd - at);
+}
+
 // Masks secret keys in a JSON value with an explicit stack (no recursion on input depth).
 void redactJson(Json& root) {
   std::vector<Json*> pending{&root};
@@ -96,16 +107,19 @@ std::string redactBody(std::string_view body) {
   return redactPairs(body);
 }
 
+std::string redactText(std::string_view text) {
+  std::string shown(text);
+  for (std::size_t scheme = shown.find("://"); scheme != std::string::npos;
+       scheme = shown.find("://", scheme + 3)) {
+    scheme = maskUserInfo(shown, scheme + 3, "/?# \t'\"<>") - 3;
+  }
+  return shown;
+}
+
 std::string redactUrl(std::string_view url) {
   std::string shown(url);
-  // user:password@ in the authority
   const std::size_t scheme = shown.find("://");
-  if (scheme != std::string::npos) {
-    const std::size_t hostStart = scheme + 3;
-    const std::size_t hostEnd = shown.find_first_of("/?#", hostStart);
-    const std::size_t at = shown.rfind('@', hostEnd == std::string::npos ? shown.size() : hostEnd);
-    if (at != std::string::npos && at >= hostStart) shown.replace(hostStart, at - hostStart, "***");
-  }
+  if (scheme != std::string::npos) maskUserInfo(shown, scheme + 3, "/?#");
   const std::size_t query = shown.find('?');
   if (query == std::string::npos) return shown;
   const std::size_t fragment = shown.find('#', query);

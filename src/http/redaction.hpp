@@ -25,4 +25,8 @@ std::string redactBody(std::string_view body);
 /// A URL as it may be shown: user information and the values of secret query parameters masked.
 std::string redactUrl(std::string_view url);
 
+/// Free text (a libcurl error message, say) as it may be shown: the user information of every
+/// `scheme://user:password@host` in it masked.
+std::string redactText(std::string_view text);
+
 }  // namespace msgraph::detail

@@ -495,6 +495,45 @@ TEST_CASE("an empty proxy option ignores proxy environment variables") {
   }
 }
 
+TEST_CASE("a proxy libcurl cannot use is refused up front, without echoing it") {
+  for (const std::string proxy : {"htps://puser:pr0xy-pa55@127.0.0.1:9", "http://[::1",
+                                  "ftp://puser:pr0xy-pa55@127.0.0.1:9"}) {
+    CurlTransportOptions options;
+    options.proxy = proxy;
+    try {
+      CurlTransport transport(options);
+      FAIL("the transport took " << proxy);
+    } catch (const msgraph::ValidationError& e) {
+      CHECK(e.field() == "proxy");
+      CHECK(std::string(e.what()).find("pr0xy-pa55") == std::string::npos);
+    }
+  }
+  CurlTransportOptions insecure;
+  insecure.proxy = "http://127.0.0.1:9";
+  insecure.insecureSkipTlsVerificationForLoopback = true;
+  CHECK_THROWS_AS(CurlTransport(insecure), msgraph::ValidationError);
+  CurlTransportOptions bare;
+  bare.proxy = "127.0.0.1:3128";  // no scheme: libcurl takes http
+  CHECK_NOTHROW(CurlTransport(bare));
+}
+
+TEST_CASE("a proxy from the environment that libcurl refuses is not quoted with its password") {
+  EnvGuard env;
+  env.set("http_proxy", "htps://puser:env-pr0xy-pa55@127.0.0.1:9");
+  env.set("no_proxy", std::nullopt);
+  env.set("NO_PROXY", std::nullopt);
+  CurlTransport transport;
+  try {
+    transport.send(makeRequest(HttpMethod::Get, "http://127.0.0.1:1/x"), CallContext());
+    FAIL("send() did not throw");
+  } catch (const TransportError& e) {
+    const std::string message = e.what();
+    CHECK(message.find("env-pr0xy-pa55") == std::string::npos);
+    CHECK(message.find("puser") == std::string::npos);
+    CHECK(message.find("htps://***@127.0.0.1:9") != std::string::npos);  // libcurl quoted it
+  }
+}
+
 TEST_CASE("proxy credentials never appear in an error") {
   CurlTransportOptions options;
   options.proxy = "http://proxyuser:pr0xy-pa55w0rd@127.0.0.1:" + std::to_string(unusedPort());

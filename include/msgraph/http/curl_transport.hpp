@@ -16,8 +16,11 @@ struct MSGRAPH_API CurlTransportOptions {
   /// @brief A PEM file of CA certificates to trust instead of the system store (e.g. the local
   /// emulator's `ca.pem`). Unset: the system's trust store.
   std::optional<std::string> caFile;
-  /// @brief Proxy URL. Unset: libcurl's environment variables (`https_proxy`, `no_proxy`, ...);
-  /// empty string: no proxy at all, whatever the environment says.
+  /// @brief Proxy URL (`http`, `https`, `socks4`, `socks4a`, `socks5` or `socks5h`; without a
+  /// scheme, `http`). Unset: libcurl's environment variables (`https_proxy`, `no_proxy`, ...);
+  /// empty string: no proxy at all, whatever the environment says. Checked when the transport
+  /// is made (`ValidationError`, never echoing the value); its credentials never appear in an
+  /// error or a log line.
   std::optional<std::string> proxy;
   /// @brief How long to wait for a TCP+TLS connection.
   std::chrono::milliseconds connectTimeout{std::chrono::seconds(10)};
@@ -27,7 +30,8 @@ struct MSGRAPH_API CurlTransportOptions {
   std::size_t maxResponseBytes = 16u * 1024u * 1024u;
   /// @brief DANGER: skips verifying the server's certificate and host name. Honoured only for
   /// loopback hosts (127.0.0.1, localhost, ::1), for local test servers; a request to any other
-  /// host is refused with a `TransportError` (`Tls`) while it is set. Prefer `caFile`.
+  /// host is refused with a `TransportError` (`Tls`) while it is set, and no proxy is used (a
+  /// `proxy` given with it is a `ValidationError`). Prefer `caFile`.
   bool insecureSkipTlsVerificationForLoopback = false;
 };
 
