@@ -63,10 +63,12 @@ AuthenticationError refusal(const HttpResponse& response) {
   details.traceId = member(body, "trace_id");
   details.correlationId = member(body, "correlation_id");
   details.aadsts = aadstsCodes(body);
+  // The service's text is cleaned for the message only; details keep it as sent.
   std::string message = "the token endpoint refused (HTTP " + std::to_string(response.status) + ")";
-  if (!details.error.empty()) message += ": " + details.error;
+  if (!details.error.empty()) message += ": " + printableExcerpt(details.error, 200);
   if (!details.description.empty()) {
-    message += ": " + details.description.substr(0, details.description.find('\r'));
+    const std::string_view text = details.description;
+    message += ": " + printableExcerpt(text.substr(0, text.find('\r')), 1000);
   }
   return AuthenticationError(message, std::move(details));
 }
@@ -77,6 +79,39 @@ bool isRetryable(const HttpResponse& response) {
     return member(Json::parse(response.body), "error") == "temporarily_unavailable";
   } catch (const Error&) {
     return false;
+  }
+}
+
+// A failure before any answer, named in a few words (never a body or a secret); null for any
+// other. Such a form was refused, lost or never answered, and a token POST changes nothing, so it
+// may be sent again.
+const char* resendableFailure(const TransportError& error) {
+  if (error.gotResponse()) return nullptr;
+  switch (error.kind()) {
+    case TransportError::Kind::Connect:
+      return "a connection failure";
+    case TransportError::Kind::Send:
+      return "a send failure";
+    case TransportError::Kind::Receive:
+      return "a receive failure";
+    case TransportError::Kind::Timeout:
+      return "a timeout";
+    default:
+      return nullptr;
+  }
+}
+
+// Waits before attempt `attempt + 1`, 250 ms more each time; fails at once when the deadline
+// would pass first, and wakes at once on cancellation. `failure` is the last attempt's, in short.
+void pauseBeforeRetry(int attempt, const std::string& failure, const CallContext& context) {
+  const std::chrono::milliseconds pause = std::chrono::milliseconds(250) * (attempt + 1);
+  if (context.deadline() && CallContext::Clock::now() + pause > *context.deadline()) {
+    throw DeadlineExceededError(
+        "the call's deadline leaves no time to retry the token request after " + failure);
+  }
+  if (context.cancellation() ? context.cancellation()->waitFor(pause)
+                             : (std::this_thread::sleep_for(pause), false)) {
+    throw CancelledError("the call was cancelled while waiting to retry the token request");
   }
 }
 
@@ -165,23 +200,22 @@ IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
   for (int attempt = 0;; ++attempt) {
     request.body = makeForm();
     const BodyWiper wipe{request.body};
-    HttpResponse response;
+    std::string failure;  // the attempt's failure in short, for a DeadlineExceededError
     try {
-      response = loggedExchange(log_, request, [&] { return transport_->send(request, context); });
+      const HttpResponse response =
+          loggedExchange(log_, request, [&] { return transport_->send(request, context); });
+      if (response.status == 200) return readToken(response.body);
+      if (!isRetryable(response) || attempt >= maxRetries_) throw refusal(response);
+      failure = "HTTP " + std::to_string(response.status);
     } catch (const TransportError& error) {
-      throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
-                                error.what());
+      const char* resendable = resendableFailure(error);
+      if (resendable == nullptr || attempt >= maxRetries_) {
+        throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
+                                  error.what());
+      }
+      failure = resendable;
     }
-    if (response.status == 200) return readToken(response.body);
-    if (!isRetryable(response) || attempt >= maxRetries_) throw refusal(response);
-    const std::chrono::milliseconds pause = std::chrono::milliseconds(250) * (attempt + 1);
-    if (context.deadline() && CallContext::Clock::now() + pause > *context.deadline()) {
-      throw refusal(response);  // no time left to try again
-    }
-    if (context.cancellation() ? context.cancellation()->waitFor(pause)
-                               : (std::this_thread::sleep_for(pause), false)) {
-      throw CancelledError("the call was cancelled while waiting to retry the token request");
-    }
+    pauseBeforeRetry(attempt, failure, context);
   }
 }
 

@@ -21,8 +21,9 @@ struct IssuedToken {
 };
 
 /// The identity platform's v2.0 token endpoint of one tenant: posts client-credentials forms,
-/// retries 5xx and `temporarily_unavailable`, and turns every refusal into an
-/// AuthenticationError carrying the service's error, AADSTS codes, trace and correlation ids.
+/// retries 5xx, `temporarily_unavailable` and transport failures before any response, and turns
+/// every refusal into an AuthenticationError carrying the service's error, AADSTS codes, trace
+/// and correlation ids.
 class TokenEndpoint {
  public:
   /// Validates the tenant and the authority (ValidationError) and picks the transport.
@@ -33,7 +34,9 @@ class TokenEndpoint {
   /// Now, by the configured clock.
   std::chrono::system_clock::time_point now() const;
   /// Posts the form that `makeForm` builds (anew for every attempt, so that a client assertion
-  /// is never replayed) and reads the answer. Throws AuthenticationError.
+  /// is never replayed) and reads the answer. Throws AuthenticationError, or
+  /// DeadlineExceededError when the deadline leaves no time for the pause before a retry, or
+  /// CancelledError when cancelled during that pause.
   IssuedToken request(const std::function<std::string()>& makeForm,
                       const CallContext& context) const;
 

@@ -8,21 +8,24 @@
 
 namespace msgraph {
 
+namespace detail {
+
+std::string printableExcerpt(std::string_view text, std::size_t limit) {
+  std::string out;
+  for (char c : text.substr(0, limit)) {
+    out.push_back((static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c);
+  }
+  if (text.size() > limit) out += "...";
+  return out;
+}
+
+}  // namespace detail
+
 namespace {
 
 // What a DeserializationError says about its pointer: the whole document, or one value.
 std::string describePointer(const std::string& pointer) {
   return pointer.empty() ? "JSON document" : "JSON value at '" + pointer + "'";
-}
-
-// A short, printable excerpt of a body that is not a Graph error (an HTML page, say).
-std::string excerpt(std::string_view body, std::size_t limit) {
-  std::string out;
-  for (char c : body.substr(0, limit)) {
-    out.push_back((static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? ' ' : c);
-  }
-  if (body.size() > limit) out += "...";
-  return out;
 }
 
 std::string stringMember(const Json* object, std::string_view key) {
@@ -79,17 +82,19 @@ ServiceError::ServiceError(int status, HttpHeaders headers, std::string_view bod
     retryAfter_ = detail::parseRetryAfter(*retry, std::chrono::system_clock::now());
   }
 
-  // Service text goes through excerpt(): a hostile body must not forge lines in a log.
+  // Service text goes through printableExcerpt(): a hostile body must not forge lines in a log.
   std::string text = statusLine(status);
   if (error != nullptr) {
-    text += ": " + (code_.empty() ? std::string("(no code)") : excerpt(code_, 200));
-    if (!message_.empty()) text += ": " + excerpt(message_, 1000);
+    text +=
+        ": " + (code_.empty() ? std::string("(no code)") : detail::printableExcerpt(code_, 200));
+    if (!message_.empty()) text += ": " + detail::printableExcerpt(message_, 1000);
   } else if (!body.empty()) {
-    text += " with a body that is not a Graph error: " + excerpt(body, 200);
+    text += " with a body that is not a Graph error: " + detail::printableExcerpt(body, 200);
   }
-  if (!requestId_.empty()) text += " [request-id: " + excerpt(requestId_, 100) + "]";
+  if (!requestId_.empty())
+    text += " [request-id: " + detail::printableExcerpt(requestId_, 100) + "]";
   if (!clientRequestId_.empty()) {
-    text += " [client-request-id: " + excerpt(clientRequestId_, 100) + "]";
+    text += " [client-request-id: " + detail::printableExcerpt(clientRequestId_, 100) + "]";
   }
   static_cast<std::runtime_error&>(*this) = std::runtime_error(text);
 }

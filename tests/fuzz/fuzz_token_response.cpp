@@ -1,5 +1,5 @@
-// The token endpoint's answer, whatever it is, gives a token or an msgraph::Error; nothing else
-// escapes getToken.
+// The token endpoint's answer, whatever it is, gives a token or an msgraph::Error whose what()
+// holds no control characters; nothing else escapes getToken.
 //
 // Input: byte 0 picks the status (200 mostly, or an error status); the rest is the body.
 
@@ -37,7 +37,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     msgraph_fuzz::check(response.status == 200, "a token comes only from a 200");
     msgraph_fuzz::check(!token.token.empty(), "a token is never empty");
     msgraph_fuzz::check(token.expiresOn > now, "a new token has not expired");
-  } catch (const msgraph::Error&) {
+  } catch (const msgraph::Error& error) {
+    // The message goes to logs: service text in it must not forge lines (or other controls).
+    for (const char* c = error.what(); *c != '\0'; ++c) {
+      msgraph_fuzz::check(static_cast<unsigned char>(*c) >= 0x20 && *c != 0x7f,
+                          "what() has no control characters");
+    }
   }
   return 0;
 }

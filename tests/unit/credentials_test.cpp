@@ -16,7 +16,9 @@
 #include <regex>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "msgraph/auth/client_certificate_credential.hpp"
@@ -36,6 +38,7 @@ using msgraph::HttpResponse;
 using msgraph::Json;
 using msgraph::testing::MockTransport;
 using namespace std::chrono_literals;
+using namespace std::string_literals;
 
 namespace {
 
@@ -131,30 +134,47 @@ struct MockTokenEndpoint {
 };
 
 msgraph::AccessToken fetch(msgraph::TokenCredential& credential,
-                           const std::string& scope = kGraphScope) {
-  return credential.getToken(msgraph::TokenRequestContext{{scope}}, msgraph::CallContext{});
+                           const std::string& scope = kGraphScope,
+                           const msgraph::CallContext& context = {}) {
+  return credential.getToken(msgraph::TokenRequestContext{{scope}}, context);
+}
+
+// Fails the first `failures` requests with a transport error of `kind`, then issues "token".
+void failThenIssue(MockTransport& mock, int failures, msgraph::TransportError::Kind kind,
+                   bool gotResponse = false) {
+  auto sent = std::make_shared<std::atomic<int>>(0);
+  mock.handler([=](const HttpRequest&) {
+    if (++*sent <= failures) throw msgraph::TransportError(kind, "transport failed", gotResponse);
+    return response(200, tokenBody("token"));
+  });
+}
+
+// Whether `text` holds a byte below 0x20 or DEL, which could forge a line in a log.
+bool hasControlCharacter(std::string_view text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+// The error of type E that `action` throws; the test fails if it throws none.
+template <typename E, typename Action>
+E errorFrom(Action&& action) {
+  try {
+    action();
+  } catch (const E& error) {
+    return error;
+  }
+  FAIL("the expected error was not thrown");
+  throw std::logic_error("unreachable");
 }
 
 template <typename Action>
 AuthenticationError authenticationErrorFrom(Action&& action) {
-  try {
-    action();
-  } catch (const AuthenticationError& error) {
-    return error;
-  }
-  FAIL("no AuthenticationError was thrown");
-  throw std::logic_error("unreachable");
+  return errorFrom<AuthenticationError>(std::forward<Action>(action));
 }
 
 template <typename Action>
 msgraph::ValidationError validationErrorFrom(Action&& action) {
-  try {
-    action();
-  } catch (const msgraph::ValidationError& error) {
-    return error;
-  }
-  FAIL("no ValidationError was thrown");
-  throw std::logic_error("unreachable");
+  return errorFrom<msgraph::ValidationError>(std::forward<Action>(action));
 }
 
 bool contains(std::string_view text, std::string_view part) {
@@ -610,7 +630,8 @@ TEST_CASE("token requests are retried on 5xx and temporarily_unavailable, not on
   }
 }
 
-TEST_CASE("a transport failure on the token request becomes an AuthenticationError", "[auth]") {
+TEST_CASE("a transport failure on every token request attempt becomes an AuthenticationError",
+          "[auth]") {
   MockTokenEndpoint endpoint;
   endpoint.mock->handler([](const HttpRequest&) -> HttpResponse {
     throw msgraph::TransportError(msgraph::TransportError::Kind::Connect, "connection refused");
@@ -618,8 +639,68 @@ TEST_CASE("a transport failure on the token request becomes an AuthenticationErr
   ClientSecretCredential credential(kTenant, kClientId, kSecret, endpoint.options());
   const auto error = authenticationErrorFrom([&] { fetch(credential); });
   CHECK(error.details().status == 0);
-  CHECK(contains(error.what(), "connection refused"));
+  CHECK(contains(error.what(), "the token endpoint could not be reached: connection refused"));
   CHECK_FALSE(contains(error.what(), kSecret));
+  CHECK(endpoint.mock->requestCount() == 3);  // 1 + maxRetries (2)
+}
+
+TEST_CASE("token requests are retried on transport failures before any response only", "[auth]") {
+  using Kind = msgraph::TransportError::Kind;
+  MockTokenEndpoint endpoint;
+  ClientSecretCredential credential(kTenant, kClientId, kSecret, endpoint.options());
+
+  SECTION("a connection failure then 200: the token, after 2 requests") {
+    failThenIssue(*endpoint.mock, 1, Kind::Connect);
+    CHECK(fetch(credential).token == "token");
+    CHECK(endpoint.mock->requestCount() == 2);
+  }
+  SECTION("a failure after the response began is final") {
+    failThenIssue(*endpoint.mock, 1, Kind::Receive, /*gotResponse=*/true);
+    const auto error = authenticationErrorFrom([&] { fetch(credential); });
+    CHECK(contains(error.what(), "could not be reached: transport failed"));
+    CHECK(endpoint.mock->requestCount() == 1);
+  }
+  SECTION("a TLS failure is final") {
+    failThenIssue(*endpoint.mock, 1, Kind::Tls);
+    CHECK_THROWS_AS(fetch(credential), AuthenticationError);
+    CHECK(endpoint.mock->requestCount() == 1);
+  }
+}
+
+TEST_CASE("a deadline too close for the pause before a token retry is a DeadlineExceededError",
+          "[auth]") {
+  MockTokenEndpoint endpoint;
+  ClientSecretCredential credential(kTenant, kClientId, kSecret, endpoint.options());
+  msgraph::CallContext context;
+  context.deadline(msgraph::CallContext::Clock::now() + 100ms);  // the first pause is 250 ms
+
+  auto deadlineErrorFrom = [&] {
+    return errorFrom<msgraph::DeadlineExceededError>(
+        [&] { fetch(credential, kGraphScope, context); });
+  };
+
+  SECTION("after a 503") {
+    endpoint.mock->enqueue(503, errorBody("server_error", "AADSTS50000 secret-ish detail"))
+        .enqueue(200, tokenBody("never"));
+    CHECK(std::string(deadlineErrorFrom().what()) ==
+          "the call's deadline leaves no time to retry the token request after HTTP 503");
+  }
+  SECTION("after a connection failure") {
+    failThenIssue(*endpoint.mock, 1, msgraph::TransportError::Kind::Connect);
+    CHECK(contains(deadlineErrorFrom().what(), "token request after a connection failure"));
+  }
+  CHECK(endpoint.mock->requestCount() == 1);
+}
+
+TEST_CASE("control characters in the token endpoint's error text stay out of what()", "[auth]") {
+  MockTokenEndpoint endpoint;
+  ClientSecretCredential credential(kTenant, kClientId, kSecret, endpoint.options());
+  const std::string description = "AADSTS7000215: Invalid\n\x1b[31mforged\tline\x7f\0end"s;
+  endpoint.mock->enqueue(401, errorBody("invalid\nclient", description, {7000215}));
+  const auto error = authenticationErrorFrom([&] { fetch(credential); });
+  CHECK_FALSE(hasControlCharacter(error.what()));
+  CHECK(contains(error.what(), "invalid client: AADSTS7000215: Invalid  [31mforged line  end"));
+  CHECK(error.description() == description);  // the details keep the service's text as sent
 }
 
 TEST_CASE("ClientSecretCredential refuses empty or control-character arguments", "[auth]") {
