@@ -16,7 +16,8 @@ struct MSGRAPH_API Attempt {
   std::string error;
   /// @brief The service's `request-id` of this attempt's response, if any.
   std::string requestId;
-  /// @brief How long the call waited after this attempt before the next one (zero for the last).
+  /// @brief How long the call waited after this attempt before the next one: the planned wait,
+  /// or the time actually waited when a cancellation cut the wait short; zero for the last.
   std::chrono::milliseconds delayAfter{0};
 };
 

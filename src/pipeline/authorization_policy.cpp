@@ -1,4 +1,5 @@
 #include "msgraph/error.hpp"
+#include "pipeline/attempt_record.hpp"
 #include "pipeline/builtin_policies.hpp"
 
 namespace msgraph::detail {
@@ -38,6 +39,7 @@ HttpResponse AuthorizationPolicy::send(HttpRequest& request, const CallContext& 
   credential_->invalidateToken(token);
   std::string renewed = credential_->getToken(tokenRequest_, context).token;
   if (renewed == token) return response;  // nothing new to try (a fixed token)
+  recordAttempt(context, response.status, {}, &response.headers);  // the retry policy sees one
   request.headers.set("Authorization", bearer(renewed));
   return next.send(request, context);
 }

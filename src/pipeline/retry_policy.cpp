@@ -5,6 +5,7 @@
 
 #include "msgraph/attempt.hpp"
 #include "msgraph/error.hpp"
+#include "pipeline/attempt_record.hpp"
 #include "pipeline/builtin_policies.hpp"
 #include "pipeline/retry_after.hpp"
 
@@ -72,18 +73,6 @@ milliseconds backoff(const RetryOptions& options, int attempt) {
   return milliseconds(pick(random));
 }
 
-// Appends what the attempt got to the call's record, if the call keeps one.
-void record(const CallContext& context, int status, std::string error, const HttpHeaders* headers) {
-  if (context.attempts() == nullptr) return;
-  Attempt attempt;
-  attempt.status = status;
-  attempt.error = std::move(error);
-  if (headers != nullptr) {
-    attempt.requestId = std::string(headers->get("request-id").value_or(std::string_view()));
-  }
-  context.attempts()->push_back(std::move(attempt));
-}
-
 void checkAlive(const CallContext& context) {
   if (context.isCancelled()) throw CancelledError("the call was cancelled");
   if (context.deadline() && CallContext::Clock::now() >= *context.deadline()) {
@@ -91,19 +80,29 @@ void checkAlive(const CallContext& context) {
   }
 }
 
-// Waits before the next attempt: never past the deadline, and woken at once by cancellation.
-void wait(const RetryOptions& options, const CallContext& context, milliseconds delay) {
+// Notes in the record how long the call waits (or waited) after its last attempt.
+void recordWait(const CallContext& context, milliseconds delay) {
   if (context.attempts() != nullptr && !context.attempts()->empty()) {
     context.attempts()->back().delayAfter = delay;
   }
+}
+
+// Waits before the next attempt: never past the deadline, and woken at once by cancellation.
+void wait(const RetryOptions& options, const CallContext& context, milliseconds delay) {
   if (context.deadline() && CallContext::Clock::now() + delay > *context.deadline()) {
     throw DeadlineExceededError("the service asked to wait " + std::to_string(delay.count()) +
                                 " ms before retrying, which would pass the call's deadline");
   }
+  recordWait(context, delay);
   if (options.sleeper) {
     options.sleeper(delay);
   } else if (context.cancellation()) {
-    if (context.cancellation()->waitFor(delay)) throw CancelledError("the call was cancelled");
+    const auto start = CallContext::Clock::now();
+    if (context.cancellation()->waitFor(delay)) {
+      recordWait(context,
+                 std::chrono::duration_cast<milliseconds>(CallContext::Clock::now() - start));
+      throw CancelledError("the call was cancelled");
+    }
   } else {
     std::this_thread::sleep_for(delay);
   }
@@ -128,21 +127,26 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
     try {
       response = next.send(request, context);
     } catch (const TransportError& error) {
-      record(context, 0, error.what(), nullptr);
+      recordAttempt(context, 0, error.what(), nullptr);
       const bool byPolicy = isRetryableTransport(error) && mayRetry(options, request, attempt);
       if (!decide(options, byPolicy, attempt, nullptr, &error)) throw;
       wait(options, context, backoff(options, attempt));
       continue;
+    } catch (const CancelledError& error) {  // stopped in flight: still an attempt made
+      recordAttempt(context, 0, error.what(), nullptr);
+      throw;
+    } catch (const DeadlineExceededError& error) {
+      recordAttempt(context, 0, error.what(), nullptr);
+      throw;
     }
-    record(context, response.status, {}, &response.headers);
+    recordAttempt(context, response.status, {}, &response.headers);
     if (response.status < 400) return response;
     const bool byPolicy = isRetryableStatus(response.status) && mayRetry(options, request, attempt);
     if (!decide(options, byPolicy, attempt, &response, nullptr)) return response;
     milliseconds delay = backoff(options, attempt);
     if (auto header = response.headers.get("Retry-After")) {
       auto asked = parseRetryAfter(*header, std::chrono::system_clock::now());
-      if (asked && *asked > options.maxRetryAfter) return response;  // too long: give up now
-      if (asked) delay = *asked;
+      if (asked) delay = std::min(*asked, options.maxRetryAfter);
     }
     wait(options, context, delay);
   }

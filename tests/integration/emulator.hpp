@@ -49,6 +49,16 @@ class Emulator {
   const std::string& tlsDir() const { return tlsDir_; }
   Daemon& daemon() { return *daemon_; }
 
+  /// The emulator's counters (`GET /emulator/stats`): Graph requests seen, faults injected.
+  msgraph::Json stats() const {
+    msgraph::CurlTransport transport(transportOptions());
+    msgraph::HttpRequest request;
+    request.url = baseUrl_ + "/emulator/stats";
+    const auto response = transport.send(request, msgraph::CallContext());
+    if (response.status != 200) throw std::runtime_error("emulator stats: " + response.body);
+    return msgraph::Json::parse(response.body);
+  }
+
   /// Transport options that trust the emulator's CA (verification stays on).
   msgraph::CurlTransportOptions transportOptions() const {
     msgraph::CurlTransportOptions options;

@@ -132,12 +132,11 @@ int differences(const msgraph::Json& a, const msgraph::Json& b) {
 }
 
 std::int64_t faultsInjected(const Emulator& emulator) {
-  msgraph::CurlTransport transport(emulator.transportOptions());
-  msgraph::HttpRequest request;
-  request.url = emulator.baseUrl() + "/emulator/stats";
-  const auto stats = msgraph::Json::parse(transport.send(request, msgraph::CallContext()).body);
+  const msgraph::Json stats = emulator.stats();  // kept alive for the loop below
   std::int64_t total = 0;
-  for (const auto& fault : stats.find("faults")->asObject()) total += fault.second.asInt();
+  for (const auto& fault : stats.find("faults")->asObject()) {
+    total += fault.second.asInt();
+  }
   return total;
 }
 

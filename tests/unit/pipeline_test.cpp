@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <ctime>
 #include <memory>
 #include <string>
 #include <thread>
@@ -160,11 +161,51 @@ TEST_CASE("retry leaves alone what must not be retried", "[pipeline]") {
     CHECK_FALSE(syncOf(client).patch({}).send().ok());
     CHECK(mock->requestCount() == 1);
   }
-  SECTION("a Retry-After longer than the cap") {
-    mock->enqueue(answer(429, "600"));
-    CHECK_FALSE(syncOf(client).get().send().ok());
-    CHECK(mock->requestCount() == 1);
+}
+
+TEST_CASE("a Retry-After longer than maxRetryAfter is cut to it", "[pipeline]") {
+  std::vector<std::chrono::milliseconds> waits;
+  auto mock = std::make_shared<MockTransport>();
+  mock->enqueue(answer(429, "600")).enqueue(answer(204));
+  auto retry = recordingRetry(&waits);
+  retry.maxRetryAfter = 30s;
+  msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock).retry(retry)};
+  CHECK(syncOf(client).get().execute().status == 204);  // the mock's answer, as queued
+  CHECK(waits == std::vector<std::chrono::milliseconds>{30s});
+}
+
+TEST_CASE("backoff grows from baseDelay with full jitter, capped at maxDelay", "[pipeline]") {
+  std::vector<std::chrono::milliseconds> waits;
+  auto mock =
+      std::make_shared<MockTransport>([](const msgraph::HttpRequest&) { return answer(504); });
+  auto retry = recordingRetry(&waits);
+  retry.maxRetries = 50;  // clamped to 10
+  msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock).retry(retry)};
+  CHECK_FALSE(syncOf(client).get().send().ok());
+  CHECK(mock->requestCount() == 11);
+  REQUIRE(waits.size() == 10);
+  for (std::size_t i = 0; i < waits.size(); ++i) {
+    INFO("wait " << i);
+    CHECK(waits[i] >= 0ms);
+    CHECK(waits[i] <= std::min<std::chrono::milliseconds>(1000ms * (1 << i), 60s));
   }
+}
+
+TEST_CASE("a Retry-After HTTP date is waited out until that time", "[pipeline]") {
+  std::vector<std::chrono::milliseconds> waits;
+  const std::time_t inTwoMinutes = std::time(nullptr) + 120;
+  std::tm utc{};
+  gmtime_r(&inTwoMinutes, &utc);
+  char date[64];
+  std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &utc);
+  auto mock = std::make_shared<MockTransport>();
+  mock->enqueue(answer(503, date)).enqueue(answer(204));
+  msgraph::GraphClient client{
+      msgraph::ClientOptions{}.transport(mock).retry(recordingRetry(&waits))};
+  CHECK(syncOf(client).remove().execute().status == 204);
+  REQUIRE(waits.size() == 1);
+  CHECK(waits[0] >= 118s);
+  CHECK(waits[0] <= 120s);
 }
 
 TEST_CASE("connection failures are retried", "[pipeline]") {
@@ -316,7 +357,11 @@ TEST_CASE("a 401 drops the token and retries once with a new one", "[pipeline]")
                                   .retry(fastRetry(0, 1ms, 1ms, 1s))};
   SECTION("a renewed token succeeds") {
     mock->enqueue(answer(401)).enqueue(answer(204));
-    CHECK(syncOf(client).remove().execute().status == 204);
+    const auto response = syncOf(client).remove().execute();
+    CHECK(response.status == 204);
+    REQUIRE(response.attempts.size() == 2);  // the refused request is in the record too
+    CHECK(response.attempts[0].status == 401);
+    CHECK(response.attempts[1].status == 204);
     const auto requests = mock->requests();
     REQUIRE(requests.size() == 2);
     CHECK(requests[0].headers.get("Authorization") == "Bearer token-1");

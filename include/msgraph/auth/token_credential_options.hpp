@@ -27,7 +27,8 @@ struct MSGRAPH_API TokenCredentialOptions {
   CurlTransportOptions transportOptions;
   /// @brief A cached token is refreshed this long before it expires.
   std::chrono::seconds refreshMargin{std::chrono::minutes(5)};
-  /// @brief Retries of a token request answered 5xx or `temporarily_unavailable` (never 4xx).
+  /// @brief Retries of a token request answered 5xx or `temporarily_unavailable` (never 4xx), or
+  /// failed on the wire before any response (refused, reset or silent connection).
   int maxRetries = 2;
   /// @brief Receives a line per token request, as the client's logger does for Graph calls: the
   /// request at Verbose with `client_secret` and `client_assertion` masked, then the status and

@@ -17,7 +17,8 @@ enum class RetryDecision {
   DoNotRetry,  ///< stop now and return this outcome
 };
 
-/// @brief Decides about one attempt: `response` is set when one arrived, `error` when none did.
+/// @brief Decides about one attempt: `attempt` counts from 0 (the first send), `response` is set
+/// when one arrived, `error` when none did.
 using ShouldRetry = std::function<RetryDecision(int attempt, const HttpResponse* response,
                                                 const TransportError* error)>;
 
@@ -36,15 +37,16 @@ struct MSGRAPH_API RetryOptions {
   std::chrono::milliseconds baseDelay{std::chrono::seconds(1)};
   /// @brief The longest backoff wait.
   std::chrono::milliseconds maxDelay{std::chrono::seconds(60)};
-  /// @brief The longest `Retry-After` honoured; a longer one ends the retries.
+  /// @brief The longest wait a `Retry-After` gets: a longer one is cut to this.
   std::chrono::milliseconds maxRetryAfter{std::chrono::seconds(180)};
   /// @brief Whether PATCH (not idempotent in general) is retried too.
   bool retryPatch = false;
   /// @brief Consulted after every attempt that did not succeed (a status of 400 or more, or a
   /// transport error); may veto a retry or force one. Default: none.
   ShouldRetry shouldRetry;
-  /// @brief How the policy waits; replace it in tests to observe waits without sleeping.
-  /// Unset: the calling thread sleeps.
+  /// @brief How the policy waits; replace it in tests to observe waits without sleeping (an
+  /// injected sleeper is not woken by cancellation). Unset: the calling thread sleeps, woken at
+  /// once by the call's `CancellationToken`.
   std::function<void(std::chrono::milliseconds)> sleeper;
 };
 
