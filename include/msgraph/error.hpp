@@ -158,8 +158,9 @@ class MSGRAPH_API AuthenticationError : public Error {
   Details details_;
 };
 
-/// @brief The request did not get an HTTP response: connect, DNS, TLS, timeout or a dropped
-/// connection.
+/// @brief The request did not get a complete HTTP response: connect, DNS, TLS, timeout, a
+/// dropped connection, or a body over the transport's size limit. `gotResponse()` says whether a
+/// response had begun to arrive.
 class MSGRAPH_API TransportError : public Error {
  public:
   /// @brief What kind of failure happened on the wire.

@@ -224,6 +224,29 @@ TEST_CASE("an HTTP error status is returned as a response, not thrown") {
   CHECK(response.headers.get("request-id") == std::optional<std::string_view>("abc"));
 }
 
+TEST_CASE("a redirect is not followed, so the bearer token never goes to another host") {
+  std::atomic<int> reachedOther{0};
+  LocalServer other([&](httplib::Server& s) {
+    s.Get(".*", [&](const httplib::Request&, httplib::Response& res) {
+      ++reachedOther;
+      res.set_content("{}", "application/json");
+    });
+  });
+  LocalServer redirecting([&](httplib::Server& s) {
+    s.Get(".*", [&](const httplib::Request&, httplib::Response& res) {
+      res.set_redirect(other.baseUrl() + "/stolen", 302);
+    });
+  });
+  CurlTransport transport;
+  auto request = makeRequest(HttpMethod::Get, redirecting.baseUrl() + "/x");
+  request.headers.add("Authorization", "Bearer secret-token");
+  const HttpResponse response = transport.send(request, CallContext());
+  CHECK(response.status == 302);
+  CHECK(response.headers.get("Location") ==
+        std::optional<std::string_view>(other.baseUrl() + "/stolen"));
+  CHECK(reachedOther == 0);
+}
+
 TEST_CASE("sequential calls on one transport reuse one connection") {
   Recorder recorder;
   LocalServer server([&](httplib::Server& s) {

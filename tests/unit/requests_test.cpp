@@ -439,6 +439,20 @@ TEST_CASE("header names over 256 bytes and values over 8 KiB are refused", "[req
         msgraph::HttpMethod::Get);
 }
 
+TEST_CASE("a redirect is a ServiceError, not followed", "[requests]") {
+  Fixture f;
+  msgraph::HttpResponse redirect;
+  redirect.status = 302;
+  redirect.headers.add("Location", "https://elsewhere.example/x");
+  f.mock->enqueue(redirect);
+  const auto result = f.sync().get().send();
+  REQUIRE_FALSE(result.ok());
+  const auto* error = dynamic_cast<const msgraph::ServiceError*>(&result.error());
+  REQUIRE(error != nullptr);
+  CHECK(error->status() == 302);
+  CHECK(f.mock->requestCount() == 1);
+}
+
 TEST_CASE("a header line passed as a name does not echo its value", "[requests]") {
   Fixture f;
   auto result = f.sync().get().header("Authorization: Bearer eyJsecret", "").send();

@@ -10,8 +10,10 @@ namespace msgraph {
 /// @brief Lets one thread cancel calls that others are making.
 ///
 /// Copies share one state: cancel any copy and every call given any copy stops. A cancelled call
-/// aborts its transfer (libcurl's progress callback notices within a few milliseconds) and wakes
-/// from any backoff wait at once; it then fails with `CancelledError`. Thread-safe; cancelling
+/// wakes from any backoff wait at once (a condition variable) and aborts its transfer at libcurl's
+/// next progress callback: at once while bytes flow, within about a second on a connection that
+/// has gone silent (libcurl calls back at least once a second). It then fails with
+/// `CancelledError`. Thread-safe; cancelling
 /// twice is harmless; a token cannot be reset.
 class MSGRAPH_API CancellationToken {
  public:

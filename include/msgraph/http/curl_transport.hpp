@@ -45,7 +45,8 @@ struct MSGRAPH_API CurlTransportOptions {
 class MSGRAPH_API CurlTransport final : public HttpTransport {
  public:
   /// @brief Creates a transport with `options`.
-  /// @throws ValidationError if `caFile` is set but cannot be read.
+  /// @throws ValidationError if `caFile` is set but cannot be read, or `proxy` is not a URL
+  /// libcurl can use (or is given with `insecureSkipTlsVerificationForLoopback`).
   explicit CurlTransport(CurlTransportOptions options = {});
   ~CurlTransport() override;
   CurlTransport(const CurlTransport&) = delete;
@@ -53,7 +54,12 @@ class MSGRAPH_API CurlTransport final : public HttpTransport {
 
   /// @brief Sends `request` over a pooled connection.
   /// @throws TransportError on connect, TLS, timeout, send or receive failure, or when the
-  /// body exceeds `maxResponseBytes`.
+  /// body exceeds `maxResponseBytes`; CancelledError or DeadlineExceededError when the call's
+  /// token or deadline stopped the transfer.
+  ///
+  /// Like every libcurl client, it resends a request once, on a new connection, when a kept-alive
+  /// connection turns out to have been closed by the server before a single byte of answer came
+  /// back (the usual idle-timeout race). That holds for PATCH too, whatever `retryPatch` says.
   HttpResponse send(const HttpRequest& request, const CallContext& context) override;
 
   /// @brief The options this transport was made with.

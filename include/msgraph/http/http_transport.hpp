@@ -20,8 +20,12 @@ class MSGRAPH_API HttpTransport {
 
   /// @brief Sends `request` and returns the response.
   /// @param request the fully prepared request (URL encoded, every header set).
-  /// @param context per-call settings; honour `context.timeout()`.
-  /// @throws TransportError when no HTTP response was received.
+  /// @param context per-call settings; honour `context.timeout()`, and stop for
+  /// `context.deadline()` and `context.cancellation()`.
+  /// @throws TransportError when no complete HTTP response was received; pass `gotResponse`
+  /// true when part of one had arrived, since the retry policy resends idempotent requests
+  /// only when it is false. @throws CancelledError or DeadlineExceededError when the call
+  /// was stopped.
   virtual HttpResponse send(const HttpRequest& request, const CallContext& context) = 0;
 };
 

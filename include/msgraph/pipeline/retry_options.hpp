@@ -39,7 +39,9 @@ struct MSGRAPH_API RetryOptions {
   std::chrono::milliseconds maxDelay{std::chrono::seconds(60)};
   /// @brief The longest wait a `Retry-After` gets: a longer one is cut to this.
   std::chrono::milliseconds maxRetryAfter{std::chrono::seconds(180)};
-  /// @brief Whether PATCH (not idempotent in general) is retried too.
+  /// @brief Whether PATCH (not idempotent in general) is retried too. (Independently of this,
+  /// `CurlTransport` resends any request once when a kept-alive connection proves to have been
+  /// closed before the server answered a byte; see `CurlTransport::send`.)
   bool retryPatch = false;
   /// @brief Consulted after every attempt that did not succeed (a status of 400 or more, or a
   /// transport error); may veto a retry or force one. Default: none.

@@ -57,13 +57,14 @@ class Request {
   HttpRequest whatIf() const { return core_.preview(); }
 
   /// @brief Sends the request; never throws for validation, service, transport,
-  /// authentication or deserialization failures, which come back in the `Result`.
+  /// authentication, deserialization, cancellation or deadline failures, which come back in
+  /// the `Result`.
   Result<Response<T>> send() const { return detail::toResponse<T>(core_.run()); }
 
   /// @brief Sends the request.
   /// @return the response; `value` is empty on 204 and when a confirm callback declined.
-  /// @throws ValidationError, ServiceError, TransportError, AuthenticationError or
-  /// DeserializationError.
+  /// @throws ValidationError, ServiceError, TransportError, AuthenticationError,
+  /// DeserializationError, CancelledError or DeadlineExceededError.
   Response<T> execute() const { return send().value(); }
 
  protected:
