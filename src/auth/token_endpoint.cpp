@@ -7,6 +7,7 @@
 
 #include "http/logged_exchange.hpp"
 #include "http/service_root.hpp"
+#include "http/transport_failure.hpp"
 #include "http/url_encoding.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/http/curl_transport.hpp"
@@ -82,22 +83,17 @@ bool isRetryable(const HttpResponse& response) {
   }
 }
 
-// A failure before any answer, named in a few words (never a body or a secret); null for any
-// other. Such a form was refused, lost or never answered, and a token POST changes nothing, so it
-// may be sent again.
-const char* resendableFailure(const TransportError& error) {
-  if (error.gotResponse()) return nullptr;
-  switch (error.kind()) {
+// A failure before any answer, named in a few words (never a body or a secret).
+const char* describeFailure(TransportError::Kind kind) {
+  switch (kind) {
     case TransportError::Kind::Connect:
       return "a connection failure";
     case TransportError::Kind::Send:
       return "a send failure";
     case TransportError::Kind::Receive:
       return "a receive failure";
-    case TransportError::Kind::Timeout:
-      return "a timeout";
     default:
-      return nullptr;
+      return "a timeout";
   }
 }
 
@@ -208,12 +204,12 @@ IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
       if (!isRetryable(response) || attempt >= maxRetries_) throw refusal(response);
       failure = "HTTP " + std::to_string(response.status);
     } catch (const TransportError& error) {
-      const char* resendable = resendableFailure(error);
-      if (resendable == nullptr || attempt >= maxRetries_) {
+      // A token POST changes nothing: one that was never answered may be sent again.
+      if (!failedBeforeResponse(error) || attempt >= maxRetries_) {
         throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
                                   error.what());
       }
-      failure = resendable;
+      failure = describeFailure(error.kind());
     }
     pauseBeforeRetry(attempt, failure, context);
   }

@@ -111,35 +111,22 @@ void readTimeOfDay(Cursor& in, DateFields& date) {
   date.second = in.number(2, 0, 60);  // a leap second; timegm carries it into the next minute
 }
 
-// IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT".
-std::optional<DateFields> readImfFixdate(std::string_view text) {
+// The two forms that read "day-name, DD<sep>Mon<sep>year HH:MM:SS GMT": IMF-fixdate ("Sun, 06 Nov
+// 1994 08:49:37 GMT": short day name, spaces, four-digit year) and the obsolete RFC 850 form
+// ("Sunday, 06-Nov-94 08:49:37 GMT": long day name, dashes, two-digit year).
+std::optional<DateFields> readDayMonthYearDate(std::string_view text,
+                                               const std::array<std::string_view, 7>& dayNames,
+                                               std::string_view separator, std::size_t yearDigits) {
   Cursor in(text);
   DateFields date;
-  in.name(kShortDays);
+  in.name(dayNames);
   in.literal(", ");
   date.day = in.number(2, 1, 31);
-  in.literal(" ");
+  in.literal(separator);
   date.month = in.name(kMonths);
-  in.literal(" ");
-  date.year = in.number(4);
-  in.literal(" ");
-  readTimeOfDay(in, date);
-  in.literal(" GMT");
-  return in.atEnd() ? std::optional(date) : std::nullopt;
-}
-
-// Obsolete RFC 850 form: "Sunday, 06-Nov-94 08:49:37 GMT".
-std::optional<DateFields> readRfc850Date(std::string_view text) {
-  Cursor in(text);
-  DateFields date;
-  in.name(kLongDays);
-  in.literal(", ");
-  date.day = in.number(2, 1, 31);
-  in.literal("-");
-  date.month = in.name(kMonths);
-  in.literal("-");
-  date.year = in.number(2);
-  date.twoDigitYear = true;
+  in.literal(separator);
+  date.year = in.number(yearDigits);
+  date.twoDigitYear = yearDigits == 2;
   in.literal(" ");
   readTimeOfDay(in, date);
   in.literal(" GMT");
@@ -187,8 +174,8 @@ long long resolveSeconds(const DateFields& date, long long nowSeconds) {
 }
 
 std::optional<DateFields> readHttpDate(std::string_view value) {
-  if (auto date = readImfFixdate(value)) return date;
-  if (auto date = readRfc850Date(value)) return date;
+  if (auto date = readDayMonthYearDate(value, kShortDays, " ", 4)) return date;  // IMF-fixdate
+  if (auto date = readDayMonthYearDate(value, kLongDays, "-", 2)) return date;   // RFC 850
   return readAsctimeDate(value);
 }
 

@@ -3,6 +3,7 @@
 #include <random>
 #include <thread>
 
+#include "http/transport_failure.hpp"
 #include "msgraph/attempt.hpp"
 #include "msgraph/error.hpp"
 #include "pipeline/attempt_record.hpp"
@@ -26,23 +27,6 @@ RetryOptions clamped(RetryOptions options) {
 }
 
 bool isRetryableStatus(int status) { return status == 429 || status == 503 || status == 504; }
-
-// Failures before any answer: the connection was refused, reset or dropped, or went silent.
-// The service may have acted on the request, so only idempotent verbs go again (mayRetry).
-// TLS failures (an untrusted certificate) and a body over the limit would fail the same way.
-bool isRetryableTransport(const TransportError& error) {
-  using Kind = TransportError::Kind;
-  switch (error.kind()) {
-    case Kind::Connect:
-      return true;
-    case Kind::Send:
-    case Kind::Receive:
-    case Kind::Timeout:
-      return !error.gotResponse();
-    default:
-      return false;
-  }
-}
 
 bool mayRetry(const RetryOptions& options, const HttpRequest& request, int attempt) {
   if (attempt >= options.maxRetries) return false;
@@ -128,7 +112,8 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
       response = next.send(request, context);
     } catch (const TransportError& error) {
       recordAttempt(context, 0, error.what(), nullptr);
-      const bool byPolicy = isRetryableTransport(error) && mayRetry(options, request, attempt);
+      // The service may have acted on a request it never answered: only idempotent verbs go again.
+      const bool byPolicy = failedBeforeResponse(error) && mayRetry(options, request, attempt);
       if (!decide(options, byPolicy, attempt, nullptr, &error)) throw;
       wait(options, context, backoff(options, attempt));
       continue;

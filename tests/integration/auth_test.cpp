@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "integration/emulator.hpp"
+#include "support/error_of.hpp"
 #include "unit/test_certificates.hpp"
 
 using testing_support::Emulator;
@@ -67,11 +68,7 @@ msgraph::GraphClient clientWith(const Emulator& emulator,
 }
 
 msgraph::AuthenticationError authError(const msgraph::GraphClient& client) {
-  auto result = syncOf(client).get().send();
-  REQUIRE_FALSE(result.ok());
-  const auto* error = dynamic_cast<const msgraph::AuthenticationError*>(&result.error());
-  REQUIRE(error != nullptr);
-  return *error;
+  return msgraph_test::errorOf<msgraph::AuthenticationError>(syncOf(client).get().send());
 }
 
 }  // namespace

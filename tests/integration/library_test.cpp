@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "integration/emulator.hpp"
+#include "support/error_of.hpp"
 
 using testing_support::Emulator;
 namespace models = msgraph::models;
@@ -24,13 +25,9 @@ models::IdentitySyncPolicyPartner seedPolicy() {
   return policy;
 }
 
-// A copy, so that it outlives the temporary Result it came from.
 template <typename T>
 msgraph::ServiceError serviceError(const msgraph::Result<T>& result) {
-  REQUIRE_FALSE(result.ok());
-  const auto* error = dynamic_cast<const msgraph::ServiceError*>(&result.error());
-  REQUIRE(error != nullptr);
-  return *error;
+  return msgraph_test::errorOf<msgraph::ServiceError>(result);
 }
 
 }  // namespace

@@ -8,8 +8,10 @@
 #include <thread>
 
 #include "integration/emulator.hpp"
+#include "support/error_of.hpp"
 
 using namespace std::chrono_literals;
+using msgraph_test::errorOf;
 using testing_support::Emulator;
 namespace models = msgraph::models;
 using Clock = std::chrono::steady_clock;
@@ -48,14 +50,6 @@ std::int64_t count(const msgraph::Json& json, std::string_view key) {
   const msgraph::Json* value = json.find(key);
   REQUIRE(value != nullptr);
   return value->asInt();
-}
-
-template <typename Error, typename T>
-Error errorOf(const msgraph::Result<T>& result) {
-  REQUIRE_FALSE(result.ok());
-  const auto* error = dynamic_cast<const Error*>(&result.error());
-  REQUIRE(error != nullptr);
-  return *error;
 }
 
 }  // namespace

@@ -75,6 +75,13 @@ std::string parseTenant(const std::string& flag, const std::string& value) {
 using ValueSetter = std::function<void(Options&, const std::string& flag, const std::string&)>;
 using SwitchSetter = std::function<void(Options&)>;
 
+// The setter of a `--fault-*-every N` flag: stores N in `interval`.
+ValueSetter faultInterval(std::uint64_t FaultOptions::*interval) {
+  return [interval](Options& o, const std::string& f, const std::string& v) {
+    o.faults.*interval = parseCount(f, v, UINT32_MAX);
+  };
+}
+
 const std::map<std::string, ValueSetter>& valueFlags() {
   static const std::map<std::string, ValueSetter> flags = {
       {"--host", [](Options& o, const std::string&, const std::string& v) { o.host = v; }},
@@ -95,22 +102,10 @@ const std::map<std::string, ValueSetter>& valueFlags() {
       {"--tenant", [](Options& o, const std::string& f,
                       const std::string& v) { o.tenants.push_back(parseTenant(f, v)); }},
       {"--data", [](Options& o, const std::string&, const std::string& v) { o.dataFile = v; }},
-      {"--fault-429-every",
-       [](Options& o, const std::string& f, const std::string& v) {
-         o.faults.throttleEvery = parseCount(f, v, UINT32_MAX);
-       }},
-      {"--fault-503-every",
-       [](Options& o, const std::string& f, const std::string& v) {
-         o.faults.unavailableEvery = parseCount(f, v, UINT32_MAX);
-       }},
-      {"--fault-drop-every",
-       [](Options& o, const std::string& f, const std::string& v) {
-         o.faults.dropEvery = parseCount(f, v, UINT32_MAX);
-       }},
-      {"--fault-oversize-every",
-       [](Options& o, const std::string& f, const std::string& v) {
-         o.faults.oversizeEvery = parseCount(f, v, UINT32_MAX);
-       }},
+      {"--fault-429-every", faultInterval(&FaultOptions::throttleEvery)},
+      {"--fault-503-every", faultInterval(&FaultOptions::unavailableEvery)},
+      {"--fault-drop-every", faultInterval(&FaultOptions::dropEvery)},
+      {"--fault-oversize-every", faultInterval(&FaultOptions::oversizeEvery)},
       {"--oversize-bytes",
        [](Options& o, const std::string& f, const std::string& v) {
          o.faults.oversizeBytes = static_cast<std::size_t>(parseRange(f, v, 1, kMaxOversizeBytes));

@@ -2,33 +2,17 @@
 
 namespace emulator {
 
-void RequestStats::record(Fault fault) {
-  ++graphRequests_;
-  switch (fault) {
-    case Fault::Throttle:
-      ++throttle_;
-      break;
-    case Fault::Unavailable:
-      ++unavailable_;
-      break;
-    case Fault::Drop:
-      ++drop_;
-      break;
-    case Fault::Oversize:
-      ++oversize_;
-      break;
-    case Fault::None:
-      break;
-  }
-}
+void RequestStats::record(Fault fault) { ++counts_[static_cast<std::size_t>(fault)]; }
 
 msgraph::Json RequestStats::toJson() const {
-  return msgraph::Json::object({{"graphRequests", graphRequests_.load()},
+  std::uint64_t total = 0;
+  for (const auto& counted : counts_) total += counted.load();
+  return msgraph::Json::object({{"graphRequests", total},
                                 {"faults", msgraph::Json::object({
-                                               {"throttle", throttle_.load()},
-                                               {"unavailable", unavailable_.load()},
-                                               {"drop", drop_.load()},
-                                               {"oversize", oversize_.load()},
+                                               {"throttle", count(Fault::Throttle)},
+                                               {"unavailable", count(Fault::Unavailable)},
+                                               {"drop", count(Fault::Drop)},
+                                               {"oversize", count(Fault::Oversize)},
                                            })}});
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 
 #include "faults.hpp"
@@ -19,11 +21,10 @@ class RequestStats {
   msgraph::Json toJson() const;
 
  private:
-  std::atomic<std::uint64_t> graphRequests_{0};
-  std::atomic<std::uint64_t> throttle_{0};
-  std::atomic<std::uint64_t> unavailable_{0};
-  std::atomic<std::uint64_t> drop_{0};
-  std::atomic<std::uint64_t> oversize_{0};
+  std::uint64_t count(Fault fault) const { return counts_[static_cast<std::size_t>(fault)].load(); }
+
+  // Requests by what they were given, Fault::None included: their sum is graphRequests.
+  std::array<std::atomic<std::uint64_t>, static_cast<std::size_t>(Fault::Oversize) + 1> counts_{};
 };
 
 }  // namespace emulator
