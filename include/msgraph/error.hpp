@@ -224,12 +224,3 @@ class MSGRAPH_API DeserializationError : public Error {
 };
 
 }  // namespace msgraph
-
-namespace msgraph::detail {
-
-/// Service text made safe for an error message: each control character becomes a space (so that
-/// a hostile answer cannot forge log lines) and text past `limit` bytes is cut, ending in `...`.
-/// Internal, not exported: shared by ServiceError and the token endpoint.
-std::string printableExcerpt(std::string_view text, std::size_t limit);
-
-}  // namespace msgraph::detail

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "core/printable_excerpt.hpp"
 #include "http/logged_exchange.hpp"
 #include "http/service_root.hpp"
 #include "http/transport_failure.hpp"

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "core/printable_excerpt.hpp"
 #include "msgraph/http/http_response.hpp"
 #include "msgraph/json/json.hpp"
 #include "pipeline/retry_after.hpp"
