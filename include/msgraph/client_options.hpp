@@ -15,7 +15,7 @@
 #include "msgraph/http/http_request.hpp"
 #include "msgraph/http/http_transport.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
-#include "msgraph/pipeline/log.hpp"
+#include "msgraph/diagnostics/log.hpp"
 #include "msgraph/pipeline/retry_options.hpp"
 
 namespace msgraph {

@@ -11,9 +11,13 @@
 #include "msgraph/attempt.hpp"
 
 #include "msgraph/export.hpp"
-#include "msgraph/http/http_headers.hpp"
+#include "msgraph/http_headers.hpp"
 
 namespace msgraph {
+
+namespace detail {
+struct ServiceErrorFields;
+}  // namespace detail
 
 /// @brief Base of every error the library reports, whether thrown by `execute()` or returned in
 /// a `Result` by `send()`.
@@ -102,6 +106,9 @@ class MSGRAPH_API ServiceError : public Error {
   std::shared_ptr<const Error> clone() const override;
 
  private:
+  // What the response says, read before the base's message is made from it.
+  explicit ServiceError(detail::ServiceErrorFields&& fields);
+
   int status_;
   std::string code_;
   std::string message_;

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "core/printable_excerpt.hpp"
-#include "http/logged_exchange.hpp"
+#include "diagnostics/logged_exchange.hpp"
 #include "http/service_root.hpp"
 #include "http/transport_failure.hpp"
 #include "http/url_encoding.hpp"

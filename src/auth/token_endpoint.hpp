@@ -5,7 +5,7 @@
 #include <memory>
 #include <string>
 
-#include "http/logged_exchange.hpp"
+#include "diagnostics/logged_exchange.hpp"
 #include "msgraph/auth/access_token.hpp"
 #include "msgraph/auth/token_credential.hpp"
 #include "msgraph/auth/token_credential_options.hpp"

@@ -18,7 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "http/redaction.hpp"
+#include "diagnostics/redaction.hpp"
 #include "http/service_root.hpp"
 #include "msgraph/error.hpp"
 

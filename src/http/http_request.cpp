@@ -1,6 +1,6 @@
 #include "msgraph/http/http_request.hpp"
 
-#include "http/redaction.hpp"
+#include "diagnostics/redaction.hpp"
 
 namespace msgraph {
 

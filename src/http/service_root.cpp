@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "msgraph/error.hpp"
-#include "msgraph/http/http_headers.hpp"
+#include "msgraph/http_headers.hpp"
 
 namespace msgraph::detail {
 

@@ -4,10 +4,10 @@
 #include <random>
 #include <string>
 
-#include "http/logged_exchange.hpp"
+#include "diagnostics/logged_exchange.hpp"
 #include "msgraph/auth/token_credential.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
-#include "msgraph/pipeline/log.hpp"
+#include "msgraph/diagnostics/log.hpp"
 #include "msgraph/pipeline/retry_options.hpp"
 
 namespace msgraph::detail {

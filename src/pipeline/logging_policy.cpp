@@ -1,4 +1,4 @@
-#include "http/logged_exchange.hpp"
+#include "diagnostics/logged_exchange.hpp"
 #include "pipeline/builtin_policies.hpp"
 
 namespace msgraph::detail {

@@ -8,7 +8,7 @@
 #include "msgraph/error.hpp"
 #include "pipeline/attempt_record.hpp"
 #include "pipeline/builtin_policies.hpp"
-#include "pipeline/retry_after.hpp"
+#include "http/retry_after.hpp"
 
 namespace msgraph::detail {
 

@@ -1,7 +1,7 @@
 #include "msgraph/requests/request_core.hpp"
 
 #include "core/client_state.hpp"
-#include "http/redaction.hpp"
+#include "diagnostics/redaction.hpp"
 #include "http/url_encoding.hpp"
 #include "requests/request_validation.hpp"
 #include "support/uuid.hpp"

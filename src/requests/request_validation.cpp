@@ -4,7 +4,7 @@
 
 #include "json/utf8.hpp"
 #include "msgraph/error.hpp"
-#include "msgraph/http/http_headers.hpp"
+#include "msgraph/http_headers.hpp"
 
 namespace msgraph::detail {
 

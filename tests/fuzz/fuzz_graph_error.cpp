@@ -13,7 +13,7 @@
 
 #include "fuzz_check.hpp"
 #include "msgraph/error.hpp"
-#include "msgraph/http/http_headers.hpp"
+#include "msgraph/http_headers.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size < 2) return 0;

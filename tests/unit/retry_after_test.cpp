@@ -9,7 +9,7 @@
 #include <string_view>
 
 // tests/CMakeLists.txt does not put src/ on the include path; the tests link the static library.
-#include "../../src/pipeline/retry_after.hpp"
+#include "../../src/http/retry_after.hpp"
 
 using namespace std::chrono_literals;
 

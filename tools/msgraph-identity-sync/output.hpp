@@ -3,7 +3,7 @@
 #include <string>
 
 #include "arguments.hpp"
-#include "msgraph/http/http_headers.hpp"
+#include "msgraph/http_headers.hpp"
 #include "msgraph/http/http_request.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 

@@ -9,7 +9,7 @@
 #include "msgraph/export.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "msgraph/http/http_transport.hpp"
-#include "msgraph/pipeline/log.hpp"
+#include "msgraph/diagnostics/log.hpp"
 
 namespace msgraph {
 

@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "msgraph/export.hpp"
-#include "msgraph/http/http_headers.hpp"
+#include "msgraph/http_headers.hpp"
 
 namespace msgraph {
 

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "msgraph/export.hpp"
-#include "msgraph/http/http_headers.hpp"
+#include "msgraph/http_headers.hpp"
 
 namespace msgraph {
 

@@ -1,4 +1,4 @@
-#include "msgraph/http/http_headers.hpp"
+#include "msgraph/http_headers.hpp"
 
 #include <algorithm>
 

@@ -1,10 +1,10 @@
-#include "http/redaction.hpp"
+#include "diagnostics/redaction.hpp"
 
 #include <algorithm>
 #include <vector>
 
 #include "msgraph/error.hpp"
-#include "msgraph/http/http_headers.hpp"
+#include "msgraph/http_headers.hpp"
 #include "msgraph/json/json.hpp"
 
 namespace msgraph::detail {

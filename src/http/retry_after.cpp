@@ -1,4 +1,4 @@
-#include "pipeline/retry_after.hpp"
+#include "http/retry_after.hpp"
 
 #include <algorithm>
 #include <array>
