@@ -10,12 +10,12 @@
 
 #include "msgraph/auth/token_credential.hpp"
 #include "msgraph/cloud.hpp"
+#include "msgraph/diagnostics/log.hpp"
 #include "msgraph/export.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "msgraph/http/http_request.hpp"
 #include "msgraph/http/http_transport.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
-#include "msgraph/diagnostics/log.hpp"
 #include "msgraph/pipeline/retry_options.hpp"
 
 namespace msgraph {

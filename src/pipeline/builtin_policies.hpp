@@ -6,8 +6,8 @@
 
 #include "diagnostics/logged_exchange.hpp"
 #include "msgraph/auth/token_credential.hpp"
-#include "msgraph/pipeline/http_policy.hpp"
 #include "msgraph/diagnostics/log.hpp"
+#include "msgraph/pipeline/http_policy.hpp"
 #include "msgraph/pipeline/retry_options.hpp"
 
 namespace msgraph::detail {

@@ -3,12 +3,12 @@
 #include <random>
 #include <thread>
 
+#include "http/retry_after.hpp"
 #include "http/transport_failure.hpp"
 #include "msgraph/attempt.hpp"
 #include "msgraph/error.hpp"
 #include "pipeline/attempt_record.hpp"
 #include "pipeline/builtin_policies.hpp"
-#include "http/retry_after.hpp"
 
 namespace msgraph::detail {
 

@@ -3,8 +3,8 @@
 #include <string>
 
 #include "arguments.hpp"
-#include "msgraph/http_headers.hpp"
 #include "msgraph/http/http_request.hpp"
+#include "msgraph/http_headers.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 
 namespace msgraph_cli {

@@ -6,10 +6,10 @@
 #include <string>
 
 #include "msgraph/cloud.hpp"
+#include "msgraph/diagnostics/log.hpp"
 #include "msgraph/export.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "msgraph/http/http_transport.hpp"
-#include "msgraph/diagnostics/log.hpp"
 
 namespace msgraph {
 
