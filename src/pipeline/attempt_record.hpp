@@ -2,14 +2,13 @@
 
 #include <string>
 
-#include "msgraph/http/call_context.hpp"
 #include "msgraph/http_headers.hpp"
+#include "pipeline/call_record.hpp"
 
 namespace msgraph::detail {
 
 /// Appends one attempt to the call's record, if the call keeps one: the status (0 when no
 /// response arrived), why none arrived, and the response's `request-id`.
-void recordAttempt(const CallContext& context, int status, std::string error,
-                   const HttpHeaders* headers);
+void recordAttempt(CallRecord& record, int status, std::string error, const HttpHeaders* headers);
 
 }  // namespace msgraph::detail

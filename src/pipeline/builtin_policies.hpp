@@ -4,8 +4,7 @@
 #include <random>
 #include <string>
 
-#include "diagnostics/logged_exchange.hpp"
-#include "msgraph/auth/token_credential.hpp"
+#include "diagnostics/log_sink.hpp"
 #include "msgraph/diagnostics/log.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
 #include "msgraph/pipeline/retry_options.hpp"
@@ -44,20 +43,6 @@ class RetryPolicy final : public HttpPolicy {
 
  private:
   RetryOptions options_;  // already clamped
-};
-
-/// Adds `Authorization: Bearer <token>` from the credential before every attempt; in a
-/// preview, a redacted placeholder, without asking the credential.
-class AuthorizationPolicy final : public HttpPolicy {
- public:
-  AuthorizationPolicy(std::shared_ptr<TokenCredential> credential, std::string scope);
-  std::string_view name() const noexcept override { return "authorization"; }
-  HttpResponse send(HttpRequest& request, const CallContext& context,
-                    const NextPolicy& next) override;
-
- private:
-  std::shared_ptr<TokenCredential> credential_;
-  TokenRequestContext tokenRequest_;
 };
 
 /// Logs each attempt (request line and redacted headers at Verbose, outcome at Info).

@@ -7,7 +7,7 @@ LoggingPolicy::LoggingPolicy(LogSink log) : log_(std::move(log)) {}
 
 HttpResponse LoggingPolicy::send(HttpRequest& request, const CallContext& context,
                                  const NextPolicy& next) {
-  if (context.isPreview()) return next.send(request, context);
+  if (next.isPreview()) return next.send(request, context);
   return loggedExchange(log_, request, [&] { return next.send(request, context); });
 }
 

@@ -5,22 +5,32 @@ namespace msgraph {
 HttpPolicy::~HttpPolicy() = default;
 
 HttpResponse NextPolicy::send(HttpRequest& request, const CallContext& context) const {
-  return pipeline_->sendFrom(index_, request, context);
+  return pipeline_->sendFrom(index_, request, context, *record_);
 }
 
+bool NextPolicy::isPreview() const noexcept { return record_->preview; }
+
 namespace detail {
+
+CallRecord& callRecordOf(const NextPolicy& next) noexcept { return *next.record_; }
 
 Pipeline::Pipeline(std::vector<std::shared_ptr<HttpPolicy>> policies,
                    std::shared_ptr<HttpTransport> transport)
     : policies_(std::move(policies)), transport_(std::move(transport)) {}
 
-HttpResponse Pipeline::sendFrom(std::size_t index, HttpRequest& request,
-                                const CallContext& context) const {
+HttpResponse Pipeline::sendFrom(std::size_t index, HttpRequest& request, const CallContext& context,
+                                CallRecord& record) const {
   if (index < policies_.size()) {
-    return policies_[index]->send(request, context, NextPolicy(*this, index + 1));
+    return policies_[index]->send(request, context, NextPolicy(*this, index + 1, record));
   }
-  if (context.isPreview()) return HttpResponse{};
+  if (record.preview) return HttpResponse{};
   return transport_->send(request, context);
+}
+
+void Pipeline::preview(HttpRequest& request) const {
+  CallRecord record;
+  record.preview = true;
+  send(request, CallContext(), record);
 }
 
 std::vector<std::string> Pipeline::describe() const {

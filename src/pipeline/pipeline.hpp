@@ -6,6 +6,7 @@
 
 #include "msgraph/http/http_transport.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
+#include "pipeline/call_record.hpp"
 
 namespace msgraph::detail {
 
@@ -16,13 +17,17 @@ class Pipeline {
   Pipeline(std::vector<std::shared_ptr<HttpPolicy>> policies,
            std::shared_ptr<HttpTransport> transport);
 
-  /// Sends through every policy, then the transport. In a preview, the transport is skipped
-  /// and an empty response (status 0) comes back; `request` then holds what would be sent.
-  HttpResponse send(HttpRequest& request, const CallContext& context) const {
-    return sendFrom(0, request, context);
+  /// Sends through every policy, then the transport; `record` is the call's own (retry
+  /// override, attempts). In a preview, the transport is skipped and an empty response
+  /// (status 0) comes back.
+  HttpResponse send(HttpRequest& request, const CallContext& context, CallRecord& record) const {
+    return sendFrom(0, request, context, record);
   }
+  /// Runs every policy as a preview: afterwards `request` holds what would be sent.
+  void preview(HttpRequest& request) const;
   /// Sends through the policies from `index` on.
-  HttpResponse sendFrom(std::size_t index, HttpRequest& request, const CallContext& context) const;
+  HttpResponse sendFrom(std::size_t index, HttpRequest& request, const CallContext& context,
+                        CallRecord& record) const;
   /// Policy names in order, then "transport".
   std::vector<std::string> describe() const;
 

@@ -65,25 +65,24 @@ void checkAlive(const CallContext& context) {
 }
 
 // Notes in the record how long the call waits (or waited) after its last attempt.
-void recordWait(const CallContext& context, milliseconds delay) {
-  if (context.attempts() != nullptr && !context.attempts()->empty()) {
-    context.attempts()->back().delayAfter = delay;
-  }
+void recordWait(CallRecord& record, milliseconds delay) {
+  if (!record.attempts.empty()) record.attempts.back().delayAfter = delay;
 }
 
 // Waits before the next attempt: never past the deadline, and woken at once by cancellation.
-void wait(const RetryOptions& options, const CallContext& context, milliseconds delay) {
+void wait(const RetryOptions& options, const CallContext& context, CallRecord& record,
+          milliseconds delay) {
   if (context.deadline() && CallContext::Clock::now() + delay > *context.deadline()) {
     throw DeadlineExceededError("the service asked to wait " + std::to_string(delay.count()) +
                                 " ms before retrying, which would pass the call's deadline");
   }
-  recordWait(context, delay);
+  recordWait(record, delay);
   if (options.sleeper) {
     options.sleeper(delay);
   } else if (context.cancellation()) {
     const auto start = CallContext::Clock::now();
     if (context.cancellation()->waitFor(delay)) {
-      recordWait(context,
+      recordWait(record,
                  std::chrono::duration_cast<milliseconds>(CallContext::Clock::now() - start));
       throw CancelledError("the call was cancelled");
     }
@@ -99,10 +98,11 @@ RetryPolicy::RetryPolicy(RetryOptions options) : options_(clamped(std::move(opti
 
 HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
                                const NextPolicy& next) {
-  if (context.isPreview()) return next.send(request, context);
+  if (next.isPreview()) return next.send(request, context);
+  CallRecord& record = callRecordOf(next);
   // A per-call override is clamped per call; the client's options were clamped once.
   std::optional<RetryOptions> perCall;
-  if (context.retryOverride() != nullptr) perCall = clamped(*context.retryOverride());
+  if (record.retryOverride != nullptr) perCall = clamped(*record.retryOverride);
   const RetryOptions& options = perCall ? *perCall : options_;
   for (int attempt = 0;; ++attempt) {
     checkAlive(context);
@@ -111,20 +111,20 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
     try {
       response = next.send(request, context);
     } catch (const TransportError& error) {
-      recordAttempt(context, 0, error.what(), nullptr);
+      recordAttempt(record, 0, error.what(), nullptr);
       // The service may have acted on a request it never answered: only idempotent verbs go again.
       const bool byPolicy = failedBeforeResponse(error) && mayRetry(options, request, attempt);
       if (!decide(options, byPolicy, attempt, nullptr, &error)) throw;
-      wait(options, context, backoff(options, attempt));
+      wait(options, context, record, backoff(options, attempt));
       continue;
     } catch (const CancelledError& error) {  // stopped in flight: still an attempt made
-      recordAttempt(context, 0, error.what(), nullptr);
+      recordAttempt(record, 0, error.what(), nullptr);
       throw;
     } catch (const DeadlineExceededError& error) {
-      recordAttempt(context, 0, error.what(), nullptr);
+      recordAttempt(record, 0, error.what(), nullptr);
       throw;
     }
-    recordAttempt(context, response.status, {}, &response.headers);
+    recordAttempt(record, response.status, {}, &response.headers);
     if (response.status < 400) return response;
     const bool byPolicy = isRetryableStatus(response.status) && mayRetry(options, request, attempt);
     if (!decide(options, byPolicy, attempt, &response, nullptr)) return response;
@@ -133,7 +133,7 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
       auto asked = parseRetryAfter(*header, std::chrono::system_clock::now());
       if (asked) delay = std::min(*asked, options.maxRetryAfter);
     }
-    wait(options, context, delay);
+    wait(options, context, record, delay);
   }
 }
 

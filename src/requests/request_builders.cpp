@@ -1,61 +1,57 @@
-// The fluent path from the client to the resource: each step only carries the client and the
-// partner id forward; the request objects do the work.
-#include "core/client_state.hpp"
-#include "msgraph/graph_client.hpp"
+// The fluent path from the client to the resource: each step appends its own path segment to
+// the target and checks its own input; the request objects do the work.
+#include "http/url_encoding.hpp"
+#include "msgraph/requests/policies_request_builder.hpp"
+#include "requests/request_validation.hpp"
 
 namespace msgraph {
 
-PoliciesRequestBuilder::PoliciesRequestBuilder(std::shared_ptr<const detail::ClientState> client)
-    : client_(std::move(client)) {}
+PoliciesRequestBuilder::PoliciesRequestBuilder(
+    std::shared_ptr<const detail::RequestAdapter> adapter)
+    : target_{std::move(adapter), "/policies", nullptr} {}
 
 CrossTenantAccessPolicyRequestBuilder PoliciesRequestBuilder::crossTenantAccessPolicy() const {
-  return CrossTenantAccessPolicyRequestBuilder(client_);
+  return CrossTenantAccessPolicyRequestBuilder(target_.child("crossTenantAccessPolicy"));
 }
 
 CrossTenantAccessPolicyRequestBuilder::CrossTenantAccessPolicyRequestBuilder(
-    std::shared_ptr<const detail::ClientState> client)
-    : client_(std::move(client)) {}
+    detail::RequestTarget target)
+    : target_(std::move(target)) {}
 
 PartnerRequestBuilder CrossTenantAccessPolicyRequestBuilder::partners(
     std::string partnerTenantId) const {
-  return PartnerRequestBuilder(client_, std::move(partnerTenantId), nullptr);
+  try {
+    detail::validatePartnerId(partnerTenantId);
+  } catch (const ValidationError& error) {
+    return PartnerRequestBuilder(target_.child("partners/").failing(error));
+  }
+  std::string segment = "partners/";
+  detail::appendPercentEncoded(segment, partnerTenantId);
+  return PartnerRequestBuilder(target_.child(segment));
 }
 
 PartnerRequestBuilder CrossTenantAccessPolicyRequestBuilder::partners(
     const models::Identity& identity) const {
   const auto& id = identity.crossTenantAccessPolicyConfigurationPartnerTenantId;
-  if (!id.hasValue()) {
-    return PartnerRequestBuilder(
-        client_, {},
-        std::make_shared<ValidationError>(
-            "InputObject.crossTenantAccessPolicyConfigurationPartnerTenantId",
-            std::string("is required to address a partner but is ") +
-                (id.isNull() ? "null" : "absent")));
-  }
-  return PartnerRequestBuilder(client_, *id, nullptr);
+  if (id.hasValue()) return partners(*id);
+  return PartnerRequestBuilder(
+      target_.child("partners/")
+          .failing(
+              ValidationError("InputObject.crossTenantAccessPolicyConfigurationPartnerTenantId",
+                              std::string("is required to address a partner but is ") +
+                                  (id.isNull() ? "null" : "absent"))));
 }
 
-PartnerRequestBuilder::PartnerRequestBuilder(std::shared_ptr<const detail::ClientState> client,
-                                             std::string partnerId,
-                                             std::shared_ptr<const Error> pendingError)
-    : client_(std::move(client)),
-      partnerId_(std::move(partnerId)),
-      pendingError_(std::move(pendingError)) {}
+PartnerRequestBuilder::PartnerRequestBuilder(detail::RequestTarget target)
+    : target_(std::move(target)) {}
 
 IdentitySynchronizationRequestBuilder PartnerRequestBuilder::identitySynchronization() const {
-  return IdentitySynchronizationRequestBuilder(client_, partnerId_, pendingError_);
+  return IdentitySynchronizationRequestBuilder(target_.child("identitySynchronization"));
 }
 
 IdentitySynchronizationRequestBuilder::IdentitySynchronizationRequestBuilder(
-    std::shared_ptr<const detail::ClientState> client, std::string partnerId,
-    std::shared_ptr<const Error> pendingError)
-    : client_(std::move(client)),
-      partnerId_(std::move(partnerId)),
-      pendingError_(std::move(pendingError)) {}
-
-detail::RequestCore IdentitySynchronizationRequestBuilder::core(HttpMethod method) const {
-  return detail::RequestCore(client_, method, partnerId_, pendingError_);
-}
+    detail::RequestTarget target)
+    : target_(std::move(target)) {}
 
 namespace {
 
@@ -76,21 +72,21 @@ detail::RequestCore withBody(detail::RequestCore core,
 }  // namespace
 
 GetIdentitySynchronizationRequest IdentitySynchronizationRequestBuilder::get() const {
-  return GetIdentitySynchronizationRequest(core(HttpMethod::Get));
+  return GetIdentitySynchronizationRequest({target_, HttpMethod::Get});
 }
 
 PutIdentitySynchronizationRequest IdentitySynchronizationRequestBuilder::put(
     const models::IdentitySyncPolicyPartner& body) const {
-  return PutIdentitySynchronizationRequest(withBody(core(HttpMethod::Put), body));
+  return PutIdentitySynchronizationRequest(withBody({target_, HttpMethod::Put}, body));
 }
 
 PatchIdentitySynchronizationRequest IdentitySynchronizationRequestBuilder::patch(
     const models::IdentitySyncPolicyPartner& changes) const {
-  return PatchIdentitySynchronizationRequest(withBody(core(HttpMethod::Patch), changes));
+  return PatchIdentitySynchronizationRequest(withBody({target_, HttpMethod::Patch}, changes));
 }
 
 DeleteIdentitySynchronizationRequest IdentitySynchronizationRequestBuilder::remove() const {
-  return DeleteIdentitySynchronizationRequest(core(HttpMethod::Delete));
+  return DeleteIdentitySynchronizationRequest({target_, HttpMethod::Delete});
 }
 
 GetIdentitySynchronizationRequest& GetIdentitySynchronizationRequest::select(
@@ -110,16 +106,5 @@ DeleteIdentitySynchronizationRequest& DeleteIdentitySynchronizationRequest::ifMa
   core_.setIfMatch(std::move(etag));
   return *this;
 }
-
-GraphClient::GraphClient(ClientOptions options)
-    : state_(std::make_shared<const detail::ClientState>(std::move(options))) {}
-
-PoliciesRequestBuilder GraphClient::policies() const { return PoliciesRequestBuilder(state_); }
-
-std::vector<std::string> GraphClient::describePipeline() const {
-  return state_->pipeline().describe();
-}
-
-const ClientOptions& GraphClient::options() const noexcept { return state_->options(); }
 
 }  // namespace msgraph

@@ -1,17 +1,14 @@
 #include "msgraph/requests/request_core.hpp"
 
-#include "core/client_state.hpp"
 #include "diagnostics/redaction.hpp"
 #include "http/url_encoding.hpp"
+#include "requests/request_adapter.hpp"
 #include "requests/request_validation.hpp"
 #include "support/uuid.hpp"
 
 namespace msgraph::detail {
 
 namespace {
-
-constexpr std::string_view kPartnersPath = "/policies/crossTenantAccessPolicy/partners/";
-constexpr std::string_view kResourcePath = "/identitySynchronization";
 
 bool hasBody(HttpMethod method) { return method == HttpMethod::Put || method == HttpMethod::Patch; }
 
@@ -42,12 +39,8 @@ Result<Exchange> guarded(std::vector<Attempt>& attempts, F&& body) {
 
 }  // namespace
 
-RequestCore::RequestCore(std::shared_ptr<const ClientState> client, HttpMethod method,
-                         std::string partnerId, std::shared_ptr<const Error> pendingError)
-    : client_(std::move(client)),
-      method_(method),
-      partnerId_(std::move(partnerId)),
-      pendingError_(std::move(pendingError)) {}
+RequestCore::RequestCore(RequestTarget target, HttpMethod method)
+    : target_(std::move(target)), method_(method) {}
 
 void RequestCore::addHeader(std::string name, std::string value) {
   headers_.emplace_back(std::move(name), std::move(value));
@@ -64,16 +57,12 @@ void RequestCore::setQueryList(const char* name, std::vector<std::string> items)
 }
 
 HttpRequest RequestCore::build() const {
-  if (pendingError_ != nullptr) pendingError_->raise();
-  validatePartnerId(partnerId_);
+  if (target_.pendingError != nullptr) target_.pendingError->raise();
   HttpRequest request;
   request.method = method_;
-  const std::string& root = client_->serviceRoot();
-  request.url.reserve(root.size() + kPartnersPath.size() + partnerId_.size() * 3 +
-                      kResourcePath.size());
-  request.url.append(root).append(kPartnersPath);
-  appendPercentEncoded(request.url, partnerId_);
-  request.url.append(kResourcePath);
+  const std::string& root = target_.adapter->serviceRoot();
+  request.url.reserve(root.size() + target_.path.size());
+  request.url.append(root).append(target_.path);
   char separator = '?';
   for (const auto& [name, items] : query_) {
     if (items.empty()) continue;
@@ -106,7 +95,7 @@ HttpRequest RequestCore::build() const {
 HttpRequest RequestCore::preview() const { return previewOf(build()); }
 
 HttpRequest RequestCore::previewOf(HttpRequest request) const {
-  client_->pipeline().send(request, CallContext().preview(true));
+  target_.adapter->pipeline().preview(request);
   // Whatever set them (a credential, or the caller's own .header()), secrets are shown masked.
   HttpHeaders shown;
   for (const auto& [name, value] : request.headers) {
@@ -117,10 +106,12 @@ HttpRequest RequestCore::previewOf(HttpRequest request) const {
 }
 
 Result<Exchange> RequestCore::run() const {
-  std::vector<Attempt> attempts;
+  CallRecord record;
+  std::vector<Attempt>& attempts = record.attempts;
   return guarded(attempts, [&]() -> Result<Exchange> {
+    const RequestAdapter& adapter = *target_.adapter;
     HttpRequest request = build();
-    const ConfirmCallback& confirm = confirm_ ? confirm_ : client_->options().confirm();
+    const ConfirmCallback& confirm = confirm_ ? confirm_ : adapter.confirm();
     if (confirm) {
       // The id is fixed first, so the request that is approved is the one that is sent.
       if (!request.headers.contains("client-request-id")) {
@@ -129,12 +120,11 @@ Result<Exchange> RequestCore::run() const {
       if (!confirm(previewOf(request))) return Exchange{HttpResponse{}, true, {}};
     }
     CallContext context;
-    context.timeout(timeout_ ? timeout_ : client_->options().timeout())
+    context.timeout(timeout_ ? timeout_ : adapter.timeout())
         .deadline(deadline_)
-        .cancellation(cancellation_)
-        .retryOverride(retry_ ? &*retry_ : nullptr)
-        .attempts(&attempts);
-    HttpResponse response = client_->pipeline().send(request, context);
+        .cancellation(cancellation_);
+    record.retryOverride = retry_ ? &*retry_ : nullptr;
+    HttpResponse response = adapter.pipeline().send(request, context, record);
     if (response.status < 200 || response.status > 299) {
       auto error = std::make_shared<ServiceError>(response.status, std::move(response.headers),
                                                   response.body);

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "arguments.hpp"
-#include "msgraph/graph_client.hpp"
+#include "msgraph/client/graph_client.hpp"
 
 namespace msgraph_cli {
 

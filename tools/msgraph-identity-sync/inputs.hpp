@@ -4,7 +4,7 @@
 #include <string>
 
 #include "arguments.hpp"
-#include "msgraph/graph_client.hpp"
+#include "msgraph/client/graph_client.hpp"
 #include "msgraph/models/identity.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 

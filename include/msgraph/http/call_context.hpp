@@ -2,21 +2,20 @@
 
 #include <chrono>
 #include <optional>
-#include <vector>
 
 #include "msgraph/export.hpp"
 #include "msgraph/http/cancellation_token.hpp"
 
 namespace msgraph {
 
-struct RetryOptions;
-struct Attempt;
-
-/// @brief Per-call settings that every policy and the transport see.
+/// @brief What a transport needs to know about the call it sends for: the seam's per-call
+/// settings, seen by every policy and the transport.
 ///
 /// A `CallContext` is made by a request's `send()`/`execute()` from its per-call options and
 /// the client's defaults. Transports read `timeout()` to bound one attempt, and stop a transfer
-/// when `cancellation()` is cancelled or `deadline()` passes.
+/// when `cancellation()` is cancelled or `deadline()` passes. What only the pipeline needs (a
+/// per-call retry override, the attempt record, whether the call is a preview) is kept by the
+/// pipeline itself, not here.
 class MSGRAPH_API CallContext {
  public:
   /// @brief The clock deadlines are measured on.
@@ -48,36 +47,11 @@ class MSGRAPH_API CallContext {
   }
   /// @brief Whether the call was cancelled.
   bool isCancelled() const noexcept { return cancellation_ && cancellation_->isCancelled(); }
-  /// @brief Retry options of this call that replace the client's, if any.
-  const RetryOptions* retryOverride() const noexcept { return retryOverride_; }
-  /// @brief Sets the per-call retry options (the pointee must outlive the call).
-  CallContext& retryOverride(const RetryOptions* value) noexcept {
-    retryOverride_ = value;
-    return *this;
-  }
-  /// @brief Where the retry policy records each attempt, if anyone listens.
-  std::vector<Attempt>* attempts() const noexcept { return attempts_; }
-  /// @brief Sets the attempt record (the pointee must outlive the call).
-  CallContext& attempts(std::vector<Attempt>* value) noexcept {
-    attempts_ = value;
-    return *this;
-  }
-  /// @brief True while a request is only being prepared for `whatIf()` or a confirm callback:
-  /// policies must not do I/O (no token request) and nothing will be sent.
-  bool isPreview() const noexcept { return preview_; }
-  /// @brief Marks the context as a preview (see `isPreview()`).
-  CallContext& preview(bool value) noexcept {
-    preview_ = value;
-    return *this;
-  }
 
  private:
   std::optional<std::chrono::milliseconds> timeout_;
   std::optional<Clock::time_point> deadline_;
   std::optional<CancellationToken> cancellation_;
-  const RetryOptions* retryOverride_ = nullptr;
-  std::vector<Attempt>* attempts_ = nullptr;
-  bool preview_ = false;
 };
 
 }  // namespace msgraph

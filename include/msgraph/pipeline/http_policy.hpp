@@ -10,8 +10,13 @@
 
 namespace msgraph {
 
+class NextPolicy;
+
 namespace detail {
 class Pipeline;
+struct CallRecord;
+/// The pipeline's own record of the call `next` belongs to (for the library's policies).
+CallRecord& callRecordOf(const NextPolicy& next) noexcept;
 }  // namespace detail
 
 /// @brief The rest of the pipeline after a policy: call `send` to pass the request on.
@@ -21,12 +26,20 @@ class MSGRAPH_API NextPolicy {
   /// @throws TransportError, AuthenticationError (and whatever later policies throw).
   HttpResponse send(HttpRequest& request, const CallContext& context) const;
 
+  /// @brief True while the request is only being prepared for `whatIf()` or a confirm
+  /// callback: a policy must do no I/O (no token request), and nothing will be sent (the
+  /// transport is skipped and an empty response with status 0 comes back).
+  bool isPreview() const noexcept;
+
  private:
   friend class detail::Pipeline;
-  NextPolicy(const detail::Pipeline& pipeline, std::size_t index) noexcept
-      : pipeline_(&pipeline), index_(index) {}
+  friend detail::CallRecord& detail::callRecordOf(const NextPolicy& next) noexcept;
+  NextPolicy(const detail::Pipeline& pipeline, std::size_t index,
+             detail::CallRecord& record) noexcept
+      : pipeline_(&pipeline), index_(index), record_(&record) {}
   const detail::Pipeline* pipeline_;
   std::size_t index_;
+  detail::CallRecord* record_;
 };
 
 /// @brief Where a user policy sits in the pipeline.
@@ -48,8 +61,8 @@ class MSGRAPH_API HttpPolicy {
   virtual std::string_view name() const noexcept = 0;
   /// @brief Processes one request.
   /// @param request the request, which this policy may change before passing it on.
-  /// @param context the per-call settings (`isPreview()` means: do no I/O).
-  /// @param next the rest of the pipeline.
+  /// @param context the per-call settings the transport sees too.
+  /// @param next the rest of the pipeline (`next.isPreview()` means: do no I/O).
   virtual HttpResponse send(HttpRequest& request, const CallContext& context,
                             const NextPolicy& next) = 0;
 };

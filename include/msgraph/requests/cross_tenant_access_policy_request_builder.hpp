@@ -6,6 +6,7 @@
 #include "msgraph/export.hpp"
 #include "msgraph/models/identity.hpp"
 #include "msgraph/requests/partner_request_builder.hpp"
+#include "msgraph/requests/request_target.hpp"
 
 namespace msgraph {
 
@@ -24,8 +25,8 @@ class MSGRAPH_API CrossTenantAccessPolicyRequestBuilder {
 
  private:
   friend class PoliciesRequestBuilder;
-  explicit CrossTenantAccessPolicyRequestBuilder(std::shared_ptr<const detail::ClientState> client);
-  std::shared_ptr<const detail::ClientState> client_;
+  explicit CrossTenantAccessPolicyRequestBuilder(detail::RequestTarget target);
+  detail::RequestTarget target_;
 };
 
 }  // namespace msgraph

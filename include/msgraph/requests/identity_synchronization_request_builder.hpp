@@ -6,6 +6,7 @@
 #include "msgraph/export.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 #include "msgraph/requests/identity_synchronization_requests.hpp"
+#include "msgraph/requests/request_target.hpp"
 
 namespace msgraph {
 
@@ -25,14 +26,9 @@ class MSGRAPH_API IdentitySynchronizationRequestBuilder {
 
  private:
   friend class PartnerRequestBuilder;
-  IdentitySynchronizationRequestBuilder(std::shared_ptr<const detail::ClientState> client,
-                                        std::string partnerId,
-                                        std::shared_ptr<const Error> pendingError);
-  detail::RequestCore core(HttpMethod method) const;
+  explicit IdentitySynchronizationRequestBuilder(detail::RequestTarget target);
 
-  std::shared_ptr<const detail::ClientState> client_;
-  std::string partnerId_;
-  std::shared_ptr<const Error> pendingError_;
+  detail::RequestTarget target_;
 };
 
 }  // namespace msgraph

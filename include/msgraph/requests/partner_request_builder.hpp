@@ -5,6 +5,7 @@
 
 #include "msgraph/export.hpp"
 #include "msgraph/requests/identity_synchronization_request_builder.hpp"
+#include "msgraph/requests/request_target.hpp"
 
 namespace msgraph {
 
@@ -16,12 +17,9 @@ class MSGRAPH_API PartnerRequestBuilder {
 
  private:
   friend class CrossTenantAccessPolicyRequestBuilder;
-  PartnerRequestBuilder(std::shared_ptr<const detail::ClientState> client, std::string partnerId,
-                        std::shared_ptr<const Error> pendingError);
+  explicit PartnerRequestBuilder(detail::RequestTarget target);
 
-  std::shared_ptr<const detail::ClientState> client_;
-  std::string partnerId_;
-  std::shared_ptr<const Error> pendingError_;
+  detail::RequestTarget target_;
 };
 
 }  // namespace msgraph

@@ -4,6 +4,7 @@
 
 #include "msgraph/export.hpp"
 #include "msgraph/requests/cross_tenant_access_policy_request_builder.hpp"
+#include "msgraph/requests/request_target.hpp"
 
 namespace msgraph {
 
@@ -15,8 +16,8 @@ class MSGRAPH_API PoliciesRequestBuilder {
 
  private:
   friend class GraphClient;
-  explicit PoliciesRequestBuilder(std::shared_ptr<const detail::ClientState> client);
-  std::shared_ptr<const detail::ClientState> client_;
+  explicit PoliciesRequestBuilder(std::shared_ptr<const detail::RequestAdapter> adapter);
+  detail::RequestTarget target_;
 };
 
 }  // namespace msgraph

@@ -8,16 +8,17 @@
 #include <utility>
 #include <vector>
 
-#include "msgraph/client_options.hpp"
 #include "msgraph/export.hpp"
+#include "msgraph/http/call_context.hpp"
 #include "msgraph/http/http_request.hpp"
 #include "msgraph/http/http_response.hpp"
+#include "msgraph/pipeline/retry_options.hpp"
+#include "msgraph/requests/confirm_callback.hpp"
+#include "msgraph/requests/request_target.hpp"
 #include "msgraph/response.hpp"
 #include "msgraph/result.hpp"
 
 namespace msgraph::detail {
-
-class ClientState;
 
 /// What a request sent and got back, before the body is read into a model.
 struct Exchange {
@@ -30,8 +31,8 @@ struct Exchange {
 /// prepared in one place. Not part of the API; the typed requests wrap it.
 class MSGRAPH_API RequestCore {
  public:
-  RequestCore(std::shared_ptr<const ClientState> client, HttpMethod method, std::string partnerId,
-              std::shared_ptr<const Error> pendingError);
+  /// A request of `method` on `target`; the target's pending error fails it when sent.
+  RequestCore(RequestTarget target, HttpMethod method);
 
   void addHeader(std::string name, std::string value);
   void setTimeout(std::chrono::milliseconds timeout) noexcept { timeout_ = timeout; }
@@ -40,7 +41,9 @@ class MSGRAPH_API RequestCore {
   void setRetry(RetryOptions options) { retry_ = std::move(options); }
   void setConfirm(ConfirmCallback confirm) { confirm_ = std::move(confirm); }
   void setBody(std::string json) { body_ = std::move(json); }
-  void setPendingError(std::shared_ptr<const Error> error) { pendingError_ = std::move(error); }
+  void setPendingError(std::shared_ptr<const Error> error) {
+    target_.pendingError = std::move(error);
+  }
   void setQueryList(const char* name, std::vector<std::string> items);
   void setIfMatch(std::string etag) { ifMatch_ = std::move(etag); }
 
@@ -53,10 +56,8 @@ class MSGRAPH_API RequestCore {
   HttpRequest build() const;  // throws ValidationError
   HttpRequest previewOf(HttpRequest request) const;
 
-  std::shared_ptr<const ClientState> client_;
+  RequestTarget target_;
   HttpMethod method_;
-  std::string partnerId_;
-  std::shared_ptr<const Error> pendingError_;
   std::vector<std::pair<std::string, std::string>> headers_;
   std::vector<std::pair<const char*, std::vector<std::string>>> query_;
   std::optional<std::chrono::milliseconds> timeout_;

@@ -1,6 +1,7 @@
+#include "auth/authorization_policy.hpp"
+
 #include "msgraph/error.hpp"
 #include "pipeline/attempt_record.hpp"
-#include "pipeline/builtin_policies.hpp"
 
 namespace msgraph::detail {
 
@@ -27,7 +28,7 @@ AuthorizationPolicy::AuthorizationPolicy(std::shared_ptr<TokenCredential> creden
 HttpResponse AuthorizationPolicy::send(HttpRequest& request, const CallContext& context,
                                        const NextPolicy& next) {
   if (credential_ == nullptr) return next.send(request, context);
-  if (context.isPreview()) {
+  if (next.isPreview()) {
     request.headers.set("Authorization", "Bearer ***");  // no token is fetched for a preview
     return next.send(request, context);
   }
@@ -39,7 +40,8 @@ HttpResponse AuthorizationPolicy::send(HttpRequest& request, const CallContext& 
   credential_->invalidateToken(token);
   std::string renewed = credential_->getToken(tokenRequest_, context).token;
   if (renewed == token) return response;  // nothing new to try (a fixed token)
-  recordAttempt(context, response.status, {}, &response.headers);  // the retry policy sees one
+  recordAttempt(callRecordOf(next), response.status, {},
+                &response.headers);  // the retry policy sees one
   request.headers.set("Authorization", bearer(renewed));
   return next.send(request, context);
 }

@@ -4,11 +4,15 @@
 #include <string>
 #include <vector>
 
-#include "msgraph/client_options.hpp"
+#include "msgraph/client/client_options.hpp"
 #include "msgraph/export.hpp"
 #include "msgraph/requests/policies_request_builder.hpp"
 
 namespace msgraph {
+
+namespace detail {
+class ClientState;
+}  // namespace detail
 
 /// @brief The entry point: a configured connection to Microsoft Graph.
 ///

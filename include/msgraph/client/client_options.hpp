@@ -13,19 +13,12 @@
 #include "msgraph/diagnostics/log.hpp"
 #include "msgraph/export.hpp"
 #include "msgraph/http/curl_transport.hpp"
-#include "msgraph/http/http_request.hpp"
 #include "msgraph/http/http_transport.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
 #include "msgraph/pipeline/retry_options.hpp"
+#include "msgraph/requests/confirm_callback.hpp"
 
 namespace msgraph {
-
-/// @brief Decides whether a prepared request may be sent: the `-Confirm` analog.
-///
-/// Sees the exact request that would be sent (the `Authorization` value redacted) and returns
-/// `true` to send it, `false` to decline. A declined call sends nothing, throws nothing, and
-/// returns a response with `declined == true`.
-using ConfirmCallback = std::function<bool(const HttpRequest& request)>;
 
 /// @brief Everything a `GraphClient` is configured with. Plain values with documented
 /// defaults; the client copies them when it is built, so later changes do not affect it.

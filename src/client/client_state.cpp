@@ -1,5 +1,6 @@
-#include "core/client_state.hpp"
+#include "client/client_state.hpp"
 
+#include "auth/authorization_policy.hpp"
 #include "http/service_root.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/http/curl_transport.hpp"
@@ -40,14 +41,19 @@ Pipeline buildPipeline(const ClientOptions& options) {
   return Pipeline(std::move(policies), std::move(transport));
 }
 
+// The service root is checked before the pipeline is built, so the first bad option is named.
+RequestAdapter adapterOf(const ClientOptions& options) {
+  std::string root = checkedServiceRoot(
+      options.baseUrl().empty() ? graphRoot(options.cloud()) : options.baseUrl(), "baseUrl");
+  root += "/";
+  root += toString(options.apiVersion());
+  return RequestAdapter(std::move(root), buildPipeline(options), options.timeout(),
+                        options.confirm());
+}
+
 }  // namespace
 
 ClientState::ClientState(ClientOptions options)
-    : options_(std::move(options)),
-      serviceRoot_(checkedServiceRoot(options_.baseUrl().empty() ? graphRoot(options_.cloud())
-                                                                 : options_.baseUrl(),
-                                      "baseUrl") +
-                   "/" + std::string(toString(options_.apiVersion()))),
-      pipeline_(buildPipeline(options_)) {}
+    : options_(std::move(options)), adapter_(adapterOf(options_)) {}
 
 }  // namespace msgraph::detail

@@ -1,4 +1,4 @@
-#include "msgraph/client_options.hpp"
+#include "msgraph/client/client_options.hpp"
 
 namespace msgraph {
 

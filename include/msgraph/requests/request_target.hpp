@@ -1,0 +1,36 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "msgraph/error.hpp"
+
+namespace msgraph::detail {
+
+class RequestAdapter;
+
+/// Where a fluent builder points: the client's request adapter, the resource path so far
+/// (percent-encoded, from the service root, e.g. `/policies/crossTenantAccessPolicy`), and an
+/// input error found on the way, reported when a request is sent. Not part of the API.
+struct RequestTarget {
+  std::shared_ptr<const RequestAdapter> adapter;
+  std::string path;
+  std::shared_ptr<const Error> pendingError;
+
+  /// The target one segment further down; `segment` is appended as given (already encoded).
+  RequestTarget child(std::string_view segment) const {
+    RequestTarget next{adapter, {}, pendingError};
+    next.path.reserve(path.size() + 1 + segment.size());
+    next.path.append(path).append(1, '/').append(segment);
+    return next;
+  }
+  /// This target, failing with `error` when a request on it is sent.
+  RequestTarget failing(const ValidationError& error) && {
+    pendingError = std::make_shared<ValidationError>(error);
+    return std::move(*this);
+  }
+};
+
+}  // namespace msgraph::detail

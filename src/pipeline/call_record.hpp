@@ -1,0 +1,24 @@
+#pragma once
+
+#include <vector>
+
+#include "msgraph/attempt.hpp"
+#include "msgraph/pipeline/retry_options.hpp"
+
+namespace msgraph::detail {
+
+/// What the pipeline keeps about one logical call beside the `CallContext` that transports
+/// see: owned by whoever runs the call (a request, the token endpoint), reached by the
+/// library's policies through `callRecordOf(next)`.
+struct CallRecord {
+  /// The call's own retry options, replacing the pipeline's (the pointee outlives the call).
+  const RetryOptions* retryOverride = nullptr;
+  /// Whether `attempts` is kept (a token request keeps none).
+  bool recordsAttempts = true;
+  /// Every attempt so far, in order.
+  std::vector<Attempt> attempts;
+  /// The call is only prepared (whatIf, confirm): no I/O, nothing sent.
+  bool preview = false;
+};
+
+}  // namespace msgraph::detail
