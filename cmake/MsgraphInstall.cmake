@@ -3,9 +3,8 @@
 # tools (tools/CMakeLists.txt); cmake/MsgraphPackaging.cmake turns them into Debian packages.
 include(CMakePackageConfigHelpers)
 
-option(MSGRAPH_INSTALL_LIBRARY_ONLY
-  "Install only the msgraph library and its CMake targets file: for a static build packaged next to a shared one (scripts/package)"
-  OFF)
+option(MSGRAPH_INSTALL_LIBRARY_ONLY "Install only the msgraph library and its CMake targets \
+file: for a static build packaged next to a shared one (scripts/package)" OFF)
 
 # Debian package names, also used for the per-package copyright files.
 set(MSGRAPH_DEB_RUNTIME_PACKAGE libmsgraph0)

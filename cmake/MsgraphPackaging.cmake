@@ -57,8 +57,9 @@ package holds the shared library.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME ${MSGRAPH_DEB_DEV_PACKAGE})
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
-  "${MSGRAPH_DEB_RUNTIME_PACKAGE} (= ${MSGRAPH_DEB_VERSION}), libcurl4-openssl-dev | libcurl-dev, libssl-dev")
+string(CONCAT CPACK_DEBIAN_DEV_PACKAGE_DEPENDS
+  "${MSGRAPH_DEB_RUNTIME_PACKAGE} (= ${MSGRAPH_DEB_VERSION}), "
+  "libcurl4-openssl-dev | libcurl-dev, libssl-dev")
 set(CPACK_DEBIAN_DEV_DESCRIPTION "Development files for msgraph-cpp: headers, the
 CMake package (find_package(msgraph), component testing), the pkg-config
 files msgraph and msgraph-testing, the static library and
