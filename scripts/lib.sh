@@ -1,8 +1,9 @@
 # Shared by scripts/test, scripts/demo and scripts/fuzz: installs the Debian packages the project
 # needs, only those that are missing, with sudo only when not root.
 
+# dpkg-dev (dpkg-shlibdeps) and file are for the Debian packages (scripts/package).
 MSGRAPH_PACKAGES=(g++ cmake ninja-build pkg-config libcurl4-openssl-dev libssl-dev rapidjson-dev
-  catch2 libcpp-httplib-dev openssl)
+  catch2 libcpp-httplib-dev openssl dpkg-dev file)
 
 msgraph_install_packages() {
   local missing=()
