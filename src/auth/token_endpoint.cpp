@@ -3,16 +3,16 @@
 #include <openssl/crypto.h>
 
 #include <algorithm>
-#include <thread>
 
 #include "core/printable_excerpt.hpp"
-#include "diagnostics/logged_exchange.hpp"
 #include "http/service_root.hpp"
 #include "http/transport_failure.hpp"
 #include "http/url_encoding.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "msgraph/json/json.hpp"
+#include "pipeline/builtin_policies.hpp"
+#include "pipeline/pipeline.hpp"
 
 namespace msgraph::detail {
 
@@ -75,8 +75,7 @@ AuthenticationError refusal(const HttpResponse& response) {
   return AuthenticationError(message, std::move(details));
 }
 
-bool isRetryable(const HttpResponse& response) {
-  if (response.status >= 500) return true;
+bool isTemporarilyUnavailable(const HttpResponse& response) {
   try {
     return member(Json::parse(response.body), "error") == "temporarily_unavailable";
   } catch (const Error&) {
@@ -84,38 +83,52 @@ bool isRetryable(const HttpResponse& response) {
   }
 }
 
-// A failure before any answer, named in a few words (never a body or a secret).
-const char* describeFailure(TransportError::Kind kind) {
-  switch (kind) {
-    case TransportError::Kind::Connect:
-      return "a connection failure";
-    case TransportError::Kind::Send:
-      return "a send failure";
-    case TransportError::Kind::Receive:
-      return "a receive failure";
-    default:
-      return "a timeout";
+// The identity platform's rule: 5xx and `temporarily_unavailable` are retried, other answers
+// (4xx) never; a token POST changes nothing, so one that was never answered may go again.
+RetryDecision tokenShouldRetry(int, const HttpResponse* response, const TransportError* error) {
+  if (response != nullptr) {
+    const bool transient = response->status >= 500 || isTemporarilyUnavailable(*response);
+    return transient ? RetryDecision::Retry : RetryDecision::DoNotRetry;
   }
+  return failedBeforeResponse(*error) ? RetryDecision::Retry : RetryDecision::DoNotRetry;
 }
 
-// Waits before attempt `attempt + 1`, 250 ms more each time; fails at once when the deadline
-// would pass first, and wakes at once on cancellation. `failure` is the last attempt's, in short.
-void pauseBeforeRetry(int attempt, const std::string& failure, const CallContext& context) {
-  const std::chrono::milliseconds pause = std::chrono::milliseconds(250) * (attempt + 1);
-  if (context.deadline() && CallContext::Clock::now() + pause > *context.deadline()) {
-    throw DeadlineExceededError(
-        "the call's deadline leaves no time to retry the token request after " + failure);
-  }
-  if (context.cancellation() ? context.cancellation()->waitFor(pause)
-                             : (std::this_thread::sleep_for(pause), false)) {
-    throw CancelledError("the call was cancelled while waiting to retry the token request");
-  }
+// 250 ms more before each retry, whatever the answer said: token requests are few and the
+// platform documents no Retry-After for them.
+std::chrono::milliseconds linearBackoff(const RetryOptions& options, int attempt,
+                                        const HttpResponse*) {
+  return options.baseDelay * (attempt + 1);
+}
+
+RetryOptions tokenRetryOptions(const TokenCredentialOptions& options) {
+  RetryOptions retry;
+  retry.maxRetries = std::clamp(options.maxRetries, 0, 5);
+  retry.baseDelay = std::chrono::milliseconds(250);
+  retry.shouldRetry = tokenShouldRetry;
+  retry.sleeper = options.sleeper;
+  return retry;
 }
 
 // Forms carry secrets and assertions: wipe them once sent, whatever happens.
 struct BodyWiper {
   std::string& body;
   ~BodyWiper() { OPENSSL_cleanse(body.data(), body.size()); }
+};
+
+// Builds the form anew for every attempt, so that a client assertion is never replayed.
+class FreshFormPolicy final : public HttpPolicy {
+ public:
+  explicit FreshFormPolicy(const std::function<std::string()>& makeForm) : makeForm_(makeForm) {}
+  std::string_view name() const noexcept override { return "form"; }
+  HttpResponse send(HttpRequest& request, const CallContext& context,
+                    const NextPolicy& next) override {
+    request.body = makeForm_();
+    const BodyWiper wipe{request.body};
+    return next.send(request, context);
+  }
+
+ private:
+  const std::function<std::string()>& makeForm_;  // outlives the request's pipeline
 };
 
 }  // namespace
@@ -145,9 +158,10 @@ void requireCredentialValue(const char* field, const std::string& value) {
 
 TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialOptions& options)
     : transport_(options.transport),
-      log_{options.logger, options.logLevel},
+      retry_(std::make_shared<RetryPolicy>(tokenRetryOptions(options), linearBackoff,
+                                           "the token request")),
+      logging_(std::make_shared<LoggingPolicy>(LogSink{options.logger, options.logLevel})),
       refreshMargin_(options.refreshMargin),
-      maxRetries_(std::clamp(options.maxRetries, 0, 5)),
       clock_(options.clock) {
   requireCredentialValue("tenantId", tenantId);
   url_ = checkedServiceRoot(
@@ -194,26 +208,21 @@ IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
   request.url = url_;
   request.headers.add("Content-Type", "application/x-www-form-urlencoded");
   request.headers.add("Accept", "application/json");
-  for (int attempt = 0;; ++attempt) {
-    request.body = makeForm();
-    const BodyWiper wipe{request.body};
-    std::string failure;  // the attempt's failure in short, for a DeadlineExceededError
-    try {
-      const HttpResponse response =
-          loggedExchange(log_, request, [&] { return transport_->send(request, context); });
-      if (response.status == 200) return readToken(response.body);
-      if (!isRetryable(response) || attempt >= maxRetries_) throw refusal(response);
-      failure = "HTTP " + std::to_string(response.status);
-    } catch (const TransportError& error) {
-      // A token POST changes nothing: one that was never answered may be sent again.
-      if (!failedBeforeResponse(error) || attempt >= maxRetries_) {
-        throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
-                                  error.what());
-      }
-      failure = describeFailure(error.kind());
-    }
-    pauseBeforeRetry(attempt, failure, context);
+  // Token requests are rare (one per token lifetime), so the pipeline that carries this call's
+  // form factory is put together per request: retry, a fresh form per attempt, logging.
+  const Pipeline pipeline({retry_, std::make_shared<FreshFormPolicy>(makeForm), logging_},
+                          transport_);
+  CallRecord record;
+  record.recordsAttempts = false;
+  HttpResponse response;
+  try {
+    response = pipeline.send(request, context, record);
+  } catch (const TransportError& error) {
+    throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
+                              error.what());
   }
+  if (response.status == 200) return readToken(response.body);
+  throw refusal(response);
 }
 
 }  // namespace msgraph::detail

@@ -5,12 +5,12 @@
 #include <memory>
 #include <string>
 
-#include "diagnostics/logged_exchange.hpp"
 #include "msgraph/auth/access_token.hpp"
 #include "msgraph/auth/token_credential.hpp"
 #include "msgraph/auth/token_credential_options.hpp"
 #include "msgraph/http/call_context.hpp"
 #include "msgraph/http/http_transport.hpp"
+#include "msgraph/pipeline/http_policy.hpp"
 
 namespace msgraph::detail {
 
@@ -20,8 +20,10 @@ struct IssuedToken {
   std::chrono::system_clock::time_point refreshAt;
 };
 
-/// The identity platform's v2.0 token endpoint of one tenant: posts client-credentials forms,
-/// retries 5xx, `temporarily_unavailable` and transport failures before any response, and turns
+/// The identity platform's v2.0 token endpoint of one tenant: posts client-credentials forms
+/// through a pipeline of its own (the library's retry policy with the platform's rules, then
+/// logging, then the transport), retries 5xx, `temporarily_unavailable` and transport failures
+/// before any response, and turns
 /// every refusal into an AuthenticationError carrying the service's error, AADSTS codes, trace
 /// and correlation ids.
 class TokenEndpoint {
@@ -36,7 +38,7 @@ class TokenEndpoint {
   /// Posts the form that `makeForm` builds (anew for every attempt, so that a client assertion
   /// is never replayed) and reads the answer. Throws AuthenticationError, or
   /// DeadlineExceededError when the deadline leaves no time for the pause before a retry, or
-  /// CancelledError when cancelled during that pause.
+  /// CancelledError when cancelled in flight or during that pause.
   IssuedToken request(const std::function<std::string()>& makeForm,
                       const CallContext& context) const;
 
@@ -45,9 +47,9 @@ class TokenEndpoint {
 
   std::string url_;
   std::shared_ptr<HttpTransport> transport_;
-  LogSink log_;
+  std::shared_ptr<HttpPolicy> retry_;
+  std::shared_ptr<HttpPolicy> logging_;
   std::chrono::seconds refreshMargin_;
-  int maxRetries_;
   std::function<std::chrono::system_clock::time_point()> clock_;
 };
 

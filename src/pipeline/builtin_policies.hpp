@@ -1,7 +1,8 @@
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
-#include <random>
 #include <string>
 
 #include "diagnostics/log_sink.hpp"
@@ -32,17 +33,32 @@ class UserAgentPolicy final : public HttpPolicy {
   std::string userAgent_;
 };
 
+/// How long to wait before attempt `attempt + 1` (counted from 0), given the failed attempt's
+/// response (null when none arrived). The retry loop decides whether to retry; this, how long.
+using Backoff = std::function<std::chrono::milliseconds(const RetryOptions& options, int attempt,
+                                                        const HttpResponse* response)>;
+
+/// Graph's backoff: the response's `Retry-After` (cut to `maxRetryAfter`), else exponential
+/// growth from `baseDelay` with full jitter, capped at `maxDelay`.
+std::chrono::milliseconds graphBackoff(const RetryOptions& options, int attempt,
+                                       const HttpResponse* response);
+
 /// Retries throttled and failed attempts as RetryOptions describes (the call's own options when
 /// it has them), never past the call's deadline, and waits in a way cancellation interrupts.
+/// The one retry loop of the library: Graph calls and token requests both go through it.
 class RetryPolicy final : public HttpPolicy {
  public:
-  explicit RetryPolicy(RetryOptions options);
+  /// `subject` names what is retried in errors ("the request", "the token request").
+  explicit RetryPolicy(RetryOptions options, Backoff backoff = graphBackoff,
+                       std::string subject = "the request");
   std::string_view name() const noexcept override { return "retry"; }
   HttpResponse send(HttpRequest& request, const CallContext& context,
                     const NextPolicy& next) override;
 
  private:
   RetryOptions options_;  // already clamped
+  Backoff backoff_;
+  std::string subject_;
 };
 
 /// Logs each attempt (request line and redacted headers at Verbose, outcome at Info).

@@ -48,15 +48,6 @@ bool decide(const RetryOptions& options, bool byPolicy, int attempt, const HttpR
   return byPolicy;
 }
 
-// Exponential growth with full jitter: uniform in [0, min(maxDelay, base * 2^attempt)].
-milliseconds backoff(const RetryOptions& options, int attempt) {
-  const auto ceiling = std::min<long long>(options.maxDelay.count(), options.baseDelay.count()
-                                                                         << std::min(attempt, 20));
-  thread_local std::minstd_rand random{std::random_device{}()};
-  std::uniform_int_distribution<long long> pick(0, std::max<long long>(ceiling, 0));
-  return milliseconds(pick(random));
-}
-
 void checkAlive(const CallContext& context) {
   if (context.isCancelled()) throw CancelledError("the call was cancelled");
   if (context.deadline() && CallContext::Clock::now() >= *context.deadline()) {
@@ -69,12 +60,49 @@ void recordWait(CallRecord& record, milliseconds delay) {
   if (!record.attempts.empty()) record.attempts.back().delayAfter = delay;
 }
 
+// The failed attempt in a few words, for an error (never a body or a secret).
+std::string describeFailure(const HttpResponse* response, const TransportError* error) {
+  if (response != nullptr) return "HTTP " + std::to_string(response->status);
+  switch (error->kind()) {
+    case TransportError::Kind::Connect:
+      return "a connection failure";
+    case TransportError::Kind::Send:
+      return "a send failure";
+    case TransportError::Kind::Receive:
+      return "a receive failure";
+    default:
+      return "a timeout";
+  }
+}
+
+}  // namespace
+
+// Exponential growth with full jitter: uniform in [0, min(maxDelay, base * 2^attempt)].
+milliseconds graphBackoff(const RetryOptions& options, int attempt, const HttpResponse* response) {
+  if (response != nullptr) {
+    if (auto header = response->headers.get("Retry-After")) {
+      if (auto asked = parseRetryAfter(*header, std::chrono::system_clock::now())) {
+        return std::min(*asked, options.maxRetryAfter);
+      }
+    }
+  }
+  const auto ceiling = std::min<long long>(options.maxDelay.count(), options.baseDelay.count()
+                                                                         << std::min(attempt, 20));
+  thread_local std::minstd_rand random{std::random_device{}()};
+  std::uniform_int_distribution<long long> pick(0, std::max<long long>(ceiling, 0));
+  return milliseconds(pick(random));
+}
+
+namespace {
+
 // Waits before the next attempt: never past the deadline, and woken at once by cancellation.
+// `failure` is the failed attempt in short, `subject` what is retried.
 void wait(const RetryOptions& options, const CallContext& context, CallRecord& record,
-          milliseconds delay) {
+          milliseconds delay, const std::string& subject, const std::string& failure) {
   if (context.deadline() && CallContext::Clock::now() + delay > *context.deadline()) {
-    throw DeadlineExceededError("the service asked to wait " + std::to_string(delay.count()) +
-                                " ms before retrying, which would pass the call's deadline");
+    throw DeadlineExceededError("the call's deadline leaves no time to retry " + subject +
+                                " after " + failure + " (a wait of " +
+                                std::to_string(delay.count()) + " ms)");
   }
   recordWait(record, delay);
   if (options.sleeper) {
@@ -94,7 +122,10 @@ void wait(const RetryOptions& options, const CallContext& context, CallRecord& r
 
 }  // namespace
 
-RetryPolicy::RetryPolicy(RetryOptions options) : options_(clamped(std::move(options))) {}
+RetryPolicy::RetryPolicy(RetryOptions options, Backoff backoff, std::string subject)
+    : options_(clamped(std::move(options))),
+      backoff_(std::move(backoff)),
+      subject_(std::move(subject)) {}
 
 HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
                                const NextPolicy& next) {
@@ -115,7 +146,8 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
       // The service may have acted on a request it never answered: only idempotent verbs go again.
       const bool byPolicy = failedBeforeResponse(error) && mayRetry(options, request, attempt);
       if (!decide(options, byPolicy, attempt, nullptr, &error)) throw;
-      wait(options, context, record, backoff(options, attempt));
+      wait(options, context, record, backoff_(options, attempt, nullptr), subject_,
+           describeFailure(nullptr, &error));
       continue;
     } catch (const CancelledError& error) {  // stopped in flight: still an attempt made
       recordAttempt(record, 0, error.what(), nullptr);
@@ -128,12 +160,8 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
     if (response.status < 400) return response;
     const bool byPolicy = isRetryableStatus(response.status) && mayRetry(options, request, attempt);
     if (!decide(options, byPolicy, attempt, &response, nullptr)) return response;
-    milliseconds delay = backoff(options, attempt);
-    if (auto header = response.headers.get("Retry-After")) {
-      auto asked = parseRetryAfter(*header, std::chrono::system_clock::now());
-      if (asked) delay = std::min(*asked, options.maxRetryAfter);
-    }
-    wait(options, context, record, delay);
+    wait(options, context, record, backoff_(options, attempt, &response), subject_,
+         describeFailure(&response, nullptr));
   }
 }
 

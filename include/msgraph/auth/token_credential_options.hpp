@@ -28,8 +28,13 @@ struct MSGRAPH_API TokenCredentialOptions {
   /// @brief A cached token is refreshed this long before it expires.
   std::chrono::seconds refreshMargin{std::chrono::minutes(5)};
   /// @brief Retries of a token request answered 5xx or `temporarily_unavailable` (never 4xx), or
-  /// failed on the wire before any response (refused, reset or silent connection).
+  /// failed on the wire before any response (refused, reset or silent connection), at most 5.
+  /// The wait before retry N is N x 250 ms, never past the call's deadline.
   int maxRetries = 2;
+  /// @brief How token retries wait; replace it in tests to observe waits without sleeping (an
+  /// injected sleeper is not woken by cancellation). Unset: the calling thread sleeps, woken at
+  /// once by the call's `CancellationToken`. The same seam as `RetryOptions::sleeper`.
+  std::function<void(std::chrono::milliseconds)> sleeper;
   /// @brief Receives a line per token request, as the client's logger does for Graph calls: the
   /// request at Verbose with `client_secret` and `client_assertion` masked, then the status and
   /// elapsed time at Info (Warning for a refusal or failure). Token responses are never logged.
