@@ -26,6 +26,7 @@
 #include "msgraph/auth/token_credential_options.hpp"
 #include "msgraph/msgraph.hpp"
 #include "msgraph/testing/mock_transport.hpp"
+#include "support/latch.hpp"
 #include "unit/test_certificates.hpp"
 
 using msgraph::AuthenticationError;
@@ -123,11 +124,12 @@ struct MockTokenEndpoint {
     return result;
   }
 
-  // Answers every request with a new token, "token-1", "token-2", ...
-  void issueNumberedTokens(std::chrono::milliseconds delay = 0ms) const {
+  // Answers every request with a new token, "token-1", "token-2", ..., each after
+  // `beforeAnswer` has returned (a test may hold the answer there).
+  void issueNumberedTokens(std::function<void()> beforeAnswer = {}) const {
     auto issued = std::make_shared<std::atomic<int>>(0);
-    mock->handler([issued, delay](const HttpRequest&) {
-      if (delay > 0ms) std::this_thread::sleep_for(delay);
+    mock->handler([issued, beforeAnswer = std::move(beforeAnswer)](const HttpRequest&) {
+      if (beforeAnswer) beforeAnswer();
       return response(200, tokenBody("token-" + std::to_string(++*issued)));
     });
   }
@@ -530,22 +532,31 @@ TEST_CASE("ClientSecretCredential honours a custom refreshMargin", "[auth]") {
 
 TEST_CASE("ClientSecretCredential makes one token request for many threads at once",
           "[auth][threads]") {
+  constexpr int kThreads = 8;
+  // The token request is answered only once every thread has started and is calling getToken,
+  // so that they meet it in flight. The bound only keeps a broken test finite.
+  msgraph_test::Latch arrived(kThreads);
+  std::atomic<bool> heldUntilAllArrived{true};
   MockTokenEndpoint endpoint;
-  endpoint.issueNumberedTokens(50ms);
+  endpoint.issueNumberedTokens([&] {
+    if (!arrived.waitFor(30s)) heldUntilAllArrived = false;
+  });
   ClientSecretCredential credential(kTenant, kClientId, kSecret, endpoint.options());
 
   std::atomic<int> sameToken{0};
   std::vector<std::thread> threads;
-  for (int t = 0; t < 8; ++t) {
+  for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&] {
+      arrived.countDown();
       for (int i = 0; i < 100; ++i) {
         if (fetch(credential).token == "token-1") ++sameToken;
       }
     });
   }
   for (auto& thread : threads) thread.join();
+  CHECK(heldUntilAllArrived);
   CHECK(endpoint.mock->requestCount() == 1);
-  CHECK(sameToken == 800);
+  CHECK(sameToken == kThreads * 100);
 }
 
 TEST_CASE("the token endpoint's error answer becomes an AuthenticationError with its details",
@@ -1144,18 +1155,24 @@ TEST_CASE("a failed refresh falls back to the token that is still valid", "[auth
 
 TEST_CASE("callers waiting on a failing refresh share its error, not a fetch each",
           "[auth][threads]") {
+  constexpr int kCallers = 6;
+  // The refusal is sent only once every caller has started and is calling getToken, so that the
+  // later ones meet the failing fetch in flight. The bound only keeps a broken test finite.
+  msgraph_test::Latch arrived(kCallers);
+  std::atomic<bool> heldUntilAllArrived{true};
   MockTokenEndpoint endpoint;
   auto options = endpoint.options();
   options.maxRetries = 0;
-  endpoint.mock->handler([](const HttpRequest&) {
-    std::this_thread::sleep_for(100ms);
+  endpoint.mock->handler([&](const HttpRequest&) {
+    if (!arrived.waitFor(30s)) heldUntilAllArrived = false;
     return response(400, R"({"error":"invalid_client","error_codes":[7000215]})");
   });
   ClientSecretCredential credential(kTenant, kClientId, kSecret, options);
   std::atomic<int> failed{0};
   std::vector<std::thread> threads;
-  for (int i = 0; i < 6; ++i) {
+  for (int i = 0; i < kCallers; ++i) {
     threads.emplace_back([&] {
+      arrived.countDown();
       try {
         fetch(credential);
       } catch (const AuthenticationError&) {
@@ -1164,8 +1181,9 @@ TEST_CASE("callers waiting on a failing refresh share its error, not a fetch eac
     });
   }
   for (auto& thread : threads) thread.join();
-  CHECK(failed == 6);
-  CHECK(endpoint.mock->requestCount() < 6);  // shared, not one per caller
+  CHECK(heldUntilAllArrived);
+  CHECK(failed == kCallers);
+  CHECK(endpoint.mock->requestCount() < kCallers);  // shared, not one per caller
 }
 
 TEST_CASE("a moved-from certificate is refused, not dereferenced", "[auth]") {
