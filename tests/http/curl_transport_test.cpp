@@ -20,6 +20,7 @@
 
 #include "http/local_server.hpp"
 #include "msgraph/error.hpp"
+#include "support/latch.hpp"
 
 namespace {
 
@@ -416,12 +417,11 @@ TEST_CASE("gotResponse tells a connection dropped unanswered from a response cut
 }
 
 TEST_CASE("a call that outlives its timeout is a Timeout error") {
-  std::atomic<bool> release{false};
+  msgraph_test::Latch release;
   LocalServer server([&](httplib::Server& s) {
     s.Get(".*", [&](const httplib::Request&, httplib::Response& res) {
-      // Sleeps up to 2 s, but lets the test end early once the client has given up.
-      const auto until = std::chrono::steady_clock::now() + 2s;
-      while (!release && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(5ms);
+      // Holds the answer up to 2 s, but lets the test end early once the client has given up.
+      release.waitFor(2s);
       res.set_content("late", "text/plain");
     });
   });
@@ -436,7 +436,7 @@ TEST_CASE("a call that outlives its timeout is a Timeout error") {
     CHECK(e.kind() == TransportError::Kind::Timeout);
   }
   CHECK(std::chrono::steady_clock::now() - start < 1900ms);
-  release = true;
+  release.open();
 }
 
 TEST_CASE("a body over maxResponseBytes is a TooLarge error naming the limit") {
@@ -623,11 +623,13 @@ TEST_CASE("options() returns what the transport was made with") {
 }
 
 TEST_CASE("cancelling stops a transfer in flight, and a deadline cuts one short", "[threads]") {
-  std::atomic<bool> release{false};
+  msgraph_test::Latch requestSeen;
+  msgraph_test::Latch release;
   LocalServer server([&](httplib::Server& s) {
     s.Get(".*", [&](const httplib::Request&, httplib::Response& res) {
-      const auto until = std::chrono::steady_clock::now() + 3s;
-      while (!release && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(5ms);
+      requestSeen.countDown();
+      // Holds the answer up to 3 s, but lets the test end early once the client has given up.
+      release.waitFor(3s);
       res.set_content("late", "text/plain");
     });
   });
@@ -635,8 +637,11 @@ TEST_CASE("cancelling stops a transfer in flight, and a deadline cuts one short"
   const auto request = makeRequest(HttpMethod::Get, server.baseUrl() + "/slow");
   SECTION("cancellation") {
     msgraph::CancellationToken token;
-    std::thread canceller([token]() mutable {
-      std::this_thread::sleep_for(100ms);
+    std::atomic<bool> cancelledInFlight{false};
+    std::thread canceller([&requestSeen, &cancelledInFlight, token]() mutable {
+      // Cancels once the server holds the request, so the transfer is in flight; the bound only
+      // keeps a broken test from hanging.
+      cancelledInFlight = requestSeen.waitFor(10s);
       token.cancel();
     });
     const auto start = std::chrono::steady_clock::now();
@@ -644,6 +649,7 @@ TEST_CASE("cancelling stops a transfer in flight, and a deadline cuts one short"
                     msgraph::CancelledError);
     CHECK(std::chrono::steady_clock::now() - start < 2s);
     canceller.join();
+    CHECK(cancelledInFlight);
   }
   SECTION("deadline") {
     const auto start = std::chrono::steady_clock::now();
@@ -652,7 +658,7 @@ TEST_CASE("cancelling stops a transfer in flight, and a deadline cuts one short"
         msgraph::DeadlineExceededError);
     CHECK(std::chrono::steady_clock::now() - start < 2s);
   }
-  release = true;
+  release.open();
 }
 
 TEST_CASE("skipping TLS verification is refused for hosts that are not loopback") {

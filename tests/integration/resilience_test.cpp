@@ -2,6 +2,7 @@
 // real sockets, real TLS, real waits.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -9,6 +10,7 @@
 
 #include "integration/emulator.hpp"
 #include "support/error_of.hpp"
+#include "support/latch.hpp"
 
 using namespace std::chrono_literals;
 using msgraph_test::errorOf;
@@ -163,26 +165,39 @@ TEST_CASE("a deadline shorter than Retry-After fails at once", "[integration]") 
 
 TEST_CASE("cancelling during a 5 s backoff returns within 50 ms", "[integration][threads]") {
   Emulator emulator({"--auto-create-partners", "--fault-503-every", "1", "--retry-after", "5"});
-  const auto client = emulator.client();
+  // The default backoff and real waits (no sleeper), as emulator.client() has. shouldRetry is
+  // consulted on the calling thread once the call has read the 503, right before its 5 s wait:
+  // it tells the canceller that the call is going into the wait, however slow the machine is.
+  msgraph_test::Latch decided;
+  Clock::time_point decidedAt;
+  msgraph::RetryOptions retry;
+  retry.shouldRetry = [&](int, const msgraph::HttpResponse*, const msgraph::TransportError*) {
+    if (!decided.isOpen()) decidedAt = Clock::now();
+    decided.countDown();
+    return msgraph::RetryDecision::Default;
+  };
+  const auto client = clientOf(emulator, retry);
   msgraph::CancellationToken token;
+  std::atomic<bool> sawDecision{false};
   Clock::time_point cancelledAt;
   std::thread canceller([&, token]() mutable {
-    // Cancels once the 503 has been sent (the call is then in its 5 s wait), however slow the
-    // machine is; the extra 100 ms let the client read the answer and start waiting.
-    while (count(*emulator.stats().find("faults"), "unavailable") == 0) {
-      std::this_thread::sleep_for(10ms);
-    }
-    std::this_thread::sleep_for(100ms);
+    sawDecision = decided.waitFor(30s);  // the bound only keeps a broken test finite
+    // Orders nothing (the latch did): gives the wait a measurable length, so that the record
+    // can show what was waited (delayAfter > 0 below). Nothing outside the library can tell
+    // when the call is inside CancellationToken::waitFor.
+    std::this_thread::sleep_for(20ms);
     cancelledAt = Clock::now();
     token.cancel();
   });
   const auto result = syncOf(client).put(policyNamed("x")).cancellation(token).send();
   const auto returnedAt = Clock::now();
   canceller.join();
+  CHECK(sawDecision);
   const auto error = errorOf<msgraph::CancelledError>(result);
   REQUIRE(error.attempts().size() == 1);
   CHECK(error.attempts()[0].status == 503);
   CHECK(error.attempts()[0].delayAfter > 0ms);  // what was waited, not the 5 s asked for
+  CHECK(error.attempts()[0].delayAfter <= returnedAt - decidedAt);
   CHECK(error.attempts()[0].delayAfter < 5000ms);
   const auto wake = std::chrono::duration_cast<std::chrono::microseconds>(returnedAt - cancelledAt);
   std::cout << "cancel: returned " << wake.count() << " us after cancel() during a 5 s backoff\n";

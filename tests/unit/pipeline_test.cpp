@@ -11,6 +11,7 @@
 
 #include "msgraph/msgraph.hpp"
 #include "msgraph/testing/mock_transport.hpp"
+#include "support/latch.hpp"
 
 using msgraph::testing::MockTransport;
 using namespace std::chrono_literals;
@@ -386,20 +387,35 @@ TEST_CASE("a 401 drops the token and retries once with a new one", "[pipeline]")
 TEST_CASE("cancelling wakes a call from its backoff wait at once", "[pipeline][cancel][threads]") {
   auto mock =
       std::make_shared<MockTransport>([](const msgraph::HttpRequest&) { return answer(503, "5"); });
-  msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock)};  // real waits
+  // Default delays and real waits (no sleeper). shouldRetry is consulted once the call has the
+  // 503, right before it goes into the 5 s wait: it tells the canceller when to cancel.
+  msgraph_test::Latch decided;
+  msgraph::RetryOptions retry;
+  retry.shouldRetry = [&decided](int, const msgraph::HttpResponse*,
+                                 const msgraph::TransportError*) {
+    decided.countDown();
+    return msgraph::RetryDecision::Default;
+  };
+  msgraph::GraphClient client{msgraph::ClientOptions{}.transport(mock).retry(retry)};
   msgraph::CancellationToken token;
-  std::thread canceller([token]() mutable {
-    std::this_thread::sleep_for(100ms);
+  std::atomic<bool> cancelledAfterDecision{false};
+  std::thread canceller([&decided, &cancelledAfterDecision, token]() mutable {
+    cancelledAfterDecision = decided.waitFor(10s);  // the bound only keeps a broken test finite
     token.cancel();
   });
   const auto start = std::chrono::steady_clock::now();
   auto result = syncOf(client).get().cancellation(token).send();
   const auto elapsed = std::chrono::steady_clock::now() - start;
   canceller.join();
+  CHECK(cancelledAfterDecision);
   REQUIRE_FALSE(result.ok());
   CHECK(dynamic_cast<const msgraph::CancelledError*>(&result.error()) != nullptr);
   CHECK(elapsed < 2s);  // the 5 s Retry-After was not slept through
   CHECK(mock->requestCount() == 1);
+  REQUIRE(result.error().attempts().size() == 1);
+  CHECK(result.error().attempts()[0].status == 503);
+  CHECK(result.error().attempts()[0].delayAfter < 5000ms);  // what was waited, not what was asked
+  CHECK(result.error().attempts()[0].delayAfter <= elapsed);
 }
 
 TEST_CASE("a Retry-After past the deadline fails at once", "[pipeline][cancel]") {
