@@ -14,6 +14,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -92,15 +93,37 @@ inline std::string errorBody(const std::string& error, const std::string& descri
 }
 
 // A mock token endpoint, its requests and the clock the credential reads.
+// The waits a retry loop asked for, recorded instead of slept.
+class RecordedWaits {
+ public:
+  std::function<void(std::chrono::milliseconds)> sleeper() {
+    return [this](std::chrono::milliseconds wait) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      waits_.push_back(wait);
+    };
+  }
+  std::vector<std::chrono::milliseconds> waits() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return waits_;
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::vector<std::chrono::milliseconds> waits_;
+};
+
 struct MockTokenEndpoint {
   std::shared_ptr<MockTransport> mock = std::make_shared<MockTransport>();
   TestClock clock;
+  // Token retries wait through this sleeper: unit tests never sleep for them.
+  std::shared_ptr<RecordedWaits> retryWaits = std::make_shared<RecordedWaits>();
 
   msgraph::TokenCredentialOptions options(Cloud cloud = Cloud::Global) const {
     msgraph::TokenCredentialOptions result;
     result.cloud = cloud;
     result.transport = mock;
     result.clock = clock.function();
+    result.sleeper = retryWaits->sleeper();
     return result;
   }
 

@@ -109,6 +109,8 @@ TEST_CASE("token requests are retried on 5xx and temporarily_unavailable, not on
     const auto error = authenticationErrorFrom([&] { fetch(credential); });
     CHECK(error.details().status == 500);
     CHECK(endpoint.mock->requestCount() == 3);
+    // The library's one retry loop waited, 250 ms more each time, through the sleeper.
+    CHECK(endpoint.retryWaits->waits() == std::vector<std::chrono::milliseconds>{250ms, 500ms});
   }
   SECTION("maxRetries = 0: a 5xx is final") {
     auto options = endpoint.options();
@@ -181,7 +183,8 @@ TEST_CASE("a deadline too close for the pause before a token retry is a Deadline
     endpoint.mock->enqueue(503, errorBody("server_error", "AADSTS50000 secret-ish detail"))
         .enqueue(200, tokenBody("never"));
     CHECK(std::string(deadlineErrorFrom().what()) ==
-          "the call's deadline leaves no time to retry the token request after HTTP 503");
+          "the call's deadline leaves no time to retry the token request after HTTP 503 (a wait "
+          "of 250 ms)");
   }
   SECTION("after a connection failure") {
     failThenIssue(*endpoint.mock, 1, msgraph::TransportError::Kind::Connect);
