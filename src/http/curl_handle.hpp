@@ -1,0 +1,95 @@
+#pragma once
+
+// The libcurl easy handle as the transport keeps it: owning wrappers for libcurl's objects, the
+// handle with the buffers libcurl writes into, and a checked curl_easy_setopt.
+#include <curl/curl.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "msgraph/error.hpp"
+#include "msgraph/http/call_context.hpp"
+
+namespace msgraph::detail {
+
+struct EasyDeleter {
+  void operator()(CURL* easy) const noexcept { curl_easy_cleanup(easy); }
+};
+using EasyPtr = std::unique_ptr<CURL, EasyDeleter>;
+
+struct UrlDeleter {
+  void operator()(CURLU* url) const noexcept { curl_url_cleanup(url); }
+};
+using UrlPtr = std::unique_ptr<CURLU, UrlDeleter>;
+
+struct CurlStringDeleter {
+  void operator()(char* text) const noexcept { curl_free(text); }
+};
+using CurlString = std::unique_ptr<char, CurlStringDeleter>;
+
+// One easy handle and the buffers libcurl writes into. They live together on the heap because
+// libcurl keeps raw pointers to them (ERRORBUFFER, WRITEDATA) for the handle's whole life.
+// The request headers as libcurl's list, built in buffers that the handle keeps between calls:
+// no malloc per header, unlike curl_slist_append. libcurl only reads the list during the call.
+class HeaderList {
+ public:
+  void clear() {
+    text_.clear();
+    starts_.clear();
+  }
+  void add(std::string_view name, std::string_view separator, std::string_view value) {
+    starts_.push_back(text_.size());
+    text_.append(name).append(separator).append(value).push_back('\0');
+  }
+  // Links the nodes; valid until the next clear() or add().
+  curl_slist* link() {
+    nodes_.resize(starts_.size());
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+      nodes_[i].data = &text_[starts_[i]];
+      nodes_[i].next = i + 1 < nodes_.size() ? &nodes_[i + 1] : nullptr;
+    }
+    return nodes_.empty() ? nullptr : nodes_.data();
+  }
+
+ private:
+  std::string text_;
+  std::vector<std::size_t> starts_;
+  std::vector<curl_slist> nodes_;
+};
+
+struct PooledHandle {
+  EasyPtr easy;
+  char errorBuffer[CURL_ERROR_SIZE] = {};
+  std::string body;
+  HeaderList headers;
+  std::size_t maxBody = 0;
+  bool tooLarge = false;
+  const CallContext* context = nullptr;  // the call in flight, for the progress callback
+
+  void resetForTransfer(std::size_t limit, const CallContext& call) {
+    body.clear();
+    maxBody = limit;
+    tooLarge = false;
+    errorBuffer[0] = '\0';
+    context = &call;
+  }
+};
+
+/// Sets an option, or throws TransportError(Other) naming libcurl's reason.
+template <typename T>
+void setOption(CURL* easy, CURLoption option, T value) {
+  const CURLcode rc = curl_easy_setopt(easy, option, value);
+  if (rc != CURLE_OK) {
+    throw TransportError(TransportError::Kind::Other,
+                         std::string("cannot configure libcurl: ") + curl_easy_strerror(rc) +
+                             " (curl code " + std::to_string(static_cast<int>(rc)) + ")");
+  }
+}
+
+/// One part of a parsed URL, or empty.
+std::string urlPart(CURLU* url, CURLUPart part, unsigned int flags);
+
+}  // namespace msgraph::detail
