@@ -47,7 +47,4 @@ class MSGRAPH_API HttpHeaders {
   std::vector<Field> fields_;
 };
 
-/// @brief Compares two header names as RFC 9110 does (ASCII case-insensitive).
-MSGRAPH_API bool headerNameEquals(std::string_view a, std::string_view b) noexcept;
-
 }  // namespace msgraph

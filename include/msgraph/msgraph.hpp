@@ -4,6 +4,7 @@
 /// The umbrella header: everything an application needs to call the cross-tenant identity
 /// synchronization API. (`msgraph/testing/mock_transport.hpp` is separate, for tests.)
 
+#include "msgraph/ascii.hpp"
 #include "msgraph/attempt.hpp"
 #include "msgraph/auth/access_token.hpp"
 #include "msgraph/auth/client_certificate_credential.hpp"
@@ -23,6 +24,7 @@
 #include "msgraph/http/http_transport.hpp"
 #include "msgraph/http_headers.hpp"
 #include "msgraph/json/json.hpp"
+#include "msgraph/loopback.hpp"
 #include "msgraph/models/group_sync_inbound.hpp"
 #include "msgraph/models/identity.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "msgraph/ascii.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/http_headers.hpp"
 #include "msgraph/json/json.hpp"
@@ -13,7 +14,7 @@ bool isSecretHeader(std::string_view name) noexcept {
   static constexpr std::string_view kSecret[] = {"Authorization", "Proxy-Authorization", "Cookie",
                                                  "Set-Cookie", "X-Ms-Client-Secret"};
   for (std::string_view secret : kSecret) {
-    if (headerNameEquals(name, secret)) return true;
+    if (asciiEqualsIgnoreCase(name, secret)) return true;
   }
   return false;
 }
@@ -33,7 +34,7 @@ bool isSecretName(std::string_view name) noexcept {
       "client_secret", "client_assertion", "access_token", "refresh_token",
       "id_token",      "password",         "assertion"};
   for (std::string_view secret : kSecret) {
-    if (headerNameEquals(name, secret)) return true;  // ASCII case-insensitive
+    if (asciiEqualsIgnoreCase(name, secret)) return true;  // ASCII case-insensitive
   }
   return false;
 }

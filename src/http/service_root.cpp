@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "msgraph/error.hpp"
-#include "msgraph/http_headers.hpp"
+#include "msgraph/loopback.hpp"
 
 namespace msgraph::detail {
 
@@ -23,13 +23,6 @@ std::string partOf(CURLU* url, CURLUPart which) {
   char* raw = nullptr;
   if (curl_url_get(url, which, &raw, 0) != CURLUE_OK || raw == nullptr) return {};
   return std::unique_ptr<char, PartDeleter>(raw).get();
-}
-
-bool isLoopbackHost(const std::string& host) {
-  for (std::string_view loopback : {"127.0.0.1", "localhost", "[::1]", "::1"}) {
-    if (headerNameEquals(host, loopback)) return true;  // ASCII case-insensitive
-  }
-  return false;
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include "json/utf8.hpp"
+#include "msgraph/ascii.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/http_headers.hpp"
 
@@ -29,7 +30,7 @@ bool isFramingHeader(std::string_view name) {
       "Expect",         "Upgrade",           "TE",   "Trailer",
       "Keep-Alive",     "Proxy-Connection"};
   for (std::string_view framing : kFraming) {
-    if (headerNameEquals(name, framing)) return true;
+    if (asciiEqualsIgnoreCase(name, framing)) return true;
   }
   return false;
 }

@@ -7,7 +7,7 @@
 
 #include "cli_error.hpp"
 #include "command_spec.hpp"
-#include "text.hpp"
+#include "msgraph/ascii.hpp"
 
 namespace msgraph_cli {
 
@@ -17,7 +17,7 @@ template <typename T>
 T choose(ValueMember member, const std::string& value,
          std::initializer_list<std::pair<std::string_view, T>> choices) {
   for (const auto& [name, choice] : choices) {
-    if (equalsIgnoreCase(value, name)) return choice;
+    if (msgraph::asciiEqualsIgnoreCase(value, name)) return choice;
   }
   throw UsageError(optionName(member) + ": '" + value + "' is not one of " +
                    std::string(optionFor(member).valueName));

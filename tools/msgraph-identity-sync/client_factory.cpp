@@ -11,7 +11,7 @@
 #include "msgraph/auth/client_certificate_credential.hpp"
 #include "msgraph/auth/client_secret_credential.hpp"
 #include "msgraph/auth/static_token_credential.hpp"
-#include "text.hpp"
+#include "msgraph/ascii.hpp"
 
 namespace msgraph_cli {
 
@@ -52,7 +52,7 @@ msgraph::ClientCertificate loadCertificate(const RawOptions& raw) {
   const std::string& path = *raw.certificate;
   const std::string_view extension =
       path.size() >= 4 ? std::string_view(path).substr(path.size() - 4) : std::string_view();
-  if (equalsIgnoreCase(extension, ".pfx") || equalsIgnoreCase(extension, ".p12")) {
+  if (msgraph::asciiEqualsIgnoreCase(extension, ".pfx") || msgraph::asciiEqualsIgnoreCase(extension, ".p12")) {
     return msgraph::ClientCertificate::fromPfxFile(path, password);
   }
   return msgraph::ClientCertificate::fromPemFile(path, password);

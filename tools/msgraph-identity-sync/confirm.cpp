@@ -5,6 +5,7 @@
 
 #include <iostream>
 
+#include "msgraph/ascii.hpp"
 #include "text.hpp"
 
 namespace msgraph_cli {
@@ -59,7 +60,7 @@ bool confirmOnTerminal(const std::string& action) {
   }
   const std::string line = terminal.readLine();
   const std::string_view answer = trimmed(line);
-  return equalsIgnoreCase(answer, "y") || equalsIgnoreCase(answer, "yes");
+  return msgraph::asciiEqualsIgnoreCase(answer, "y") || msgraph::asciiEqualsIgnoreCase(answer, "yes");
 }
 
 }  // namespace msgraph_cli

@@ -5,7 +5,7 @@
 #include "msgraph/models/identity.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 #include "msgraph/models/user_sync_inbound.hpp"
-#include "text.hpp"
+#include "msgraph/ascii.hpp"
 
 namespace msgraph_cli {
 
@@ -19,7 +19,7 @@ KeySchema flat(const std::vector<std::string_view>& names) {
 
 const KeyNode* findKey(const KeySchema& schema, std::string_view key) {
   for (const KeyNode& node : schema) {
-    if (equalsIgnoreCase(node.name, key)) return &node;
+    if (msgraph::asciiEqualsIgnoreCase(node.name, key)) return &node;
   }
   return nullptr;
 }

@@ -4,21 +4,10 @@
 #include <string_view>
 
 /// @file
-/// ASCII text helpers: PowerShell matches names case-insensitively, and so does the tool.
+/// Text helpers of the tool. (Names match case-insensitively, as in PowerShell, through the
+/// library's `msgraph::asciiEqualsIgnoreCase`.)
 
 namespace msgraph_cli {
-
-inline char asciiLower(char c) noexcept {
-  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-inline bool equalsIgnoreCase(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (asciiLower(a[i]) != asciiLower(b[i])) return false;
-  }
-  return true;
-}
 
 /// `text` without leading and trailing spaces, tabs and line ends.
 inline std::string_view trimmed(std::string_view text) noexcept {

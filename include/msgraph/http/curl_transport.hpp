@@ -29,7 +29,7 @@ struct MSGRAPH_API CurlTransportOptions {
   /// @brief Responses with larger bodies are cut off with a `TransportError` (`TooLarge`).
   std::size_t maxResponseBytes = 16u * 1024u * 1024u;
   /// @brief DANGER: skips verifying the server's certificate and host name. Honoured only for
-  /// loopback hosts (127.0.0.1, localhost, ::1), for local test servers; a request to any other
+  /// loopback hosts (see `isLoopbackHost`), for local test servers; a request to any other
   /// host is refused with a `TransportError` (`Tls`) while it is set, and no proxy is used (a
   /// `proxy` given with it is a `ValidationError`). Prefer `caFile`.
   bool insecureSkipTlsVerificationForLoopback = false;
