@@ -1,0 +1,57 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/call_ids.hpp"
+#include "api/messages.hpp"
+#include "faults/stats.hpp"
+#include "graph/identity_sync_api.hpp"
+#include "graph/partners_api.hpp"
+#include "identity/token_endpoint.hpp"
+#include "identity/token_store.hpp"
+#include "state/store.hpp"
+
+namespace emulator {
+
+/// How the Graph side behaves.
+struct RouterOptions {
+  /// The emulator's own URL (`https://127.0.0.1:43117`), for `@odata.context`.
+  std::string baseUrl;
+  /// Unknown partners are created on first use instead of answering 404.
+  bool autoCreatePartners = false;
+  /// Any non-empty bearer token is accepted, not only tokens this emulator issued.
+  bool acceptAnyToken = false;
+};
+
+/// The one dispatch function from a request to a response, used for HTTP requests and for
+/// `$batch` items alike: token endpoint, bearer and permission checks, Graph routes, batch,
+/// and the emulator's own `GET /emulator/stats`.
+class Router {
+ public:
+  /// `stats` is what `GET /emulator/stats` reports; it is counted by the HTTP layer.
+  Router(Store& store, TokenStore& tokens, const RequestStats& stats, RouterOptions options);
+
+  /// Answers `request` with a complete response, including `request-id`, `client-request-id`
+  /// and `Date`. Never throws: an unexpected failure becomes a Graph 500.
+  ApiResponse dispatch(const ApiRequest& request) const;
+
+  /// Whether `rawPath` is a Graph request (where faults and delays apply and which the stats
+  /// count) rather than the token endpoint or `/emulator/stats`.
+  static bool isGraphPath(std::string_view rawPath);
+
+ private:
+  ApiResponse route(const ApiRequest& request, const CallIds& ids) const;
+  std::optional<ApiResponse> refuseCaller(const ApiRequest& request, const CallIds& ids,
+                                          bool policyResource) const;
+
+  TokenStore& tokens_;
+  const RequestStats& stats_;
+  RouterOptions options_;
+  TokenEndpoint tokenEndpoint_;
+  PartnersApi partners_;
+  IdentitySyncApi identitySync_;
+};
+
+}  // namespace emulator

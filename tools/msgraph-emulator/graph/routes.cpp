@@ -1,0 +1,94 @@
+#include "graph/routes.hpp"
+
+#include <optional>
+#include <vector>
+
+#include "support/ascii.hpp"
+#include "support/url.hpp"
+#include "support/utf8.hpp"
+
+namespace emulator {
+namespace {
+
+Route notFound(std::string segment) {
+  Route route;
+  route.kind = Route::Kind::NotFound;
+  route.segment = std::move(segment);
+  return route;
+}
+
+Route badPath(std::string problem) {
+  Route route;
+  route.kind = Route::Kind::BadPath;
+  route.problem = std::move(problem);
+  return route;
+}
+
+std::optional<Route> tokenRoute(const std::vector<std::string>& segments) {
+  if (segments.size() != 4 || segments[0].empty() || segments[1] != "oauth2" ||
+      segments[2] != "v2.0" || segments[3] != "token") {
+    return std::nullopt;
+  }
+  Route route;
+  route.kind = Route::Kind::TokenEndpoint;
+  route.tenant = segments[0];
+  return route;
+}
+
+Route partnerRoute(Route route, const std::vector<std::string>& segments) {
+  static const char* const kPrefix[] = {"policies", "crossTenantAccessPolicy", "partners"};
+  for (std::size_t i = 0; i < 3; ++i) {
+    if (i + 1 >= segments.size() || !equalsIgnoreCase(segments[i + 1], kPrefix[i])) {
+      return notFound(i + 1 < segments.size() ? segments[i + 1] : std::string());
+    }
+  }
+  if (segments.size() == 4) {
+    route.kind = Route::Kind::Partners;
+    return route;
+  }
+  route.partnerId = segments[4];
+  if (route.partnerId.empty()) return badPath("The partner tenant id in the path is empty.");
+  if (!isValidUtf8(route.partnerId)) return badPath("The partner tenant id is not valid UTF-8.");
+  if (segments.size() == 5) {
+    route.kind = Route::Kind::Partner;
+  } else if (segments.size() == 6 && equalsIgnoreCase(segments[5], "identitySynchronization")) {
+    route.kind = Route::Kind::IdentitySync;
+  } else {
+    return notFound(segments[5]);
+  }
+  return route;
+}
+
+}  // namespace
+
+Route resolveRoute(std::string_view rawPath) {
+  std::vector<std::string> segments;
+  for (const std::string& raw : splitRawPath(rawPath)) {
+    std::optional<std::string> decoded = percentDecode(raw, false);
+    if (!decoded) return badPath("The path segment '" + raw + "' has a malformed %-escape.");
+    segments.push_back(std::move(*decoded));
+  }
+  if (segments.size() > 1 && segments.back().empty()) segments.pop_back();
+  if (std::optional<Route> token = tokenRoute(segments)) return *token;
+  if (segments.size() == 2 && segments[0] == "emulator" && segments[1] == "stats") {
+    Route route;
+    route.kind = Route::Kind::Stats;
+    return route;
+  }
+
+  Route route;
+  if (equalsIgnoreCase(segments[0], "v1.0")) {
+    route.version = ApiVersion::V1;
+  } else if (equalsIgnoreCase(segments[0], "beta")) {
+    route.version = ApiVersion::Beta;
+  } else {
+    return notFound(segments[0]);
+  }
+  if (segments.size() == 2 && equalsIgnoreCase(segments[1], "$batch")) {
+    route.kind = Route::Kind::Batch;
+    return route;
+  }
+  return partnerRoute(std::move(route), segments);
+}
+
+}  // namespace emulator

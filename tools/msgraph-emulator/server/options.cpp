@@ -1,0 +1,121 @@
+#include "server/options.hpp"
+
+#include <optional>
+
+#include "server/loopback.hpp"
+#include "server/option_specs.hpp"
+
+namespace emulator {
+namespace {
+
+constexpr std::size_t kHelpWidth = 96;
+constexpr std::size_t kHelpIndent = 25;  // where a flag's description starts
+
+constexpr const char* kIntro = R"(Usage: msgraph-emulator [options]
+
+A local emulator of the Microsoft Graph endpoints msgraph-cpp uses: partner configurations and
+their identity synchronization policies (/v1.0 and /beta), $batch, and the client-credentials
+token endpoint (POST /{tenant}/oauth2/v2.0/token). When ready it prints one line on stdout:
+  msgraph-emulator listening on <base-url>
+SIGINT or SIGTERM stops it.
+)";
+
+constexpr const char* kOutro = R"(
+Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
+answers 200 with the counts since the start:
+  {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N}}
+
+Exit status: 0 after a clean stop, 1 on a runtime failure, 2 on a usage error, a data-file
+error, an --app-cert file that cannot be read or holds no RSA certificate, or an --app-role
+for an app that is not registered.
+)";
+
+void checkCombination(const Options& options) {
+  if (options.tlsCert.has_value() != options.tlsKey.has_value()) {
+    throw UsageError(options.tlsCert ? "--tls-cert needs --tls-key" : "--tls-key needs --tls-cert");
+  }
+  if (options.tlsCert && options.tlsSelfSignedDir) {
+    throw UsageError("--tls-self-signed cannot be combined with --tls-cert/--tls-key");
+  }
+  if (!options.allowRemote && !isLoopbackHost(options.host)) {
+    throw UsageError("--host " + options.host +
+                     ": not a loopback address (127.0.0.0/8, ::1, localhost); add --allow-remote "
+                     "to listen on it");
+  }
+}
+
+// Appends `text` as lines of at most kHelpWidth columns, each but the first indented by
+// `indent` (the first continues what is already on the line, which ends at `column`).
+void appendWrapped(std::string& out, std::string_view text, std::size_t column,
+                   std::size_t indent) {
+  while (!text.empty()) {
+    std::size_t fits = kHelpWidth - column;
+    std::size_t end = text.size();
+    if (end > fits) {
+      end = text.rfind(' ', fits);
+      if (end == std::string_view::npos || end == 0) end = text.find(' ');
+      if (end == std::string_view::npos) end = text.size();
+    }
+    out.append(text.substr(0, end));
+    out += '\n';
+    text.remove_prefix(end == text.size() ? end : end + 1);
+    if (!text.empty()) out.append(indent, ' ');
+    column = indent;
+  }
+}
+
+std::string renderUsage() {
+  std::string out = kIntro;
+  std::optional<OptionGroup> group;
+  for (const OptionSpec& spec : optionSpecs()) {
+    if (spec.group != group) {
+      group = spec.group;
+      out += '\n';
+      const std::string_view title = groupTitle(spec.group);
+      if (!title.empty()) appendWrapped(out, title, 0, 0);
+    }
+    std::string label = "  " + std::string(spec.name);
+    if (!spec.valueName.empty()) label += " " + std::string(spec.valueName);
+    if (label.size() < kHelpIndent) {
+      label.resize(kHelpIndent, ' ');
+    } else {
+      label += '\n' + std::string(kHelpIndent, ' ');
+    }
+    out += label;
+    appendWrapped(out, spec.help, kHelpIndent, kHelpIndent);
+  }
+  return out + kOutro;
+}
+
+}  // namespace
+
+Options parseOptions(int argc, const char* const* argv) {
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    std::string flag = argv[i];
+    std::optional<std::string> inlineValue;
+    if (const std::size_t equals = flag.find('='); equals != std::string::npos) {
+      inlineValue = flag.substr(equals + 1);
+      flag.resize(equals);
+    }
+    const OptionSpec* spec = findOption(flag);
+    if (spec == nullptr) throw UsageError(flag + ": unknown option (see --help)");
+    if (const auto* member = std::get_if<bool Options::*>(&spec->setter)) {
+      if (inlineValue) throw UsageError(flag + ": takes no value");
+      options.*(*member) = true;
+    } else {
+      if (!inlineValue && i + 1 >= argc) throw UsageError(flag + ": missing value");
+      std::get<ValueSetter>(spec->setter)(options, flag,
+                                          inlineValue ? *inlineValue : std::string(argv[++i]));
+    }
+  }
+  if (!options.help) checkCombination(options);
+  return options;
+}
+
+const std::string& usageText() {
+  static const std::string text = renderUsage();
+  return text;
+}
+
+}  // namespace emulator

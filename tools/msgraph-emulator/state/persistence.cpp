@@ -1,0 +1,225 @@
+#include "state/persistence.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "identity/app_roles.hpp"
+#include "msgraph/error.hpp"
+
+namespace emulator {
+namespace {
+
+using msgraph::Json;
+using msgraph::JsonObject;
+
+// The file's layout. `formatVersion` lets a later emulator read files written by this one.
+// Version 2 added app certificates, apps without a secret, and tenants; version 3 added app
+// roles. Older files are still read, while an emulator that knows only an older version
+// refuses a newer file instead of silently dropping what it cannot keep (certificates; roles,
+// whose loss would give an app full access).
+constexpr int kFormatVersion = 3;
+constexpr int kOldestFormatVersion = 1;
+
+[[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
+  throw std::runtime_error("data file " + file.string() + ": " + what);
+}
+
+[[noreturn]] void failErrno(const std::filesystem::path& file, const std::string& step) {
+  fail(file, step + ": " + std::strerror(errno));
+}
+
+// Certificates are kept as their PEM text, the form they were registered in.
+Json appToJson(const AppRegistration& app) {
+  Json record = Json::object();
+  if (app.clientSecret) record.set("clientSecret", *app.clientSecret);
+  Json certificates = Json::array();
+  for (const RegisteredCertificate& certificate : app.certificates) {
+    certificates.asArray().emplace_back(certificate.pem);
+  }
+  record.set("certificates", std::move(certificates));
+  if (!app.roles.empty()) {
+    Json roles = Json::array();
+    for (const std::string& role : app.roles) roles.asArray().emplace_back(role);
+    record.set("roles", std::move(roles));
+  }
+  return record;
+}
+
+Json toJson(const State& state) {
+  JsonObject partners;
+  for (const auto& [id, partner] : state.partners) {
+    JsonObject record{{"configuration", partner.configuration}};
+    if (partner.policy) {
+      record.set("identitySynchronization",
+                 Json::object(
+                     {{"etag", partner.policy->etag}, {"properties", partner.policy->properties}}));
+    }
+    partners.set(id, std::move(record));
+  }
+  JsonObject apps;
+  for (const auto& [clientId, app] : state.apps) apps.set(clientId, appToJson(app));
+  Json tenants = Json::array();
+  for (const std::string& tenant : state.tenants) tenants.asArray().emplace_back(tenant);
+  return Json::object({{"formatVersion", kFormatVersion},
+                       {"etagCounter", state.etagCounter},
+                       {"partners", std::move(partners)},
+                       {"apps", std::move(apps)},
+                       {"tenants", std::move(tenants)}});
+}
+
+const Json& member(const std::filesystem::path& file, const Json& object, std::string_view key,
+                   Json::Type type, const std::string& where) {
+  const Json* value = object.find(key);
+  if (value == nullptr || value->type() != type) {
+    fail(file, where + "/" + std::string(key) + " is missing or has the wrong type");
+  }
+  return *value;
+}
+
+PartnerRecord partnerFromJson(const std::filesystem::path& file, const std::string& id,
+                              const Json& record) {
+  const std::string where = "/partners/" + id;
+  if (!record.isObject()) fail(file, where + " is not an object");
+  PartnerRecord partner;
+  partner.configuration =
+      member(file, record, "configuration", Json::Type::Object, where).asObject();
+  if (const Json* policy = record.find("identitySynchronization")) {
+    const std::string policyWhere = where + "/identitySynchronization";
+    if (!policy->isObject()) fail(file, policyWhere + " is not an object");
+    partner.policy = PolicyRecord{
+        member(file, *policy, "properties", Json::Type::Object, policyWhere).asObject(),
+        member(file, *policy, "etag", Json::Type::String, policyWhere).asString()};
+  }
+  return partner;
+}
+
+// The array member `key` (absent in older files: an empty array then), all strings.
+std::vector<std::string> stringsOf(const std::filesystem::path& file, const Json& object,
+                                   std::string_view key, const std::string& where) {
+  std::vector<std::string> strings;
+  const Json* array = object.find(key);
+  if (array == nullptr) return strings;
+  const std::string path = where + "/" + std::string(key);
+  if (!array->isArray()) fail(file, path + " is not an array");
+  for (const Json& item : array->asArray()) {
+    if (!item.isString()) fail(file, path + " holds a value that is not a string");
+    strings.push_back(item.asString());
+  }
+  return strings;
+}
+
+AppRegistration appFromJson(const std::filesystem::path& file, const std::string& clientId,
+                            const Json& record) {
+  const std::string where = "/apps/" + clientId;
+  if (!record.isObject()) fail(file, where + " is not an object");
+  AppRegistration app;
+  if (record.find("clientSecret") != nullptr) {
+    app.clientSecret = member(file, record, "clientSecret", Json::Type::String, where).asString();
+  }
+  const std::vector<std::string> pems = stringsOf(file, record, "certificates", where);
+  for (std::size_t i = 0; i < pems.size(); ++i) {
+    try {
+      app.certificates.push_back(certificateFromPem(pems[i]));
+    } catch (const std::runtime_error& e) {
+      fail(file, where + "/certificates/" + std::to_string(i) + ": " + e.what());
+    }
+  }
+  app.roles = stringsOf(file, record, "roles", where);
+  for (const std::string& role : app.roles) {
+    if (!isKnownAppRole(role)) fail(file, where + "/roles holds an unknown role '" + role + "'");
+  }
+  return app;
+}
+
+State fromJson(const std::filesystem::path& file, const Json& root) {
+  if (!root.isObject()) fail(file, "the document is not a JSON object");
+  const Json* version = root.find("formatVersion");
+  if (version == nullptr || version->type() != Json::Type::Int ||
+      version->asInt() < kOldestFormatVersion || version->asInt() > kFormatVersion) {
+    fail(file, "/formatVersion must be from " + std::to_string(kOldestFormatVersion) + " to " +
+                   std::to_string(kFormatVersion));
+  }
+  State state;
+  const Json* counter = root.find("etagCounter");
+  if (counter == nullptr || counter->type() != Json::Type::Int || counter->asInt() < 0) {
+    fail(file, "/etagCounter must be a non-negative integer");
+  }
+  state.etagCounter = static_cast<std::uint64_t>(counter->asInt());
+  for (const auto& [id, record] :
+       member(file, root, "partners", Json::Type::Object, "").asObject()) {
+    state.partners.emplace(id, partnerFromJson(file, id, record));
+  }
+  for (const auto& [clientId, app] :
+       member(file, root, "apps", Json::Type::Object, "").asObject()) {
+    state.apps.emplace(clientId, appFromJson(file, clientId, app));
+  }
+  state.tenants = stringsOf(file, root, "tenants", "");
+  return state;
+}
+
+void writeAll(const std::filesystem::path& file, int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) failErrno(file, "write");
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+void fsyncDirectory(const std::filesystem::path& file) {
+  std::filesystem::path directory = file.parent_path();
+  if (directory.empty()) directory = ".";
+  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) failErrno(file, "open directory for fsync");
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) failErrno(file, "fsync directory");
+}
+
+}  // namespace
+
+State loadState(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    if (!std::filesystem::exists(file)) return State{};
+    fail(file, "cannot be opened for reading");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  try {
+    return fromJson(file, Json::parse(text.str()));
+  } catch (const msgraph::DeserializationError& e) {
+    fail(file, std::string("not valid JSON: ") + e.what());
+  }
+}
+
+void saveState(const std::filesystem::path& file, const State& state) {
+  const std::string text = toJson(state).dump(true) + "\n";
+  const std::filesystem::path temporary = file.string() + ".tmp";
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (fd < 0) failErrno(temporary, "open");
+  try {
+    // A leftover temporary file keeps its old mode unless it is narrowed here.
+    if (::fchmod(fd, 0600) != 0) failErrno(temporary, "chmod");
+    writeAll(temporary, fd, text);
+    if (::fsync(fd) != 0) failErrno(temporary, "fsync");
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (::close(fd) != 0) failErrno(temporary, "close");
+  if (::rename(temporary.c_str(), file.c_str()) != 0) failErrno(file, "rename");
+  fsyncDirectory(file);
+}
+
+}  // namespace emulator

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <filesystem>
+
+#include "state/state.hpp"
+
+namespace emulator {
+
+/// Reads a state file written by saveState. A missing file is an empty state.
+/// @throws std::runtime_error naming the file and the problem if it cannot be read or parsed.
+State loadState(const std::filesystem::path& file);
+
+/// Writes `state` so that a crash at any moment leaves either the old or the new file: the
+/// JSON goes to `FILE.tmp` (mode 0600, it holds client secrets), which is fsynced, renamed
+/// over FILE, and then the directory is fsynced so the rename itself is durable.
+/// @throws std::runtime_error naming the failing step.
+void saveState(const std::filesystem::path& file, const State& state);
+
+}  // namespace emulator

@@ -1,0 +1,74 @@
+#include "state/registrations.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "identity/app_roles.hpp"
+#include "support/ascii.hpp"
+#include "support/text_file.hpp"
+
+namespace emulator {
+namespace {
+
+bool addCertificate(AppRegistration& app, const RegisteredCertificate& certificate) {
+  const bool known = std::any_of(app.certificates.begin(), app.certificates.end(),
+                                 [&](const RegisteredCertificate& c) {
+                                   return c.sha256Thumbprint == certificate.sha256Thumbprint;
+                                 });
+  if (!known) app.certificates.push_back(certificate);
+  return !known;
+}
+
+bool addRole(State& state, const std::string& clientId, const std::string& role) {
+  const auto app = state.apps.find(clientId);
+  if (app == state.apps.end()) {
+    throw std::runtime_error("--app-role " + clientId + ":" + role + ": no app '" + clientId +
+                             "' is registered (with --app, --app-cert or in the data file)");
+  }
+  AppRoles& roles = app->second.roles;
+  const bool known = std::find(roles.begin(), roles.end(), role) != roles.end();
+  if (!known) roles.push_back(role);
+  return !known;
+}
+
+bool addTenant(std::vector<std::string>& tenants, const std::string& tenant) {
+  const bool known = std::any_of(tenants.begin(), tenants.end(),
+                                 [&](const std::string& t) { return equalsIgnoreCase(t, tenant); });
+  if (!known) tenants.push_back(tenant);
+  return !known;
+}
+
+}  // namespace
+
+Registrations readRegistrations(const Options& options) {
+  Registrations registrations{options.apps, {}, options.appRoles, options.tenants};
+  for (const auto& [clientId, file] : options.appCertificates) {
+    try {
+      registrations.certificates.emplace_back(clientId, certificateFromPem(readTextFile(file)));
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error("--app-cert " + clientId + ":" + file + ": " + e.what());
+    }
+  }
+  return registrations;
+}
+
+bool addRegistrations(State& state, const Registrations& registrations) {
+  bool changed = false;
+  for (const auto& [clientId, secret] : registrations.secrets) {
+    AppRegistration& app = state.apps[clientId];
+    changed = changed || app.clientSecret != secret;
+    app.clientSecret = secret;
+  }
+  for (const auto& [clientId, certificate] : registrations.certificates) {
+    changed = addCertificate(state.apps[clientId], certificate) || changed;
+  }
+  for (const auto& [clientId, role] : registrations.roles) {
+    changed = addRole(state, clientId, role) || changed;
+  }
+  for (const std::string& tenant : registrations.tenants) {
+    changed = addTenant(state.tenants, tenant) || changed;
+  }
+  return changed;
+}
+
+}  // namespace emulator

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "identity/certificate.hpp"
+#include "server/options.hpp"
+#include "state/state.hpp"
+
+namespace emulator {
+
+/// The apps, certificates, roles and tenants of the command line, with the certificate files
+/// read.
+struct Registrations {
+  std::vector<std::pair<std::string, std::string>> secrets;                 // client id, secret
+  std::vector<std::pair<std::string, RegisteredCertificate>> certificates;  // client id, cert
+  std::vector<std::pair<std::string, std::string>> roles;                   // client id, role
+  std::vector<std::string> tenants;
+};
+
+/// Reads the files named by `--app-cert`.
+/// @throws std::runtime_error naming the flag and file if one cannot be read or holds no RSA
+/// certificate.
+Registrations readRegistrations(const Options& options);
+
+/// Adds `registrations` to the state (from the data file, if any): a secret replaces the app's
+/// secret, a certificate or role is added unless the app has it already, a tenant is added
+/// unless known.
+/// @return whether the state changed (and so must be saved).
+/// @throws std::runtime_error naming the flag if a role is for an app that is registered
+/// neither here nor in the state.
+bool addRegistrations(State& state, const Registrations& registrations);
+
+}  // namespace emulator

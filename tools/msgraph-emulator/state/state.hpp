@@ -1,0 +1,56 @@
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "identity/app_roles.hpp"
+#include "identity/certificate.hpp"
+#include "msgraph/json/json.hpp"
+
+namespace emulator {
+
+/// A stored identity synchronization policy: its properties as last written (without
+/// `tenantId`, which always comes from the partner) and its ETag.
+struct PolicyRecord {
+  msgraph::JsonObject properties;
+  std::string etag;
+};
+
+/// A partner configuration (`crossTenantAccessPolicyConfigurationPartner`) as created, and the
+/// policy it contains, if any.
+struct PartnerRecord {
+  msgraph::JsonObject configuration;
+  std::optional<PolicyRecord> policy;
+};
+
+/// An app registration the token endpoint accepts: a secret (`--app`), certificates
+/// (`--app-cert`), or both, as an app in the identity platform can have, and the application
+/// permissions granted to it (`--app-role`).
+struct AppRegistration {
+  std::optional<std::string> clientSecret;
+  std::vector<RegisteredCertificate> certificates;
+  AppRoles roles;
+};
+
+/// Everything the emulator keeps (and persists with `--data`). Issued tokens are not part of
+/// it: they live only as long as the process.
+struct State {
+  std::map<std::string, PartnerRecord> partners;  // by partner tenant id
+  std::map<std::string, AppRegistration> apps;    // by client id
+  /// The tenants (GUIDs or domain names) the token endpoint serves; empty means any tenant.
+  std::vector<std::string> tenants;
+  std::uint64_t etagCounter = 0;
+
+  /// Whether the token endpoint serves `tenant` (compared ignoring case, as both GUIDs and
+  /// domain names are).
+  bool knowsTenant(std::string_view tenant) const;
+
+  /// A new weak ETag, different from every earlier one (also across restarts with `--data`).
+  std::string nextEtag() { return "W/\"" + std::to_string(++etagCounter) + "\""; }
+};
+
+}  // namespace emulator

@@ -1,0 +1,20 @@
+#include "state/store.hpp"
+
+#include "state/persistence.hpp"
+
+namespace emulator {
+
+Store::Store(std::optional<std::filesystem::path> dataFile) : dataFile_(std::move(dataFile)) {}
+
+void Store::load() {
+  if (!dataFile_) return;
+  State loaded = loadState(*dataFile_);
+  std::lock_guard<std::mutex> lock(mutex_);
+  state_ = std::move(loaded);
+}
+
+void Store::persist(const State& state) const {
+  if (dataFile_) saveState(*dataFile_, state);
+}
+
+}  // namespace emulator
