@@ -15,7 +15,10 @@ bool isLoopbackHost(std::string_view host) noexcept {
     host = host.substr(1, host.size() - 2);
   }
   char text[INET6_ADDRSTRLEN] = {};
-  if (host.empty() || host.size() >= sizeof(text)) return false;
+  // inet_pton reads up to a NUL: "127.0.0.1\0.evil" must not pass as 127.0.0.1.
+  if (host.empty() || host.size() >= sizeof(text) || host.find('\0') != std::string_view::npos) {
+    return false;
+  }
   std::memcpy(text, host.data(), host.size());
   unsigned char address[16];
   if (inet_pton(AF_INET, text, address) == 1) return address[0] == 127;

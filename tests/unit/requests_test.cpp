@@ -491,9 +491,13 @@ TEST_CASE("the confirmed request is the one sent, client-request-id included", "
 
 TEST_CASE("base URLs with user info or a non-loopback http host are refused", "[requests]") {
   for (const std::string url : {"http://localhost:1@evil.example", "https://user:pw@host",
-                                "https://graph.microsoft.com/?x=1", "http://127.0.0.2"}) {
+                                "https://graph.microsoft.com/?x=1", "http://128.0.0.1",
+                                "http://localhost.evil.example", "http://[::2]"}) {
     CHECK_THROWS_AS(msgraph::GraphClient(msgraph::ClientOptions{}.baseUrl(url)),
                     msgraph::ValidationError);
   }
-  CHECK_NOTHROW(msgraph::GraphClient(msgraph::ClientOptions{}.baseUrl("http://[::1]:8080")));
+  // The one loopback rule (msgraph::isLoopbackHost): all of 127.0.0.0/8, ::1, localhost.
+  for (const std::string url : {"http://[::1]:8080", "http://127.0.0.2", "http://LocalHost:80"}) {
+    CHECK_NOTHROW(msgraph::GraphClient(msgraph::ClientOptions{}.baseUrl(url)));
+  }
 }

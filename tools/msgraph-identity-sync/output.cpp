@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "msgraph/ascii.hpp"
 #include "msgraph/json/json.hpp"
 
 namespace msgraph_cli {
@@ -86,7 +87,7 @@ void printResponseHeaders(const msgraph::HttpHeaders& headers) {
   std::vector<std::pair<std::string, std::string>> merged;
   for (const auto& [name, value] : headers) {
     auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& field) {
-      return msgraph::headerNameEquals(field.first, name);
+      return msgraph::asciiEqualsIgnoreCase(field.first, name);
     });
     if (same == merged.end()) {
       merged.emplace_back(name, value);

@@ -2,21 +2,23 @@
 
 #include <algorithm>
 
+#include "msgraph/ascii.hpp"
 #include "support/ascii.hpp"
 
 namespace emulator {
 
 const std::string* findHeader(const Headers& headers, std::string_view name) {
   for (const auto& [key, value] : headers) {
-    if (equalsIgnoreCase(key, name)) return &value;
+    if (msgraph::asciiEqualsIgnoreCase(key, name)) return &value;
   }
   return nullptr;
 }
 
 void setHeader(Headers& headers, std::string name, std::string value) {
-  headers.erase(std::remove_if(headers.begin(), headers.end(),
-                               [&](const auto& h) { return equalsIgnoreCase(h.first, name); }),
-                headers.end());
+  headers.erase(
+      std::remove_if(headers.begin(), headers.end(),
+                     [&](const auto& h) { return msgraph::asciiEqualsIgnoreCase(h.first, name); }),
+      headers.end());
   headers.emplace_back(std::move(name), std::move(value));
 }
 

@@ -1,7 +1,7 @@
 #include "graph/json_body.hpp"
 
 #include "graph/graph_responses.hpp"
-#include "support/ascii.hpp"
+#include "msgraph/ascii.hpp"
 
 namespace emulator {
 
@@ -9,7 +9,7 @@ std::optional<ApiResponse> refuseBody(const GraphCall& call) {
   if (call.request.body.empty()) {
     return graphError(call.ids, 400, "BadRequest", "Empty Payload. JSON content expected.");
   }
-  if (!equalsIgnoreCase(mediaType(call.request.headers), "application/json")) {
+  if (!msgraph::asciiEqualsIgnoreCase(mediaType(call.request.headers), "application/json")) {
     return graphError(call.ids, 415, "UnsupportedMediaType",
                       "The request body must be sent with Content-Type: application/json.");
   }

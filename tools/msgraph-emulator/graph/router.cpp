@@ -7,7 +7,7 @@
 #include "graph/graph_responses.hpp"
 #include "graph/routes.hpp"
 #include "identity/app_roles.hpp"
-#include "support/ascii.hpp"
+#include "msgraph/ascii.hpp"
 
 namespace emulator {
 namespace {
@@ -21,7 +21,7 @@ ApiResponse unauthorized(const CallIds& ids, const char* message) {
 std::string bearerToken(const Headers& headers) {
   const std::string* authorization = findHeader(headers, "Authorization");
   if (authorization == nullptr || authorization->size() < 7 ||
-      !equalsIgnoreCase(std::string_view(*authorization).substr(0, 7), "Bearer ")) {
+      !msgraph::asciiEqualsIgnoreCase(std::string_view(*authorization).substr(0, 7), "Bearer ")) {
     return {};
   }
   std::string token = authorization->substr(7);

@@ -3,7 +3,7 @@
 #include <optional>
 #include <vector>
 
-#include "support/ascii.hpp"
+#include "msgraph/ascii.hpp"
 #include "support/url.hpp"
 #include "support/utf8.hpp"
 
@@ -38,7 +38,7 @@ std::optional<Route> tokenRoute(const std::vector<std::string>& segments) {
 Route partnerRoute(Route route, const std::vector<std::string>& segments) {
   static const char* const kPrefix[] = {"policies", "crossTenantAccessPolicy", "partners"};
   for (std::size_t i = 0; i < 3; ++i) {
-    if (i + 1 >= segments.size() || !equalsIgnoreCase(segments[i + 1], kPrefix[i])) {
+    if (i + 1 >= segments.size() || !msgraph::asciiEqualsIgnoreCase(segments[i + 1], kPrefix[i])) {
       return notFound(i + 1 < segments.size() ? segments[i + 1] : std::string());
     }
   }
@@ -51,7 +51,8 @@ Route partnerRoute(Route route, const std::vector<std::string>& segments) {
   if (!isValidUtf8(route.partnerId)) return badPath("The partner tenant id is not valid UTF-8.");
   if (segments.size() == 5) {
     route.kind = Route::Kind::Partner;
-  } else if (segments.size() == 6 && equalsIgnoreCase(segments[5], "identitySynchronization")) {
+  } else if (segments.size() == 6 &&
+             msgraph::asciiEqualsIgnoreCase(segments[5], "identitySynchronization")) {
     route.kind = Route::Kind::IdentitySync;
   } else {
     return notFound(segments[5]);
@@ -77,14 +78,14 @@ Route resolveRoute(std::string_view rawPath) {
   }
 
   Route route;
-  if (equalsIgnoreCase(segments[0], "v1.0")) {
+  if (msgraph::asciiEqualsIgnoreCase(segments[0], "v1.0")) {
     route.version = ApiVersion::V1;
-  } else if (equalsIgnoreCase(segments[0], "beta")) {
+  } else if (msgraph::asciiEqualsIgnoreCase(segments[0], "beta")) {
     route.version = ApiVersion::Beta;
   } else {
     return notFound(segments[0]);
   }
-  if (segments.size() == 2 && equalsIgnoreCase(segments[1], "$batch")) {
+  if (segments.size() == 2 && msgraph::asciiEqualsIgnoreCase(segments[1], "$batch")) {
     route.kind = Route::Kind::Batch;
     return route;
   }

@@ -5,7 +5,7 @@
 
 #include "identity/compact_jws.hpp"
 #include "identity/jws_signature.hpp"
-#include "support/ascii.hpp"
+#include "msgraph/ascii.hpp"
 #include "support/base64.hpp"
 #include "support/time_format.hpp"
 #include "support/url.hpp"
@@ -120,7 +120,7 @@ std::optional<TokenError> checkSubject(const Json& claims, const std::string& cl
 
 // `host[:port]` without the scheme's default port: `https://h:443/` and `https://h/` are one.
 std::string withoutDefaultPort(std::string_view authority, std::string_view scheme) {
-  const std::string_view port = equalsIgnoreCase(scheme, "https") ? ":443" : ":80";
+  const std::string_view port = msgraph::asciiEqualsIgnoreCase(scheme, "https") ? ":443" : ":80";
   if (authority.size() > port.size() && authority.substr(authority.size() - port.size()) == port) {
     authority.remove_suffix(port.size());
   }
@@ -135,9 +135,9 @@ bool audienceMatches(std::string_view audience, const AssertionContext& context)
   const std::size_t slash = rest.find('/');
   if (slash == std::string_view::npos) return false;
   const std::optional<std::string> path = percentDecode(rest.substr(slash), false);
-  return equalsIgnoreCase(scheme, context.scheme) &&
-         equalsIgnoreCase(withoutDefaultPort(rest.substr(0, slash), scheme),
-                          withoutDefaultPort(context.authority, context.scheme)) &&
+  return msgraph::asciiEqualsIgnoreCase(scheme, context.scheme) &&
+         msgraph::asciiEqualsIgnoreCase(withoutDefaultPort(rest.substr(0, slash), scheme),
+                                        withoutDefaultPort(context.authority, context.scheme)) &&
          path && *path == "/" + context.tenant + "/oauth2/v2.0/token";
 }
 

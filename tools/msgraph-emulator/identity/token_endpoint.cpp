@@ -5,7 +5,7 @@
 #include <variant>
 
 #include "identity/client_auth.hpp"
-#include "support/ascii.hpp"
+#include "msgraph/ascii.hpp"
 #include "support/base64.hpp"
 #include "support/time_format.hpp"
 #include "support/url.hpp"
@@ -51,7 +51,7 @@ std::variant<std::monostate, ClientCredentials, TokenError> basicCredentials(
     const Headers& headers) {
   const std::string* authorization = findHeader(headers, "Authorization");
   if (authorization == nullptr || authorization->size() < 6 ||
-      !equalsIgnoreCase(std::string_view(*authorization).substr(0, 6), "Basic ")) {
+      !msgraph::asciiEqualsIgnoreCase(std::string_view(*authorization).substr(0, 6), "Basic ")) {
     return std::monostate{};
   }
   const TokenError malformed{400, "invalid_request", 900144,
@@ -143,7 +143,8 @@ ApiResponse TokenEndpoint::handle(const ApiRequest& request, const std::string& 
   }
   // The identity platform reads only form bodies; anything else looks like missing fields.
   const std::optional<FormFields> form =
-      equalsIgnoreCase(mediaType(request.headers), "application/x-www-form-urlencoded")
+      msgraph::asciiEqualsIgnoreCase(mediaType(request.headers),
+                                     "application/x-www-form-urlencoded")
           ? parseFormEncoded(request.body)
           : FormFields{};
   if (!form) {

@@ -11,7 +11,7 @@
 #include "faults/drop_connection.hpp"
 #include "faults/fault_responses.hpp"
 #include "graph/graph_responses.hpp"
-#include "support/ascii.hpp"
+#include "msgraph/ascii.hpp"
 
 namespace emulator {
 namespace {
@@ -48,7 +48,7 @@ void toHttplib(const ApiResponse& response, httplib::Response& out) {
   out.status = response.status;
   std::string contentType;
   for (const auto& [name, value] : response.headers) {
-    if (equalsIgnoreCase(name, "Content-Type")) {
+    if (msgraph::asciiEqualsIgnoreCase(name, "Content-Type")) {
       contentType = value;
     } else {
       out.set_header(name, value);

@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "server/loopback.hpp"
+#include "msgraph/loopback.hpp"
 #include "server/option_specs.hpp"
 
 namespace emulator {
@@ -37,7 +37,7 @@ void checkCombination(const Options& options) {
   if (options.tlsCert && options.tlsSelfSignedDir) {
     throw UsageError("--tls-self-signed cannot be combined with --tls-cert/--tls-key");
   }
-  if (!options.allowRemote && !isLoopbackHost(options.host)) {
+  if (!options.allowRemote && !msgraph::isLoopbackHost(options.host)) {
     throw UsageError("--host " + options.host +
                      ": not a loopback address (127.0.0.0/8, ::1, localhost); add --allow-remote "
                      "to listen on it");

@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "identity/app_roles.hpp"
-#include "support/ascii.hpp"
+#include "msgraph/ascii.hpp"
 #include "support/text_file.hpp"
 
 namespace emulator {
@@ -32,8 +32,9 @@ bool addRole(State& state, const std::string& clientId, const std::string& role)
 }
 
 bool addTenant(std::vector<std::string>& tenants, const std::string& tenant) {
-  const bool known = std::any_of(tenants.begin(), tenants.end(),
-                                 [&](const std::string& t) { return equalsIgnoreCase(t, tenant); });
+  const bool known = std::any_of(tenants.begin(), tenants.end(), [&](const std::string& t) {
+    return msgraph::asciiEqualsIgnoreCase(t, tenant);
+  });
   if (!known) tenants.push_back(tenant);
   return !known;
 }

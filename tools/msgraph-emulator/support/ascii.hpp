@@ -1,15 +1,14 @@
 #pragma once
 
 // ASCII-only text helpers: protocol names (headers, schemes, path segments, batch ids) are ASCII
-// and compare without the locale.
+// and change case without the locale. Comparing them is the library's own
+// msgraph::asciiEqualsIgnoreCase, the one such comparison of the library, the tool and this
+// emulator.
 
 #include <string>
 #include <string_view>
 
 namespace emulator {
-
-/// Whether two ASCII strings are equal ignoring case (header names, path segments, schemes).
-bool equalsIgnoreCase(std::string_view a, std::string_view b);
 
 /// `text` with ASCII letters in lower case.
 std::string toLowerAscii(std::string text);
