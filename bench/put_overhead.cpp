@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Per-request client CPU of msgraph's PUT against the floor: a plain libcurl loop doing the same
 // PUT (same URL, headers and body) over one reused connection. Both talk to the same local
 // server on 127.0.0.1, in rounds that alternate between the two, and only the client thread's CPU

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Checks the one-way include rule of docs/architecture.md: a file of the library includes only
 # headers of its own layer or of layers below it. Run as a test:
 #   cmake -DMSGRAPH_SOURCE_DIR=<repo> -P cmake/CheckLayers.cmake

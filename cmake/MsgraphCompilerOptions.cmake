@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Warning and sanitizer flags shared by every msgraph target, through one interface target.
 add_library(msgraph_build_flags INTERFACE)
 target_compile_options(msgraph_build_flags INTERFACE -Wall -Wextra -Wpedantic -Wshadow -Wconversion

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # install(): the library, the testing library, public headers, the CMake package, pkg-config and
 # the license. Components: runtime (the shared library), dev (everything to build against it) and
 # tools (tools/CMakeLists.txt); cmake/MsgraphPackaging.cmake turns them into Debian packages.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # CPack: Debian packages from the install components of cmake/MsgraphInstall.cmake.
 #   libmsgraph0     runtime  the shared library (libmsgraph.so.0.1)
 #   libmsgraph-dev  dev      headers, CMake package, .pc files, libmsgraph.so, libmsgraph.a and

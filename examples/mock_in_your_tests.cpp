@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // How to unit-test your own code that uses msgraph: give the client a MockTransport (from the
 // msgraph::testing target), queue the answers Graph would give, and check what was sent.
 #define CATCH_CONFIG_MAIN

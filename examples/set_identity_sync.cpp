@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The cmdlet's EXAMPLE 1 in C++:
 //
 //   $params = @{ displayName = "Fabrikam"; userSyncInbound = @{ isSyncAllowed = $true } }

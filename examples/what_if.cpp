@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // -WhatIf in C++: prepare the Set- request and print exactly what would be sent. Nothing goes
 // on the wire and no token is requested, so this runs anywhere.
 //

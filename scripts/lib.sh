@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Shared by scripts/test, scripts/demo and scripts/fuzz: installs the Debian packages the project
 # needs, only those that are missing, with sudo only when not root.
 

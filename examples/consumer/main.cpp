@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Builds against an installed msgraph and prints the request it would send.
 #include <iostream>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Links msgraph::testing from an installed package: sends one PATCH to a MockTransport.
 #include <iostream>
 #include <memory>

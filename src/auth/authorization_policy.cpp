@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "auth/authorization_policy.hpp"
 
 #include "msgraph/error.hpp"

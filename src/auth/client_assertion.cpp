@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "auth/client_assertion.hpp"
 
 #include <openssl/err.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Loading a client certificate and its RSA key from PEM or PKCS#12, checked before any request.
 #include <openssl/crypto.h>
 #include <openssl/err.h>

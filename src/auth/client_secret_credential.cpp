@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/auth/client_secret_credential.hpp"
 
 #include <openssl/crypto.h>

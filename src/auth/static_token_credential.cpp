@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/auth/static_token_credential.hpp"
 
 #include "msgraph/error.hpp"

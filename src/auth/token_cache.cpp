@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "auth/token_cache.hpp"
 
 namespace msgraph::detail {

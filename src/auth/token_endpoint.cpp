@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "auth/token_endpoint.hpp"
 
 #include <openssl/crypto.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/client/client_options.hpp"
 
 namespace msgraph {

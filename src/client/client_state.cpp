@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "client/client_state.hpp"
 
 #include "auth/authorization_policy.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/client/graph_client.hpp"
 
 #include "client/client_state.hpp"

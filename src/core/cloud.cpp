@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/cloud.hpp"
 
 namespace msgraph {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/error.hpp"
 
 #include "core/printable_excerpt.hpp"

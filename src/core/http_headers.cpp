@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/http_headers.hpp"
 
 #include <algorithm>
@@ -18,16 +19,18 @@ void HttpHeaders::set(std::string_view name, std::string value) {
     return;
   }
   first->second = std::move(value);
-  fields_.erase(std::remove_if(first + 1, fields_.end(),
-                               [&](const Field& f) { return asciiEqualsIgnoreCase(f.first, name); }),
-                fields_.end());
+  fields_.erase(
+      std::remove_if(first + 1, fields_.end(),
+                     [&](const Field& f) { return asciiEqualsIgnoreCase(f.first, name); }),
+      fields_.end());
 }
 
 std::size_t HttpHeaders::remove(std::string_view name) {
   const std::size_t before = fields_.size();
-  fields_.erase(std::remove_if(fields_.begin(), fields_.end(),
-                               [&](const Field& f) { return asciiEqualsIgnoreCase(f.first, name); }),
-                fields_.end());
+  fields_.erase(
+      std::remove_if(fields_.begin(), fields_.end(),
+                     [&](const Field& f) { return asciiEqualsIgnoreCase(f.first, name); }),
+      fields_.end());
   return before - fields_.size();
 }
 

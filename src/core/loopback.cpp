@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/loopback.hpp"
 
 #include <arpa/inet.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/http/cancellation_token.hpp"
 
 #include <atomic>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // What a failed libcurl transfer means: the TransportError kind of a CURLcode, and the error

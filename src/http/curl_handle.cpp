@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/curl_handle.hpp"
 
 namespace msgraph::detail {

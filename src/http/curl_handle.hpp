@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // The libcurl easy handle as the transport keeps it: owning wrappers for libcurl's objects, the

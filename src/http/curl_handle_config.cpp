@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/curl_handle_config.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // How the transport configures libcurl: once per process, once per pooled handle (TLS,

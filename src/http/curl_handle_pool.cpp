@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/curl_handle_pool.hpp"
 
 #include "http/curl_handle_config.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // The transport's easy handles, kept between calls so that their connections, TLS sessions and

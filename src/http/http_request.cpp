@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/http/http_request.hpp"
 
 #include "diagnostics/redaction.hpp"

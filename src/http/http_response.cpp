@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/http/http_response.hpp"
 
 namespace msgraph {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/retry_after.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ServiceError is declared with the other errors, but reading one from an HTTP error response
 // is the http layer's job: it parses the body as JSON and reads `Retry-After`.
 #include <chrono>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/service_root.hpp"
 
 #include <curl/curl.h>

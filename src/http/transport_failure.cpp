@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/transport_failure.hpp"
 
 namespace msgraph::detail {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http/url_encoding.hpp"
 
 namespace msgraph::detail {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/json/json.hpp"
 
 #include <algorithm>

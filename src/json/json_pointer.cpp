@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/json_pointer.hpp"
 
 #include <vector>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/utf8.hpp"
 
 #include <cstdint>

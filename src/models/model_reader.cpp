@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "models/model_reader.hpp"
 
 #include "json/json_number.hpp"

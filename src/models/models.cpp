@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // fromJson, toJson and equality of every model, all driven by the field lists in
 // model_fields.hpp.
 #include "models/model_reader.hpp"

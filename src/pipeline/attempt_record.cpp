@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pipeline/attempt_record.hpp"
 
 #include "msgraph/attempt.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pipeline/builtin_policies.hpp"
 #include "support/uuid.hpp"
 

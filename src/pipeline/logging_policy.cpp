@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "diagnostics/logged_exchange.hpp"
 #include "pipeline/builtin_policies.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/version.hpp"
 #include "pipeline/builtin_policies.hpp"
 

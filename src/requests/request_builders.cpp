@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The fluent path from the client to the resource: each step appends its own path segment to
 // the target and checks its own input; the request objects do the work.
 #include "http/url_encoding.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/requests/request_core.hpp"
 
 #include "diagnostics/redaction.hpp"

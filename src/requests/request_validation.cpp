@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "requests/request_validation.hpp"
 
 #include <cstdint>

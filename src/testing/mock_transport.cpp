@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/testing/mock_transport.hpp"
 
 #include <stdexcept>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // msgraph-identity-sync turns --input-object, --body-parameter, --user-sync-inbound,
 // --additional-properties and --is-sync-allowed text into models, or refuses with a
 // UsageError or an msgraph::Error; nothing else may escape, as main() would call it a crash.

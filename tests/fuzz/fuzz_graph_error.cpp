@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ServiceError reads any error response (Graph's JSON, a proxy's HTML, garbage) without
 // throwing, and every accessor is safe to call on the result.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // msgraph::Json::parse either throws DeserializationError or gives a value that survives
 // dump() and parse() unchanged, compact and pretty. A document that is one number must read as
 // the nearest double, exactly as the C library's correctly rounded strtod reads it. And any

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Models read whatever Graph (or a user) sends: fromJson either throws DeserializationError or
 // gives a model whose toJson() reads back to an equal model and serializes to the same bytes.
 

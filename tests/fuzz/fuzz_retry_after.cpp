@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A Retry-After value from the network is read as a delay that is never negative, or as
 // nothing at all.
 

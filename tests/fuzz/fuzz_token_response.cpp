@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The token endpoint's answer, whatever it is, gives a token or an msgraph::Error whose what()
 // holds no control characters; nothing else escapes getToken.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "msgraph/http/curl_transport.hpp"
 
 #include <arpa/inet.h>

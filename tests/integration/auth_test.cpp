@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Signing in against the emulator's token endpoint over HTTPS: certificates, refusals, the token
 // cache under threads and near expiry, and the 401 refresh.
 #include <catch2/catch.hpp>

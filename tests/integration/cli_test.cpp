@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The command-line tool against the local Graph emulator over HTTPS, as a user runs it.
 #include <catch2/catch.hpp>
 

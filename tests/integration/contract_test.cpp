@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The emulator answers as ../shared/graph-contract.md documents Graph and the identity platform:
 // the same status codes, the same JSON shapes, the same headers. Raw HTTP, no models in between.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // The local Graph emulator, started for a test over HTTPS with a fresh CA, and a client

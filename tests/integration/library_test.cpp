@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The library against the local Graph emulator over HTTPS, TLS verification on, signed in with
 // a client secret from the emulator's own token endpoint.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // Child processes for integration tests: the emulator (kept running, stopped with SIGTERM) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Retries, deadlines, cancellation and limits against the emulator's fault injection over HTTPS:
 // real sockets, real TLS, real waits.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every verb with every credential, at the most verbose log level, plus what-if and failures:
 // no secret byte sequence (client secret, private key, client assertion, access token) appears in
 // any text the library hands out: log lines, what-if output, error messages, attempt records.

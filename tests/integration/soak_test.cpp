@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The same 200 operations against two emulators over HTTPS, one injecting faults into about
 // 30% of Graph requests (503, 429 and dropped connections): the stored states must be equal,
 // ETag counters included, so nothing was lost and nothing was applied twice.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // The typed error of a failed `send()`, for tests that check what went wrong.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // A one-shot countdown for tests that need one thread to wait until others have reached a point

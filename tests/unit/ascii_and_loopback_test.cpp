@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one ASCII case-insensitive comparison and the one loopback rule that the library, the
 // tool and the emulator share.
 #include <catch2/catch.hpp>

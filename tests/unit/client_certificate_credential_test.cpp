@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ClientCertificate (loading PEM and PFX) and ClientCertificateCredential against the mock token
 // endpoint. The client assertion is checked with an independent JWT decoder and OpenSSL's verify
 // API.

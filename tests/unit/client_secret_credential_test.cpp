@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ClientSecretCredential: the client-credentials form it posts to the cloud's token URL, how it
 // reads the answer, the arguments it refuses, and a GraphClient signing in with it.
 #include <catch2/catch.hpp>

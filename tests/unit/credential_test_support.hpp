@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Shared by the credential tests (client_secret_credential_test.cpp, token_cache_test.cpp,
 // token_endpoint_test.cpp, client_certificate_credential_test.cpp): a MockTransport playing the
 // identity platform's token endpoint with an injected clock, and the form decoder that reads its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ServiceError and friends: what Graph's error bodies and a proxy's HTML page turn into.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Specification of msgraph::Json and msgraph::JsonObject: the owned JSON value behind every
 // model's additionalProperties, its strict parser and its validating writer.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Specification of the models: IdentitySyncPolicyPartner, UserSyncInbound, GroupSyncInbound,
 // Identity, and the absent / null / value Property they are made of.
 #include <catch2/catch.hpp>

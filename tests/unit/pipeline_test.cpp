@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The pipeline: fixed order, user policy slots, retry, authorization and logging.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The fluent requests: URLs, headers, bodies, what-if, confirm, send/execute, responses.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // parseRetryAfter: delay-seconds (fractional too, as Graph sends them) and the three HTTP-date
 // forms RFC 9110 §5.6.7 makes recipients accept, independent of the process's locale.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Test helpers: keys, certificates, PEM/PFX files and encodings made in memory with OpenSSL, so
 // the credential tests need no fixture files and check the library against an independent
 // implementation.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The credentials' token cache, through ClientSecretCredential and an injected clock: reuse until
 // the refresh time (margin, refresh_in), one token per scope, fallback to a still-valid token,
 // and single flight: callers that arrive during a fetch share its outcome.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The token endpoint's answers and failures, through ClientSecretCredential: error answers become
 // AuthenticationErrors with their details, which failures are retried, and deadlines.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "client_factory.hpp"
 
 #include <cerrno>
@@ -8,10 +9,10 @@
 #include <memory>
 
 #include "cli_error.hpp"
+#include "msgraph/ascii.hpp"
 #include "msgraph/auth/client_certificate_credential.hpp"
 #include "msgraph/auth/client_secret_credential.hpp"
 #include "msgraph/auth/static_token_credential.hpp"
-#include "msgraph/ascii.hpp"
 
 namespace msgraph_cli {
 
@@ -52,7 +53,8 @@ msgraph::ClientCertificate loadCertificate(const RawOptions& raw) {
   const std::string& path = *raw.certificate;
   const std::string_view extension =
       path.size() >= 4 ? std::string_view(path).substr(path.size() - 4) : std::string_view();
-  if (msgraph::asciiEqualsIgnoreCase(extension, ".pfx") || msgraph::asciiEqualsIgnoreCase(extension, ".p12")) {
+  if (msgraph::asciiEqualsIgnoreCase(extension, ".pfx") ||
+      msgraph::asciiEqualsIgnoreCase(extension, ".p12")) {
     return msgraph::ClientCertificate::fromPfxFile(path, password);
   }
   return msgraph::ClientCertificate::fromPemFile(path, password);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "confirm.hpp"
 
 #include <fcntl.h>
@@ -60,7 +61,8 @@ bool confirmOnTerminal(const std::string& action) {
   }
   const std::string line = terminal.readLine();
   const std::string_view answer = trimmed(line);
-  return msgraph::asciiEqualsIgnoreCase(answer, "y") || msgraph::asciiEqualsIgnoreCase(answer, "yes");
+  return msgraph::asciiEqualsIgnoreCase(answer, "y") ||
+         msgraph::asciiEqualsIgnoreCase(answer, "yes");
 }
 
 }  // namespace msgraph_cli

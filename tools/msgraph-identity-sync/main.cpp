@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 /// msgraph-identity-sync: the Set-/Get-/Update-/Remove-MgPolicyCrossTenantAccessPolicyPartner-
 /// IdentitySynchronization cmdlets as one command. `msgraph-identity-sync --help` tells more.
 

@@ -1,11 +1,12 @@
+// SPDX-License-Identifier: MIT
 #include "model_keys.hpp"
 
 #include "cli_error.hpp"
+#include "msgraph/ascii.hpp"
 #include "msgraph/models/group_sync_inbound.hpp"
 #include "msgraph/models/identity.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 #include "msgraph/models/user_sync_inbound.hpp"
-#include "msgraph/ascii.hpp"
 
 namespace msgraph_cli {
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/call_ids.hpp"
 
 #include "support/random.hpp"

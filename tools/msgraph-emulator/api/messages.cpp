@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "api/messages.hpp"
 
 namespace emulator {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "faults/drop_connection.hpp"
 
 #include <dirent.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "faults/fault_responses.hpp"
 
 #include "graph/graph_responses.hpp"

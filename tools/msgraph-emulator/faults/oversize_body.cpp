@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "faults/oversize_body.hpp"
 
 #include "msgraph/json/json.hpp"

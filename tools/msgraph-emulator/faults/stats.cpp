@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "faults/stats.hpp"
 
 namespace emulator {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/api_version.hpp"
 
 namespace emulator {

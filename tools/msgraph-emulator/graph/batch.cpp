@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/batch.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/graph_responses.hpp"
 
 #include "support/time_format.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/identity_sync_api.hpp"
 
 #include <optional>

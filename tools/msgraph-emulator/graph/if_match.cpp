@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/if_match.hpp"
 
 #include "support/ascii.hpp"

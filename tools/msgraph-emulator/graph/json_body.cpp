@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/json_body.hpp"
 
 #include "graph/graph_responses.hpp"

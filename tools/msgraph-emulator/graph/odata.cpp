@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/odata.hpp"
 
 namespace emulator {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/partners_api.hpp"
 
 #include <optional>

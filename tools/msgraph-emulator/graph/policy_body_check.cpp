@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The emulator's own reading of a policy body, written over the generic JSON value from the
 // schema table alone, so that it checks the library's requests instead of agreeing with the
 // library's model by construction.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/policy_schema.hpp"
 
 namespace emulator {

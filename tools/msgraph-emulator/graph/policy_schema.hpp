@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // The closed type crossTenantIdentitySyncPolicyPartner as Graph declares it: the one table that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "graph/routes.hpp"
 
 #include <optional>

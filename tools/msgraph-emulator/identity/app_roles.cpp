@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "identity/app_roles.hpp"
 
 #include <algorithm>

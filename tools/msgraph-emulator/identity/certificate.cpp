@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "identity/certificate.hpp"
 
 #include <openssl/err.h>

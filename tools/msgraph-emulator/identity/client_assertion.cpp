@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "identity/client_assertion.hpp"
 
 #include <algorithm>

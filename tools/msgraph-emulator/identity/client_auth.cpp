@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "identity/client_auth.hpp"
 
 #include <openssl/crypto.h>

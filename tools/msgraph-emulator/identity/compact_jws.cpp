@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "identity/compact_jws.hpp"
 
 #include "msgraph/error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "identity/jws_signature.hpp"
 
 #include <openssl/err.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "identity/replay_guard.hpp"
 
 namespace emulator {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "identity/token_endpoint.hpp"
 
 #include <optional>

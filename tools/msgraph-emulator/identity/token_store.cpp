@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "identity/token_store.hpp"
 
 #include "support/random.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "server/http_server.hpp"
 
 #include <algorithm>

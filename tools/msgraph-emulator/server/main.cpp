@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // msgraph-emulator: a local Microsoft Graph emulator for msgraph-cpp's tests, demo and users.
 #include <httplib.h>
 #include <sys/socket.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "server/option_specs.hpp"
 
 #include <chrono>

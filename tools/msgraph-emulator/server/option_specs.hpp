@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // The command line as data: every flag once, with its value placeholder, its help and its

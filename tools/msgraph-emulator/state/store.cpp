@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "state/store.hpp"
 
 #include "state/persistence.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support/ascii.hpp"
 
 #include <cctype>

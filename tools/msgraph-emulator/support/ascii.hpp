@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // ASCII-only text helpers: protocol names (headers, schemes, path segments, batch ids) are ASCII

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support/random.hpp"
 
 #include <openssl/rand.h>

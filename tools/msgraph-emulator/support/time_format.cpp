@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "support/time_format.hpp"
 
 #include <array>
