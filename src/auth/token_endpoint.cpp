@@ -119,17 +119,18 @@ struct BodyWiper {
 // Builds the form anew for every attempt, so that a client assertion is never replayed.
 class FreshFormPolicy final : public HttpPolicy {
  public:
-  explicit FreshFormPolicy(const std::function<std::string()>& makeForm) : makeForm_(makeForm) {}
+  // Made per request (see TokenEndpoint::request), so `makeForm` outlives it.
+  explicit FreshFormPolicy(const std::function<std::string()>& makeForm) : makeForm_(&makeForm) {}
   std::string_view name() const noexcept override { return "form"; }
   HttpResponse send(HttpRequest& request, const CallContext& context,
                     const NextPolicy& next) override {
-    request.body = makeForm_();
+    request.body = (*makeForm_)();
     const BodyWiper wipe{request.body};
     return next.send(request, context);
   }
 
  private:
-  const std::function<std::string()>& makeForm_;  // outlives the request's pipeline
+  const std::function<std::string()>* makeForm_;
 };
 
 }  // namespace
@@ -159,8 +160,8 @@ void requireCredentialValue(const char* field, const std::string& value) {
 
 TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialOptions& options)
     : transport_(options.transport),
-      retry_(std::make_shared<RetryPolicy>(tokenRetryOptions(options), linearBackoff,
-                                           "the token request")),
+      retry_(std::make_shared<RetryPolicy>(tokenRetryOptions(options),
+                                           RetryStyle{linearBackoff, "the token request", false})),
       logging_(std::make_shared<LoggingPolicy>(LogSink{options.logger, options.logLevel})),
       refreshMargin_(options.refreshMargin),
       clock_(options.clock) {
@@ -214,16 +215,20 @@ IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
   const Pipeline pipeline({retry_, std::make_shared<FreshFormPolicy>(makeForm), logging_},
                           transport_);
   CallRecord record;
-  record.recordsAttempts = false;
-  HttpResponse response;
   try {
-    response = pipeline.send(request, context, record);
-  } catch (const TransportError& error) {
-    throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
-                              error.what());
+    HttpResponse response;
+    try {
+      response = pipeline.send(request, context, record);
+    } catch (const TransportError& error) {
+      throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
+                                error.what());
+    }
+    if (response.status == 200) return readToken(response.body);
+    throw refusal(response);
+  } catch (Error& error) {  // every failure carries the token request's attempts
+    error.attempts(std::move(record.attempts));
+    throw;
   }
-  if (response.status == 200) return readToken(response.body);
-  throw refusal(response);
 }
 
 }  // namespace msgraph::detail

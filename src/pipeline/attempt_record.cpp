@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "pipeline/attempt_record.hpp"
 
-#include "msgraph/attempt.hpp"
-
 namespace msgraph::detail {
 
 void recordAttempt(CallRecord& record, int status, std::string error, const HttpHeaders* headers) {
-  if (!record.recordsAttempts) return;
   Attempt attempt;
   attempt.status = status;
   attempt.error = std::move(error);

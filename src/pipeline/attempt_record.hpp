@@ -8,7 +8,7 @@
 
 namespace msgraph::detail {
 
-/// Appends one attempt to the call's record, if the call keeps one: the status (0 when no
+/// Appends one attempt to the call's record: the status (0 when no
 /// response arrived), why none arrived, and the response's `request-id`.
 void recordAttempt(CallRecord& record, int status, std::string error, const HttpHeaders* headers);
 

@@ -3,7 +3,6 @@
 
 #include <chrono>
 #include <functional>
-#include <memory>
 #include <string>
 
 #include "diagnostics/log_sink.hpp"
@@ -44,22 +43,30 @@ using Backoff = std::function<std::chrono::milliseconds(const RetryOptions& opti
 std::chrono::milliseconds graphBackoff(const RetryOptions& options, int attempt,
                                        const HttpResponse* response);
 
+/// What differs between the retry loops of Graph calls and of token requests.
+struct RetryStyle {
+  /// How long to wait before each retry.
+  Backoff backoff = graphBackoff;
+  /// What is retried, as errors name it ("the request", "the token request").
+  std::string subject = "the request";
+  /// Whether retries carry Graph's `Retry-Attempt: N` header (the identity platform's requests
+  /// do not).
+  bool sendsRetryAttempt = true;
+};
+
 /// Retries throttled and failed attempts as RetryOptions describes (the call's own options when
 /// it has them), never past the call's deadline, and waits in a way cancellation interrupts.
 /// The one retry loop of the library: Graph calls and token requests both go through it.
 class RetryPolicy final : public HttpPolicy {
  public:
-  /// `subject` names what is retried in errors ("the request", "the token request").
-  explicit RetryPolicy(RetryOptions options, Backoff backoff = graphBackoff,
-                       std::string subject = "the request");
+  explicit RetryPolicy(RetryOptions options, RetryStyle style = {});
   std::string_view name() const noexcept override { return "retry"; }
   HttpResponse send(HttpRequest& request, const CallContext& context,
                     const NextPolicy& next) override;
 
  private:
   RetryOptions options_;  // already clamped
-  Backoff backoff_;
-  std::string subject_;
+  RetryStyle style_;
 };
 
 /// Logs each attempt (request line and redacted headers at Verbose, outcome at Info).

@@ -14,8 +14,6 @@ namespace msgraph::detail {
 struct CallRecord {
   /// The call's own retry options, replacing the pipeline's (the pointee outlives the call).
   const RetryOptions* retryOverride = nullptr;
-  /// Whether `attempts` is kept (a token request keeps none).
-  bool recordsAttempts = true;
   /// Every attempt so far, in order.
   std::vector<Attempt> attempts;
   /// The call is only prepared (whatIf, confirm): no I/O, nothing sent.

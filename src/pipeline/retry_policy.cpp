@@ -113,7 +113,7 @@ void wait(const RetryOptions& options, const CallContext& context, CallRecord& r
     if (context.cancellation()->waitFor(delay)) {
       recordWait(record,
                  std::chrono::duration_cast<milliseconds>(CallContext::Clock::now() - start));
-      throw CancelledError("the call was cancelled");
+      throw CancelledError("the call was cancelled while waiting to retry " + subject);
     }
   } else {
     std::this_thread::sleep_for(delay);
@@ -123,10 +123,8 @@ void wait(const RetryOptions& options, const CallContext& context, CallRecord& r
 
 }  // namespace
 
-RetryPolicy::RetryPolicy(RetryOptions options, Backoff backoff, std::string subject)
-    : options_(clamped(std::move(options))),
-      backoff_(std::move(backoff)),
-      subject_(std::move(subject)) {}
+RetryPolicy::RetryPolicy(RetryOptions options, RetryStyle style)
+    : options_(clamped(std::move(options))), style_(std::move(style)) {}
 
 HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
                                const NextPolicy& next) {
@@ -138,7 +136,9 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
   const RetryOptions& options = perCall ? *perCall : options_;
   for (int attempt = 0;; ++attempt) {
     checkAlive(context);
-    if (attempt > 0) request.headers.set("Retry-Attempt", std::to_string(attempt));
+    if (attempt > 0 && style_.sendsRetryAttempt) {
+      request.headers.set("Retry-Attempt", std::to_string(attempt));
+    }
     HttpResponse response;
     try {
       response = next.send(request, context);
@@ -147,7 +147,7 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
       // The service may have acted on a request it never answered: only idempotent verbs go again.
       const bool byPolicy = failedBeforeResponse(error) && mayRetry(options, request, attempt);
       if (!decide(options, byPolicy, attempt, nullptr, &error)) throw;
-      wait(options, context, record, backoff_(options, attempt, nullptr), subject_,
+      wait(options, context, record, style_.backoff(options, attempt, nullptr), style_.subject,
            describeFailure(nullptr, &error));
       continue;
     } catch (const CancelledError& error) {  // stopped in flight: still an attempt made
@@ -161,7 +161,7 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
     if (response.status < 400) return response;
     const bool byPolicy = isRetryableStatus(response.status) && mayRetry(options, request, attempt);
     if (!decide(options, byPolicy, attempt, &response, nullptr)) return response;
-    wait(options, context, record, backoff_(options, attempt, &response), subject_,
+    wait(options, context, record, style_.backoff(options, attempt, &response), style_.subject,
          describeFailure(&response, nullptr));
   }
 }

@@ -183,10 +183,6 @@ TEST_CASE("cancelling during a 5 s backoff returns within 50 ms", "[integration]
   Clock::time_point cancelledAt;
   std::thread canceller([&, token]() mutable {
     sawDecision = decided.waitFor(30s);  // the bound only keeps a broken test finite
-    // Orders nothing (the latch did): gives the wait a measurable length, so that the record
-    // can show what was waited (delayAfter > 0 below). Nothing outside the library can tell
-    // when the call is inside CancellationToken::waitFor.
-    std::this_thread::sleep_for(20ms);
     cancelledAt = Clock::now();
     token.cancel();
   });
@@ -197,7 +193,9 @@ TEST_CASE("cancelling during a 5 s backoff returns within 50 ms", "[integration]
   const auto error = errorOf<msgraph::CancelledError>(result);
   REQUIRE(error.attempts().size() == 1);
   CHECK(error.attempts()[0].status == 503);
-  CHECK(error.attempts()[0].delayAfter > 0ms);  // what was waited, not the 5 s asked for
+  // What was waited (the cancel may land just before the wait begins, so possibly 0 ms), never
+  // the 5 s asked for.
+  CHECK(error.attempts()[0].delayAfter >= 0ms);
   CHECK(error.attempts()[0].delayAfter <= returnedAt - decidedAt);
   CHECK(error.attempts()[0].delayAfter < 5000ms);
   const auto wake = std::chrono::duration_cast<std::chrono::microseconds>(returnedAt - cancelledAt);

@@ -98,6 +98,8 @@ TEST_CASE("token requests are retried on 5xx and temporarily_unavailable, not on
     endpoint.mock->enqueue(500, "").enqueue(200, tokenBody("after-retry"));
     CHECK(fetch(credential).token == "after-retry");
     CHECK(endpoint.mock->requestCount() == 2);
+    // Retry-Attempt is Graph's header: the retry loop does not send it to the token endpoint.
+    CHECK_FALSE(endpoint.mock->lastRequest().headers.contains("Retry-Attempt"));
   }
   SECTION("temporarily_unavailable then 200") {
     endpoint.mock->enqueue(400, errorBody("temporarily_unavailable", "AADSTS90055", {90055}))
@@ -110,8 +112,14 @@ TEST_CASE("token requests are retried on 5xx and temporarily_unavailable, not on
     const auto error = authenticationErrorFrom([&] { fetch(credential); });
     CHECK(error.details().status == 500);
     CHECK(endpoint.mock->requestCount() == 3);
-    // The library's one retry loop waited, 250 ms more each time, through the sleeper.
+    // The library's one retry loop waited, 250 ms more each time, through the sleeper, and
+    // kept the attempt record that every error carries.
     CHECK(endpoint.retryWaits->waits() == std::vector<std::chrono::milliseconds>{250ms, 500ms});
+    REQUIRE(error.attempts().size() == 3);
+    CHECK(error.attempts()[0].status == 503);
+    CHECK(error.attempts()[0].delayAfter == 250ms);
+    CHECK(error.attempts()[1].status == 502);
+    CHECK(error.attempts()[2].status == 500);
   }
   SECTION("maxRetries = 0: a 5xx is final") {
     auto options = endpoint.options();
