@@ -7,8 +7,11 @@ include(CMakePackageConfigHelpers)
 option(MSGRAPH_INSTALL_LIBRARY_ONLY "Install only the msgraph library and its CMake targets \
 file: for a static build packaged next to a shared one (scripts/package)" OFF)
 
-# Debian package names, also used for the per-package copyright files.
-set(MSGRAPH_DEB_RUNTIME_PACKAGE libmsgraph0)
+# Debian package names, also used for the per-package copyright files. The runtime package is
+# named after the SONAME (Debian policy 8.1: libmsgraph.so.0.1 -> libmsgraph0.1), so that the
+# next ABI (0.2) is a new package that installs beside this one instead of replacing the library
+# under the programs linked to it.
+set(MSGRAPH_DEB_RUNTIME_PACKAGE libmsgraph${MSGRAPH_SOVERSION})
 set(MSGRAPH_DEB_DEV_PACKAGE libmsgraph-dev)
 set(MSGRAPH_DEB_TOOLS_PACKAGE msgraph-tools)
 

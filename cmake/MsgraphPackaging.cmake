@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
 # CPack: Debian packages from the install components of cmake/MsgraphInstall.cmake.
-#   libmsgraph0     runtime  the shared library (libmsgraph.so.0.1)
+#   libmsgraph0.1   runtime  the shared library (libmsgraph.so.0.1), named after its SONAME
 #   libmsgraph-dev  dev      headers, CMake package, .pc files, libmsgraph.so, libmsgraph.a and
 #                            libmsgraph_testing.a
 #   msgraph-tools   tools    msgraph-identity-sync and msgraph-emulator
@@ -77,7 +77,7 @@ one command. msgraph-emulator: a local Graph emulator for tests.")
 # Dependencies on Debian's runtime packages (libc6, libstdc++6, libcurl4, libssl3,
 # libcpp-httplib0.11, ...) come from dpkg-shlibdeps, which reads the installed packages' shlibs
 # and symbols files: no network. libmsgraph.so.0.1 itself is found in this build tree, and the
-# dependency on libmsgraph0 is the explicit one above.
+# dependency on the runtime package is the explicit one above.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 get_target_property(MSGRAPH_LIBRARY_BINARY_DIR msgraph BINARY_DIR)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS "${MSGRAPH_LIBRARY_BINARY_DIR}")
