@@ -18,4 +18,9 @@ constexpr char asciiLower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+/// @brief `c` with an ASCII small letter made capital; every other byte unchanged.
+constexpr char asciiUpper(char c) noexcept {
+  return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+}
+
 }  // namespace msgraph

@@ -22,8 +22,8 @@ std::vector<std::shared_ptr<HttpPolicy>> userPolicies(const ClientOptions& optio
   return chosen;
 }
 
-// DESIGN.md's fixed order: client-request-id, user agent, per-call, retry, per-retry,
-// authorization, logging, transport.
+// The fixed order (docs/architecture.md): client-request-id, user agent, per-call, retry,
+// per-retry, authorization, logging, transport.
 Pipeline buildPipeline(const ClientOptions& options) {
   validateApplicationId(options.applicationId());
   std::vector<std::shared_ptr<HttpPolicy>> policies;

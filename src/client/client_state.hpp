@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <memory>
-
 #include "msgraph/client/client_options.hpp"
 #include "requests/request_adapter.hpp"
 

@@ -31,8 +31,6 @@ struct CurlStringDeleter {
 };
 using CurlString = std::unique_ptr<char, CurlStringDeleter>;
 
-// One easy handle and the buffers libcurl writes into. They live together on the heap because
-// libcurl keeps raw pointers to them (ERRORBUFFER, WRITEDATA) for the handle's whole life.
 // The request headers as libcurl's list, built in buffers that the handle keeps between calls:
 // no malloc per header, unlike curl_slist_append. libcurl only reads the list during the call.
 class HeaderList {
@@ -61,6 +59,8 @@ class HeaderList {
   std::vector<curl_slist> nodes_;
 };
 
+// One easy handle and the buffers libcurl writes into. They live together on the heap because
+// libcurl keeps raw pointers to them (ERRORBUFFER, WRITEDATA) for the handle's whole life.
 struct PooledHandle {
   EasyPtr easy;
   char errorBuffer[CURL_ERROR_SIZE] = {};

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "http/curl_handle.hpp"
@@ -16,7 +17,7 @@ namespace msgraph::detail {
 
 class CurlHandlePool {
  public:
-  explicit CurlHandlePool(const CurlTransportOptions& options) : options_(options) {}
+  explicit CurlHandlePool(CurlTransportOptions options) : options_(std::move(options)) {}
   ~CurlHandlePool();
   CurlHandlePool(const CurlHandlePool&) = delete;
   CurlHandlePool& operator=(const CurlHandlePool&) = delete;
@@ -40,7 +41,7 @@ class CurlHandlePool {
   std::unique_ptr<PooledHandle> acquire();
   void release(std::unique_ptr<PooledHandle> handle) noexcept;
 
-  const CurlTransportOptions& options_;  // the transport's, which outlive the pool
+  const CurlTransportOptions options_;  // what new handles are configured with
   std::atomic<PooledHandle*> idle_{nullptr};
   std::mutex mutex_;
   std::vector<std::unique_ptr<PooledHandle>> overflow_;

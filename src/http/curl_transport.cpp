@@ -45,7 +45,7 @@ HttpResponse readResponse(PooledHandle& handle) {
 }  // namespace
 
 struct CurlTransport::Impl {
-  explicit Impl(CurlTransportOptions options) : options_(std::move(options)), pool_(options_) {}
+  explicit Impl(CurlTransportOptions options) : options_(options), pool_(std::move(options)) {}
 
   HttpResponse transfer(PooledHandle& handle, const HttpRequest& request,
                         const CallContext& context) {

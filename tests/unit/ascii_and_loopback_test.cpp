@@ -17,6 +17,8 @@ TEST_CASE("asciiEqualsIgnoreCase folds ASCII letters only, without a locale", "[
   CHECK_FALSE(msgraph::asciiEqualsIgnoreCase("\xc3\x84", "\xc3\xa4"));  // UTF-8 Ä and ä
   CHECK(msgraph::asciiLower('Z') == 'z');
   CHECK(msgraph::asciiLower('[') == '[');
+  CHECK(msgraph::asciiUpper('a') == 'A');
+  CHECK(msgraph::asciiUpper('{') == '{');
 }
 
 TEST_CASE("isLoopbackHost takes localhost, 127.0.0.0/8, ::1 and IPv4-mapped 127/8", "[core]") {

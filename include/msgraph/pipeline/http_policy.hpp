@@ -21,6 +21,8 @@ CallRecord& callRecordOf(const NextPolicy& next) noexcept;
 }  // namespace detail
 
 /// @brief The rest of the pipeline after a policy: call `send` to pass the request on.
+///
+/// Valid only during the `HttpPolicy::send` it was given to: it refers to the call in flight.
 class MSGRAPH_API NextPolicy {
  public:
   /// @brief Sends `request` through the remaining policies and the transport.

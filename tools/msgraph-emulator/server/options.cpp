@@ -38,6 +38,9 @@ void checkCombination(const Options& options) {
   if (options.tlsCert && options.tlsSelfSignedDir) {
     throw UsageError("--tls-self-signed cannot be combined with --tls-cert/--tls-key");
   }
+  if (!options.host.empty() && options.host.front() == '[') {
+    throw UsageError("--host " + options.host + ": give an IPv6 address without brackets");
+  }
   if (!options.allowRemote && !msgraph::isLoopbackHost(options.host)) {
     throw UsageError("--host " + options.host +
                      ": not a loopback address (127.0.0.0/8, ::1, localhost); add --allow-remote "

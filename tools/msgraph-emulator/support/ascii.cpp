@@ -13,7 +13,7 @@ std::string toLowerAscii(std::string text) {
 }
 
 std::string toUpperAscii(std::string text) {
-  for (char& c : text) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+  for (char& c : text) c = msgraph::asciiUpper(c);
   return text;
 }
 
