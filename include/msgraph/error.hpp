@@ -224,11 +224,14 @@ class MSGRAPH_API DeserializationError : public Error {
   /// @brief The JSON pointer (RFC 6901) of the offending value, e.g.
   /// `/userSyncInbound/isSyncAllowed`.
   const std::string& pointer() const noexcept { return pointer_; }
+  /// @brief What is wrong with that value, e.g. `expected a boolean or null, got a string`.
+  const std::string& reason() const noexcept { return reason_; }
   [[noreturn]] void raise() const override;
   std::shared_ptr<const Error> clone() const override;
 
  private:
   std::string pointer_;
+  std::string reason_;
 };
 
 }  // namespace msgraph

@@ -71,7 +71,9 @@ std::shared_ptr<const Error> DeadlineExceededError::clone() const {
 }
 
 DeserializationError::DeserializationError(std::string pointer, const std::string& reason)
-    : Error(describePointer(pointer) + " " + reason), pointer_(std::move(pointer)) {}
+    : Error(describePointer(pointer) + " " + reason),
+      pointer_(std::move(pointer)),
+      reason_(reason) {}
 DeserializationError::~DeserializationError() = default;
 void DeserializationError::raise() const { throw *this; }
 std::shared_ptr<const Error> DeserializationError::clone() const {

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include "msgraph/models/cross_tenant_access_policy_configuration_partner.hpp"
 #include "msgraph/models/group_sync_inbound.hpp"
 #include "msgraph/models/identity.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
+#include "msgraph/models/inbound_outbound_policy_configuration.hpp"
 #include "msgraph/models/user_sync_inbound.hpp"
 
 namespace msgraph::detail {
@@ -43,6 +45,29 @@ struct Fields<models::IdentitySyncPolicyPartner> {
     f("externalCloudAuthorizedApplicationId", m.externalCloudAuthorizedApplicationId...);
     f("deletedDateTime", m.deletedDateTime...);
     f("groupSyncInbound", m.groupSyncInbound...);
+  }
+};
+
+template <>
+struct Fields<models::InboundOutboundPolicyConfiguration> {
+  static constexpr const char* kName = "InboundOutboundPolicyConfiguration";
+  template <typename F, typename... Self>
+  static void each(F&& f, Self&... m) {
+    f("inboundAllowed", m.inboundAllowed...);
+    f("outboundAllowed", m.outboundAllowed...);
+  }
+};
+
+template <>
+struct Fields<models::CrossTenantAccessPolicyConfigurationPartner> {
+  static constexpr const char* kName = "CrossTenantAccessPolicyConfigurationPartner";
+  template <typename F, typename... Self>
+  static void each(F&& f, Self&... m) {
+    f("tenantId", m.tenantId...);
+    f("isServiceProvider", m.isServiceProvider...);
+    f("isInMultiTenantOrganization", m.isInMultiTenantOrganization...);
+    f("automaticUserConsentSettings", m.automaticUserConsentSettings...);
+    f("identitySynchronization", m.identitySynchronization...);
   }
 };
 

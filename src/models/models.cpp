@@ -55,6 +55,36 @@ bool operator==(const IdentitySyncPolicyPartner& a, const IdentitySyncPolicyPart
   return detail::modelsEqual(a, b);
 }
 
+InboundOutboundPolicyConfiguration InboundOutboundPolicyConfiguration::fromJson(
+    std::string_view json) {
+  return detail::readModel<InboundOutboundPolicyConfiguration>(json);
+}
+std::string InboundOutboundPolicyConfiguration::toJson() const {
+  return detail::modelToJson(*this);
+}
+const std::vector<std::string_view>& InboundOutboundPolicyConfiguration::propertyNames() {
+  return namesOf<InboundOutboundPolicyConfiguration>();
+}
+bool operator==(const InboundOutboundPolicyConfiguration& a,
+                const InboundOutboundPolicyConfiguration& b) {
+  return detail::modelsEqual(a, b);
+}
+
+CrossTenantAccessPolicyConfigurationPartner CrossTenantAccessPolicyConfigurationPartner::fromJson(
+    std::string_view json) {
+  return detail::readModel<CrossTenantAccessPolicyConfigurationPartner>(json);
+}
+std::string CrossTenantAccessPolicyConfigurationPartner::toJson() const {
+  return detail::modelToJson(*this);
+}
+const std::vector<std::string_view>& CrossTenantAccessPolicyConfigurationPartner::propertyNames() {
+  return namesOf<CrossTenantAccessPolicyConfigurationPartner>();
+}
+bool operator==(const CrossTenantAccessPolicyConfigurationPartner& a,
+                const CrossTenantAccessPolicyConfigurationPartner& b) {
+  return detail::modelsEqual(a, b);
+}
+
 Identity Identity::fromJson(std::string_view json) { return detail::readModel<Identity>(json); }
 std::string Identity::toJson() const { return detail::modelToJson(*this); }
 const std::vector<std::string_view>& Identity::propertyNames() { return namesOf<Identity>(); }

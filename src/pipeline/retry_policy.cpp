@@ -31,7 +31,9 @@ bool isRetryableStatus(int status) { return status == 429 || status == 503 || st
 
 bool mayRetry(const RetryOptions& options, const HttpRequest& request, int attempt) {
   if (attempt >= options.maxRetries) return false;
-  return request.method != HttpMethod::Patch || options.retryPatch;
+  // PATCH and POST (a create) are not idempotent: a retry may apply them twice.
+  const bool idempotent = request.method != HttpMethod::Patch && request.method != HttpMethod::Post;
+  return idempotent || options.retryPatch;
 }
 
 // The policy's own answer, then the caller's veto or override; never past maxRetries.

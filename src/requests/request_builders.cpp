@@ -3,6 +3,7 @@
 // the target and checks its own input; the request objects do the work.
 #include "http/url_encoding.hpp"
 #include "msgraph/requests/policies_request_builder.hpp"
+#include "requests/request_body.hpp"
 #include "requests/request_validation.hpp"
 
 namespace msgraph {
@@ -31,6 +32,10 @@ PartnerRequestBuilder CrossTenantAccessPolicyRequestBuilder::partners(
   return PartnerRequestBuilder(target_.child(segment));
 }
 
+PartnersRequestBuilder CrossTenantAccessPolicyRequestBuilder::partners() const {
+  return PartnersRequestBuilder(target_.child("partners"));
+}
+
 PartnerRequestBuilder CrossTenantAccessPolicyRequestBuilder::partners(
     const models::Identity& identity) const {
   const auto& id = identity.crossTenantAccessPolicyConfigurationPartnerTenantId;
@@ -54,36 +59,19 @@ IdentitySynchronizationRequestBuilder::IdentitySynchronizationRequestBuilder(
     detail::RequestTarget target)
     : target_(std::move(target)) {}
 
-namespace {
-
-// Serializes the body now, so the request carries text, not a copy of the model; a body that
-// cannot be serialized fails the call when it is sent, as every validation error does.
-detail::RequestCore withBody(detail::RequestCore core,
-                             const models::IdentitySyncPolicyPartner& body) {
-  try {
-    core.setBody(body.toJson());
-  } catch (const ValidationError& error) {
-    const std::string where = error.field() == "/" ? std::string() : error.field();
-    core.setPendingError(
-        std::make_shared<ValidationError>("BodyParameter" + where, error.reason()));
-  }
-  return core;
-}
-
-}  // namespace
-
 GetIdentitySynchronizationRequest IdentitySynchronizationRequestBuilder::get() const {
   return GetIdentitySynchronizationRequest({target_, HttpMethod::Get});
 }
 
 PutIdentitySynchronizationRequest IdentitySynchronizationRequestBuilder::put(
     const models::IdentitySyncPolicyPartner& body) const {
-  return PutIdentitySynchronizationRequest(withBody({target_, HttpMethod::Put}, body));
+  return PutIdentitySynchronizationRequest(detail::withBody({target_, HttpMethod::Put}, body));
 }
 
 PatchIdentitySynchronizationRequest IdentitySynchronizationRequestBuilder::patch(
     const models::IdentitySyncPolicyPartner& changes) const {
-  return PatchIdentitySynchronizationRequest(withBody({target_, HttpMethod::Patch}, changes));
+  return PatchIdentitySynchronizationRequest(
+      detail::withBody({target_, HttpMethod::Patch}, changes));
 }
 
 DeleteIdentitySynchronizationRequest IdentitySynchronizationRequestBuilder::remove() const {

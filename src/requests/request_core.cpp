@@ -11,7 +11,20 @@ namespace msgraph::detail {
 
 namespace {
 
-bool hasBody(HttpMethod method) { return method == HttpMethod::Put || method == HttpMethod::Patch; }
+bool hasBody(HttpMethod method) {
+  return method == HttpMethod::Put || method == HttpMethod::Patch || method == HttpMethod::Post;
+}
+
+// Whether `link` lies under `root` (`https://graph.microsoft.com/v1.0`): the same scheme, host,
+// port and API version, and nothing that could end a header line or hide another host.
+bool isUnderRoot(std::string_view link, std::string_view root) {
+  if (link.size() <= root.size() || link.compare(0, root.size(), root) != 0) return false;
+  if (link[root.size()] != '/') return false;
+  for (char c : link) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
+  }
+  return true;
+}
 
 // A fresh copy of `error` carrying the call's attempt record.
 std::shared_ptr<const Error> withAttempts(const Error& error, std::vector<Attempt> attempts) {
@@ -57,25 +70,32 @@ void RequestCore::setQueryList(const char* name, std::vector<std::string> items)
   query_.emplace_back(name, std::move(items));
 }
 
+std::string RequestCore::url() const {
+  if (absoluteUrl_) return *absoluteUrl_;  // a followed next link carries its own query
+  const std::string& root = target_.adapter->serviceRoot();
+  std::string url;
+  url.reserve(root.size() + target_.path.size());
+  url.append(root).append(target_.path);
+  char separator = '?';
+  for (const auto& [name, items] : query_) {
+    if (items.empty()) continue;
+    url.push_back(separator);
+    url.append(name).push_back('=');
+    separator = '&';
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      validateQueryItem(name, items[i]);
+      if (i > 0) url.push_back(',');
+      appendPercentEncoded(url, items[i]);
+    }
+  }
+  return url;
+}
+
 HttpRequest RequestCore::build() const {
   if (target_.pendingError != nullptr) target_.pendingError->raise();
   HttpRequest request;
   request.method = method_;
-  const std::string& root = target_.adapter->serviceRoot();
-  request.url.reserve(root.size() + target_.path.size());
-  request.url.append(root).append(target_.path);
-  char separator = '?';
-  for (const auto& [name, items] : query_) {
-    if (items.empty()) continue;
-    request.url.push_back(separator);
-    request.url.append(name).push_back('=');
-    separator = '&';
-    for (std::size_t i = 0; i < items.size(); ++i) {
-      validateQueryItem(name, items[i]);
-      if (i > 0) request.url.push_back(',');
-      appendPercentEncoded(request.url, items[i]);
-    }
-  }
+  request.url = url();
   request.headers.reserve(8 + headers_.size());
   request.headers.add("Accept", "application/json");
   if (hasBody(method_)) {
@@ -94,6 +114,18 @@ HttpRequest RequestCore::build() const {
 }
 
 HttpRequest RequestCore::preview() const { return previewOf(build()); }
+
+RequestCore RequestCore::following(std::string link) const {
+  RequestCore next = *this;
+  const std::string& root = target_.adapter->serviceRoot();
+  if (isUnderRoot(link, root)) {
+    next.absoluteUrl_ = std::move(link);
+  } else {
+    next.target_.pendingError = std::make_shared<DeserializationError>(
+        "/@odata.nextLink", "leaves the client's service root " + root + "; it was not followed");
+  }
+  return next;
+}
 
 HttpRequest RequestCore::previewOf(HttpRequest request) const {
   target_.adapter->pipeline().preview(request);

@@ -7,6 +7,7 @@
 
 #include "msgraph/msgraph.hpp"
 #include "msgraph/testing/mock_transport.hpp"
+#include "unit/mock_client.hpp"
 
 using msgraph::HttpMethod;
 using msgraph::testing::MockTransport;
@@ -19,20 +20,8 @@ const std::string kResource =
     "https://graph.microsoft.com/v1.0/policies/crossTenantAccessPolicy/"
     "partners/90e29127-71ad-49c7-9ce8-db3f41ea06f1/identitySynchronization";
 
-msgraph::RetryOptions noRetries() {
-  msgraph::RetryOptions options;
-  options.maxRetries = 0;
-  return options;
-}
 
-struct Fixture {
-  std::shared_ptr<MockTransport> mock = std::make_shared<MockTransport>();
-  msgraph::GraphClient client{
-      msgraph::ClientOptions{}
-          .transport(mock)
-          .credential(std::make_shared<msgraph::StaticTokenCredential>("secret-token-value"))
-          .retry(noRetries())};
-
+struct Fixture : msgraph_test::MockClient {
   msgraph::IdentitySynchronizationRequestBuilder sync(const std::string& partner = kPartner) {
     return client.policies().crossTenantAccessPolicy().partners(partner).identitySynchronization();
   }

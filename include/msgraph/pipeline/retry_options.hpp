@@ -27,7 +27,7 @@ using ShouldRetry = std::function<RetryDecision(int attempt, const HttpResponse*
 ///
 /// Retried: `429`, `503`, `504`, and transport failures before any response (refused, reset or
 /// dropped connections, timeouts with nothing received; see `TransportError::gotResponse`), for
-/// idempotent methods (GET, PUT, DELETE; PATCH only with `retryPatch`). The wait honours
+/// idempotent methods (GET, PUT, DELETE; PATCH and POST only with `retryPatch`). The wait honours
 /// `Retry-After` (seconds or HTTP-date, capped at `maxRetryAfter`), else grows exponentially from
 /// `baseDelay` with full jitter, capped at `maxDelay`. Every attempt keeps the call's
 /// `client-request-id` and carries `Retry-Attempt: N` from the second on.
@@ -40,9 +40,9 @@ struct MSGRAPH_API RetryOptions {
   std::chrono::milliseconds maxDelay{std::chrono::seconds(60)};
   /// @brief The longest wait a `Retry-After` gets: a longer one is cut to this.
   std::chrono::milliseconds maxRetryAfter{std::chrono::seconds(180)};
-  /// @brief Whether PATCH (not idempotent in general) is retried too. (Independently of this,
-  /// `CurlTransport` resends any request once when a kept-alive connection proves to have been
-  /// closed before the server answered a byte; see `CurlTransport::send`.)
+  /// @brief Whether PATCH and POST (not idempotent in general) are retried too. (Independently of
+  /// this, `CurlTransport` resends any request once when a kept-alive connection proves to have
+  /// been closed before the server answered a byte; see `CurlTransport::send`.)
   bool retryPatch = false;
   /// @brief Consulted after every attempt that did not succeed (a status of 400 or more, or a
   /// transport error); may veto a retry or force one. Default: none.

@@ -7,6 +7,7 @@
 #include "msgraph/export.hpp"
 #include "msgraph/models/identity.hpp"
 #include "msgraph/requests/partner_request_builder.hpp"
+#include "msgraph/requests/partners_request_builder.hpp"
 #include "msgraph/requests/request_target.hpp"
 
 namespace msgraph {
@@ -23,6 +24,8 @@ class MSGRAPH_API CrossTenantAccessPolicyRequestBuilder {
   /// reads `crossTenantAccessPolicyConfigurationPartnerTenantId`. If that is absent or null,
   /// the call fails with a `ValidationError` when sent.
   PartnerRequestBuilder partners(const models::Identity& identity) const;
+  /// @brief The collection of partner configurations (list, create).
+  PartnersRequestBuilder partners() const;
 
  private:
   friend class PoliciesRequestBuilder;

@@ -6,6 +6,7 @@
 
 #include "msgraph/export.hpp"
 #include "msgraph/requests/identity_synchronization_request_builder.hpp"
+#include "msgraph/requests/partner_requests.hpp"
 #include "msgraph/requests/request_target.hpp"
 
 namespace msgraph {
@@ -15,6 +16,13 @@ class MSGRAPH_API PartnerRequestBuilder {
  public:
   /// @brief The partner's identity synchronization policy.
   IdentitySynchronizationRequestBuilder identitySynchronization() const;
+  /// @brief A GET of the partner configuration.
+  GetPartnerRequest get() const;
+  /// @brief A PATCH with `changes`: only set properties are sent, null ones are cleared.
+  PatchPartnerRequest patch(
+      const models::CrossTenantAccessPolicyConfigurationPartner& changes) const;
+  /// @brief A DELETE of the partner configuration.
+  DeletePartnerRequest remove() const;
 
  private:
   friend class CrossTenantAccessPolicyRequestBuilder;

@@ -52,9 +52,14 @@ class MSGRAPH_API RequestCore {
   Result<Exchange> run() const;
   /// The request `run()` would send, `Authorization` redacted. Throws ValidationError.
   HttpRequest preview() const;
+  /// This request sent to `link` (a page's `@odata.nextLink`) instead of its own path and query,
+  /// if the link stays on the service root; otherwise a request that fails with a
+  /// DeserializationError when run, sending nothing.
+  RequestCore following(std::string link) const;
 
  private:
   HttpRequest build() const;  // throws ValidationError
+  std::string url() const;    // throws ValidationError
   HttpRequest previewOf(HttpRequest request) const;
 
   RequestTarget target_;
@@ -68,6 +73,7 @@ class MSGRAPH_API RequestCore {
   ConfirmCallback confirm_;
   std::string body_;
   std::optional<std::string> ifMatch_;
+  std::optional<std::string> absoluteUrl_;  // a followed next link, query included
 };
 
 /// Reads the body of a successful exchange as `T` (nothing for `void`).
