@@ -20,7 +20,6 @@ const std::string kResource =
     "https://graph.microsoft.com/v1.0/policies/crossTenantAccessPolicy/"
     "partners/90e29127-71ad-49c7-9ce8-db3f41ea06f1/identitySynchronization";
 
-
 struct Fixture : msgraph_test::MockClient {
   msgraph::IdentitySynchronizationRequestBuilder sync(const std::string& partner = kPartner) {
     return client.policies().crossTenantAccessPolicy().partners(partner).identitySynchronization();
