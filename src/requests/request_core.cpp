@@ -4,10 +4,18 @@
 #include "diagnostics/redaction.hpp"
 #include "http/url_encoding.hpp"
 #include "requests/request_adapter.hpp"
+#include "requests/request_errors.hpp"
 #include "requests/request_validation.hpp"
 #include "support/uuid.hpp"
 
 namespace msgraph::detail {
+
+std::shared_ptr<const Error> withAttempts(const Error& error, std::vector<Attempt> attempts) {
+  // The clone is new and not yet shared, so filling it in is safe.
+  auto copy = std::const_pointer_cast<Error>(error.clone());
+  copy->attempts(std::move(attempts));
+  return copy;
+}
 
 namespace {
 
@@ -24,14 +32,6 @@ bool isUnderRoot(std::string_view link, std::string_view root) {
     if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f) return false;
   }
   return true;
-}
-
-// A fresh copy of `error` carrying the call's attempt record.
-std::shared_ptr<const Error> withAttempts(const Error& error, std::vector<Attempt> attempts) {
-  // The clone is new and not yet shared, so filling it in is safe.
-  auto copy = std::const_pointer_cast<Error>(error.clone());
-  copy->attempts(std::move(attempts));
-  return copy;
 }
 
 // Turns whatever a call throws into a Result error; anything not ours is a bug, reported as
@@ -115,6 +115,15 @@ HttpRequest RequestCore::build() const {
 
 HttpRequest RequestCore::preview() const { return previewOf(build()); }
 
+RequestCore RequestCore::withMethod(HttpMethod method, std::string body) const {
+  RequestCore other = *this;
+  other.method_ = method;
+  other.body_ = std::move(body);
+  other.query_.clear();
+  other.confirmable_ = method != HttpMethod::Get;
+  return other;
+}
+
 RequestCore RequestCore::following(std::string link) const {
   RequestCore next = *this;
   const std::string& root = target_.adapter->serviceRoot();
@@ -145,7 +154,7 @@ Result<Exchange> RequestCore::run() const {
     const RequestAdapter& adapter = *target_.adapter;
     HttpRequest request = build();
     const ConfirmCallback& confirm = confirm_ ? confirm_ : adapter.confirm();
-    if (confirm) {
+    if (confirm && confirmable_) {
       // The id is fixed first, so the request that is approved is the one that is sent.
       if (!request.headers.contains("client-request-id")) {
         request.headers.add("client-request-id", newUuid());

@@ -6,6 +6,7 @@
 
 #include "msgraph/export.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
+#include "msgraph/requests/ensure_request.hpp"
 #include "msgraph/requests/identity_synchronization_requests.hpp"
 #include "msgraph/requests/request_target.hpp"
 
@@ -24,6 +25,9 @@ class MSGRAPH_API IdentitySynchronizationRequestBuilder {
   PatchIdentitySynchronizationRequest patch(const models::IdentitySyncPolicyPartner& changes) const;
   /// @brief A DELETE of the policy.
   DeleteIdentitySynchronizationRequest remove() const;
+  /// @brief Makes the policy match `desired` with the least write (see
+  /// `EnsureIdentitySynchronizationRequest`).
+  EnsureIdentitySynchronizationRequest ensure(models::IdentitySyncPolicyPartner desired) const;
 
  private:
   friend class PartnerRequestBuilder;

@@ -9,13 +9,10 @@
 
 namespace msgraph {
 
-/// @brief The per-call options and the two ways to run that every fluent request has.
-///
-/// `Derived` is the concrete request (so that chained calls keep its own methods) and `T` the
-/// type read from the response body (`void` for none). Requests are values: cheap to build,
-/// copyable, and nothing is sent until `send()` or `execute()`.
-template <typename Derived, typename T>
-class Request {
+/// @brief The per-call options every fluent request has (headers, timeout, deadline,
+/// cancellation, retry, confirm), for `Derived` (so that chained calls keep its own methods).
+template <typename Derived>
+class CallOptions {
  public:
   /// @brief Adds a request header (the `-Headers` analog). The name must be an RFC 9110 token of
   /// at most 256 bytes and the value at most 8 KiB without CR, LF, NUL or other control
@@ -52,15 +49,33 @@ class Request {
     return self();
   }
 
+ protected:
+  /// @brief Wraps the untyped request state.
+  explicit CallOptions(detail::RequestCore core) : core_(std::move(core)) {}
+  /// @brief The untyped request state.
+  detail::RequestCore core_;
+
+ private:
+  Derived& self() { return static_cast<Derived&>(*this); }
+};
+
+/// @brief The per-call options and the two ways to run that every fluent request has.
+///
+/// `Derived` is the concrete request (so that chained calls keep its own methods) and `T` the
+/// type read from the response body (`void` for none). Requests are values: cheap to build,
+/// copyable, and nothing is sent until `send()` or `execute()`.
+template <typename Derived, typename T>
+class Request : public CallOptions<Derived> {
+ public:
   /// @brief The exact request `execute()` would send, with the `Authorization` value redacted;
   /// nothing is sent and no token is requested (the `-WhatIf` analog).
   /// @throws ValidationError for bad input.
-  HttpRequest whatIf() const { return core_.preview(); }
+  HttpRequest whatIf() const { return this->core_.preview(); }
 
   /// @brief Sends the request; never throws for validation, service, transport,
   /// authentication, deserialization, cancellation or deadline failures, which come back in
   /// the `Result`.
-  Result<Response<T>> send() const { return detail::toResponse<T>(core_.run()); }
+  Result<Response<T>> send() const { return detail::toResponse<T>(this->core_.run()); }
 
   /// @brief Sends the request.
   /// @return the response; `value` is empty on 204 and when a confirm callback declined.
@@ -70,12 +85,7 @@ class Request {
 
  protected:
   /// @brief Wraps the untyped request state.
-  explicit Request(detail::RequestCore core) : core_(std::move(core)) {}
-  /// @brief The untyped request state.
-  detail::RequestCore core_;
-
- private:
-  Derived& self() { return static_cast<Derived&>(*this); }
+  explicit Request(detail::RequestCore core) : CallOptions<Derived>(std::move(core)) {}
 };
 
 }  // namespace msgraph

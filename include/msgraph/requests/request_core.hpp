@@ -56,6 +56,10 @@ class MSGRAPH_API RequestCore {
   /// if the link stays on the service root; otherwise a request that fails with a
   /// DeserializationError when run, sending nothing.
   RequestCore following(std::string link) const;
+  /// This request with another method and body and without its query: the reads and writes of
+  /// an ensure share one set of per-call options. A GET made so is never put to the confirm
+  /// callback: a read changes nothing.
+  RequestCore withMethod(HttpMethod method, std::string body) const;
 
  private:
   HttpRequest build() const;  // throws ValidationError
@@ -74,6 +78,7 @@ class MSGRAPH_API RequestCore {
   std::string body_;
   std::optional<std::string> ifMatch_;
   std::optional<std::string> absoluteUrl_;  // a followed next link, query included
+  bool confirmable_ = true;                 // false for the reads of an ensure
 };
 
 /// Reads the body of a successful exchange as `T` (nothing for `void`).
