@@ -122,6 +122,13 @@ ApiResponse IdentitySyncApi::put(const GraphCall& call, const std::string& partn
       found = state.partners.emplace(partnerId, PartnerRecord{{{"tenantId", partnerId}}, {}}).first;
     }
     std::optional<PolicyRecord>& policy = found->second.policy;
+    // PUT only creates: Graph refuses a second PUT with 409 and leaves the policy as it is
+    // (changes go through PATCH). "Configure cross-tenant synchronization using PowerShell or
+    // Microsoft Graph API", troubleshooting "Request_MultipleObjectsWithSameKeyValue".
+    if (policy) {
+      response = conflictingObjects(call.ids, partnerId);
+      return false;
+    }
     if (!ifMatchAllows(call.request.headers, policy ? &policy->etag : nullptr)) {
       response = preconditionFailed(call.ids);
       return false;

@@ -75,8 +75,9 @@ ApiResponse PartnersApi::create(const GraphCall& call) const {
   ApiResponse response;
   store_.update([&](State& state) {
     if (!state.partners.emplace(id, PartnerRecord{*configuration, {}}).second) {
-      response = graphError(call.ids, 409, "Conflict",
-                            "A partner configuration for tenant '" + id + "' already exists.");
+      // Graph's answer to a duplicate key, as for a second PUT of a policy (see
+      // conflictingObjects).
+      response = conflictingObjects(call.ids, id);
       return false;
     }
     response.status = 201;

@@ -22,6 +22,12 @@ SIGINT or SIGTERM stops it.
 )";
 
 constexpr const char* kOutro = R"(
+Graph's documented answers, given as documented: a PUT of an identity synchronization policy
+only creates it; when one exists it is 409 Request_MultipleObjectsWithSameKeyValue and the policy
+is left as it is (changes go through PATCH). A POST of a partner that exists is the same 409.
+Not documented, so the emulator's own choice: the ConflictingObjects detail's "target" is the
+partner tenant id.
+
 Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
 answers 200 with the counts since the start:
   {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N}}

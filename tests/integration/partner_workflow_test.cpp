@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+// The partner workflow as Graph answers it ("Configure cross-tenant synchronization using
+// PowerShell or Microsoft Graph API", target-tenant side): a policy is created once by PUT and
+// changed by PATCH, partners are created once by POST.
+#include <catch2/catch.hpp>
+
+#include "integration/emulator.hpp"
+#include "integration/raw_graph.hpp"
+#include "support/error_of.hpp"
+
+using testing_support::Emulator;
+using testing_support::RawGraph;
+namespace models = msgraph::models;
+
+namespace {
+
+const std::string kPartner = "5a1c9f62-3b7e-4d08-a4f1-7c2e9b0d3a55";
+const std::string kPartners = "/v1.0/policies/crossTenantAccessPolicy/partners";
+
+auto syncOf(const msgraph::GraphClient& client, const std::string& partner = kPartner) {
+  return client.policies().crossTenantAccessPolicy().partners(partner).identitySynchronization();
+}
+
+models::IdentitySyncPolicyPartner policyNamed(const std::string& name) {
+  models::IdentitySyncPolicyPartner policy;
+  policy.displayName = name;
+  policy.userSyncInbound.emplace().isSyncAllowed = true;
+  return policy;
+}
+
+// Requires Graph's duplicate-key error: 409, the code, one ConflictingObjects detail, the ids.
+void requireConflict(const std::string& rawBody) {
+  const msgraph::Json body = msgraph::Json::parse(rawBody);
+  const msgraph::Json* error = body.find("error");
+  REQUIRE(error != nullptr);
+  CHECK(error->find("code")->asString() == "Request_MultipleObjectsWithSameKeyValue");
+  const std::string message =
+      "A conflicting object with one or more of the specified property values is present in the "
+      "directory.";
+  CHECK(error->find("message")->asString() == message);
+  const msgraph::Json::Array& details = error->find("details")->asArray();
+  REQUIRE(details.size() == 1);
+  CHECK(details[0].find("code")->asString() == "ConflictingObjects");
+  CHECK(details[0].find("message")->asString() == message);
+  CHECK(details[0].find("target")->isString());
+  const msgraph::Json* inner = error->find("innerError");
+  REQUIRE(inner != nullptr);
+  for (const char* key : {"date", "request-id", "client-request-id"}) {
+    CHECK(inner->find(key)->isString());
+  }
+}
+
+}  // namespace
+
+TEST_CASE("partners: a second PUT of a policy is 409 and leaves the first", "[integration]") {
+  Emulator emulator({"--auto-create-partners"});
+  const auto client = emulator.client();
+  REQUIRE(syncOf(client).put(policyNamed("first")).execute().status == 204);
+  // Kept as a string: the headers' view dies with the response.
+  const std::string before(syncOf(client).get().execute().headers.get("ETag").value_or(""));
+  REQUIRE_FALSE(before.empty());
+
+  const auto error = msgraph_test::errorOf<msgraph::ServiceError>(
+      syncOf(client).put(policyNamed("second")).header("client-request-id", "dup-put").send());
+  CHECK(error.status() == 409);
+  CHECK(error.code() == "Request_MultipleObjectsWithSameKeyValue");
+  CHECK(error.clientRequestId() == "dup-put");
+  CHECK_FALSE(error.requestId().empty());
+  requireConflict(error.rawBody());
+
+  const auto after = syncOf(client).get().execute();
+  CHECK(after.value->displayName.value() == "first");
+  CHECK(after.headers.get("ETag").value_or("") == before);
+
+  SECTION("a PATCH changes it, a PUT after a DELETE creates it anew") {
+    CHECK(syncOf(client).patch(policyNamed("patched")).execute().status == 204);
+    CHECK(syncOf(client).get().execute().value->displayName.value() == "patched");
+    CHECK(syncOf(client).remove().execute().status == 204);
+    CHECK(syncOf(client).put(policyNamed("again")).execute().status == 204);
+    CHECK(syncOf(client).get().execute().value->displayName.value() == "again");
+  }
+}
+
+TEST_CASE("partners: a second PUT inside $batch is 409 too", "[integration]") {
+  Emulator emulator({"--auto-create-partners"});
+  RawGraph raw(emulator);
+  const auto put = [](const std::string& id, const std::string& dependsOn) {
+    return R"({"id":")" + id + R"(","method":"PUT","url":"/policies/crossTenantAccessPolicy/)" +
+           R"(partners/)" + kPartner + R"(/identitySynchronization","headers":)" +
+           R"({"Content-Type":"application/json"},"body":{"displayName":"x"})" + dependsOn + "}";
+  };
+  // dependsOn orders the two: Graph may run independent batch items in any order.
+  const std::string batch =
+      R"({"requests":[)" + put("1", "") + "," + put("2", R"(,"dependsOn":["1"])") + "]}";
+  const auto response = raw.send(msgraph::HttpMethod::Post, "/v1.0/$batch", batch);
+  REQUIRE(response.status == 200);
+  const msgraph::Json body = msgraph::Json::parse(response.body);
+  int created = 0;
+  int conflicts = 0;
+  for (const msgraph::Json& item : body.find("responses")->asArray()) {
+    const auto status = item.find("status")->asInt();
+    created += status == 204 ? 1 : 0;
+    if (status == 409) {
+      ++conflicts;
+      CHECK(item.find("body")->find("error")->find("code")->asString() ==
+            "Request_MultipleObjectsWithSameKeyValue");
+    }
+  }
+  CHECK(created == 1);
+  CHECK(conflicts == 1);
+}
+
+TEST_CASE("partners: POST of a partner that exists is 409", "[integration]") {
+  Emulator emulator;
+  RawGraph raw(emulator);
+  const std::string body = R"({"tenantId":")" + kPartner + R"("})";
+  CHECK(raw.send(msgraph::HttpMethod::Post, kPartners, body).status == 201);
+  const auto again = raw.send(msgraph::HttpMethod::Post, kPartners, body);
+  CHECK(again.status == 409);
+  CHECK(again.headers.get("request-id").has_value());
+  CHECK(again.headers.get("client-request-id") == RawGraph::kClientRequestId);
+  requireConflict(again.body);
+}
