@@ -121,3 +121,51 @@ TEST_CASE("partners: POST of a partner that exists is 409", "[integration]") {
   CHECK(again.headers.get("client-request-id") == RawGraph::kClientRequestId);
   requireConflict(again.body);
 }
+
+TEST_CASE("partners: PATCH merges into the partner configuration", "[integration]") {
+  Emulator emulator;
+  RawGraph raw(emulator);
+  const std::string partner = kPartners + "/" + kPartner;
+  REQUIRE(raw.send(msgraph::HttpMethod::Post, kPartners,
+                   R"({"tenantId":")" + kPartner + R"(","inboundTrust":{"isMfaAccepted":true}})")
+              .status == 201);
+  const auto patched = raw.send(msgraph::HttpMethod::Patch, partner, R"({
+  "automaticUserConsentSettings": {"inboundAllowed": true},
+  "inboundTrust": {"isCompliantDeviceAccepted": true},
+  "isServiceProvider": true
+})");
+  CHECK(patched.status == 204);
+  CHECK(patched.body.empty());
+  const auto got = raw.send(msgraph::HttpMethod::Get, partner);
+  REQUIRE(got.status == 200);
+  msgraph::Json body = msgraph::Json::parse(got.body);
+  CHECK(body.asObject().erase("@odata.context"));
+  CHECK(body == msgraph::Json::parse(R"({
+  "tenantId": ")" + kPartner + R"(",
+  "inboundTrust": {"isMfaAccepted": true, "isCompliantDeviceAccepted": true},
+  "automaticUserConsentSettings": {"inboundAllowed": true},
+  "isServiceProvider": true
+})"));
+
+  SECTION("a tenantId other than the path's is refused") {
+    CHECK(raw.send(msgraph::HttpMethod::Patch, partner, R"({"tenantId":"someone-else"})").status ==
+          400);
+  }
+  SECTION("a partner with a policy is not deleted") {
+    const auto client = emulator.client();
+    REQUIRE(syncOf(client).put(policyNamed("x")).execute().status == 204);
+    CHECK(raw.send(msgraph::HttpMethod::Delete, partner).status == 400);
+    CHECK(syncOf(client).remove().execute().status == 204);
+    CHECK(raw.send(msgraph::HttpMethod::Delete, partner).status == 204);
+  }
+}
+
+TEST_CASE("partners: PATCH of an unknown partner is 404", "[integration]") {
+  Emulator emulator;
+  RawGraph raw(emulator);
+  const auto response = raw.send(msgraph::HttpMethod::Patch, kPartners + "/" + kPartner,
+                                 R"({"isServiceProvider":true})");
+  CHECK(response.status == 404);
+  CHECK(msgraph::Json::parse(response.body).find("error")->find("code")->asString() ==
+        "Request_ResourceNotFound");
+}
