@@ -6,6 +6,7 @@
 #include "graph/graph_responses.hpp"
 #include "graph/json_body.hpp"
 #include "graph/odata.hpp"
+#include "graph/partner_listing.hpp"
 #include "graph/policy_document.hpp"
 #include "msgraph/error.hpp"
 
@@ -140,14 +141,7 @@ ApiResponse PartnersApi::patch(const GraphCall& call, const std::string& partner
 }
 
 ApiResponse PartnersApi::list(const GraphCall& call) const {
-  Json::Array value;
-  store_.read([&](const State& state) {
-    for (const auto& entry : state.partners) value.emplace_back(entry.second.configuration);
-  });
-  ApiResponse response;
-  response.setJson(
-      Json::object({{"@odata.context", odataContext(call, kCollection)}, {"value", value}}));
-  return response;
+  return store_.read([&](const State& state) { return listPartners(call, state); });
 }
 
 ApiResponse PartnersApi::remove(const GraphCall& call, const std::string& partnerId) const {
