@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "integration/emulator.hpp"
+#include "integration/raw_graph.hpp"
 
 using testing_support::Emulator;
 
@@ -11,36 +12,25 @@ namespace {
 
 const std::string kPartner = "90e29127-71ad-49c7-9ce8-db3f41ea06f1";
 
-class RawGraph {
+// The identity-sync policy of kPartner, raw.
+class PolicyWire {
  public:
-  explicit RawGraph(const Emulator& emulator)
-      : emulator_(emulator), transport_(emulator.transportOptions()) {
-    msgraph::ClientSecretCredential credential("contoso.onmicrosoft.com", Emulator::kClientId,
-                                               Emulator::kSecret, emulator.tokenOptions());
-    token_ = credential.getToken({{"https://graph.microsoft.com/.default"}}, {}).token;
-  }
+  explicit PolicyWire(const Emulator& emulator) : raw_(emulator) {}
 
   msgraph::HttpResponse send(msgraph::HttpMethod method, const std::string& body = {}) {
-    msgraph::HttpRequest request;
-    request.method = method;
-    request.url = emulator_.baseUrl() + "/v1.0/policies/crossTenantAccessPolicy/partners/" +
-                  kPartner + "/identitySynchronization";
-    request.headers.add("Authorization", "Bearer " + token_);
-    request.headers.add("client-request-id", "e70c5c1b-8b47-68c0-3171-3d22f5e0bd54");
-    if (!body.empty()) request.headers.add("Content-Type", "application/json");
-    request.body = body;
-    return transport_.send(request, {});
+    return raw_.send(
+        method,
+        "/v1.0/policies/crossTenantAccessPolicy/partners/" + kPartner + "/identitySynchronization",
+        body);
   }
 
  private:
-  const Emulator& emulator_;
-  msgraph::CurlTransport transport_;
-  std::string token_;
+  testing_support::RawGraph raw_;
 };
 
 void requireGraphHeaders(const msgraph::HttpResponse& response) {
   CHECK(response.headers.get("request-id").has_value());
-  CHECK(response.headers.get("client-request-id") == "e70c5c1b-8b47-68c0-3171-3d22f5e0bd54");
+  CHECK(response.headers.get("client-request-id") == testing_support::RawGraph::kClientRequestId);
   CHECK(response.headers.get("Date").has_value());
 }
 
@@ -48,7 +38,7 @@ void requireGraphHeaders(const msgraph::HttpResponse& response) {
 
 TEST_CASE("contract: PUT of the documented body is 204 No Content", "[integration][contract]") {
   Emulator emulator({"--auto-create-partners"});
-  RawGraph graph(emulator);
+  PolicyWire graph(emulator);
   const auto response = graph.send(msgraph::HttpMethod::Put, R"({
   "displayName": "Fabrikam",
   "userSyncInbound": {
@@ -83,7 +73,7 @@ TEST_CASE("contract: PUT of the documented body is 204 No Content", "[integratio
 
 TEST_CASE("contract: errors carry Graph's error body", "[integration][contract]") {
   Emulator emulator({"--auto-create-partners"});
-  RawGraph graph(emulator);
+  PolicyWire graph(emulator);
   const auto response = graph.send(msgraph::HttpMethod::Get);  // no policy yet
   CHECK(response.status == 404);
   requireGraphHeaders(response);
@@ -97,7 +87,8 @@ TEST_CASE("contract: errors carry Graph's error body", "[integration][contract]"
   CHECK(inner->find("date")->asString().size() == std::string("2025-02-13T10:17:06").size());
   CHECK(inner->find("request-id")->asString() ==
         std::string(response.headers.get("request-id").value()));
-  CHECK(inner->find("client-request-id")->asString() == "e70c5c1b-8b47-68c0-3171-3d22f5e0bd54");
+  CHECK(inner->find("client-request-id")->asString() ==
+        testing_support::RawGraph::kClientRequestId);
 }
 
 TEST_CASE("contract: the token endpoint answers like the identity platform",

@@ -22,6 +22,9 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 const std::string kPartner = "3d0f5dec-5d3d-455c-8016-e2af1ae4d31a";
+// A second partner, whose PUT uses up a request before the one a fault falls on: a second PUT
+// on kPartner would be a 409, as in Graph, where PUT only creates.
+const std::string kOtherPartner = "6b1e4f0a-0c55-4f7e-9a51-1d2c3b4a5f60";
 
 auto syncOf(const msgraph::GraphClient& client, const std::string& partner = kPartner) {
   return client.policies().crossTenantAccessPolicy().partners(partner).identitySynchronization();
@@ -60,7 +63,8 @@ std::int64_t count(const msgraph::Json& json, std::string_view key) {
 TEST_CASE("a 429 with Retry-After: 1 is waited out, then the PUT succeeds", "[integration]") {
   Emulator emulator({"--auto-create-partners", "--fault-429-every", "2", "--retry-after", "1"});
   const auto client = emulator.client();
-  CHECK(syncOf(client).put(policyNamed("first")).execute().status == 204);  // request 1
+  CHECK(syncOf(client, kOtherPartner).put(policyNamed("first")).execute().status ==
+        204);  // request 1
 
   const auto start = Clock::now();
   const auto response = syncOf(client).put(policyNamed("second")).execute();  // requests 2, 3
@@ -79,7 +83,7 @@ TEST_CASE("503s and dropped connections are retried and succeed", "[integration]
   SECTION("503") {
     Emulator emulator({"--auto-create-partners", "--fault-503-every", "2", "--retry-after", "0"});
     const auto client = clientOf(emulator, quickRetries());
-    CHECK(syncOf(client).put(policyNamed("a")).execute().status == 204);
+    CHECK(syncOf(client, kOtherPartner).put(policyNamed("a")).execute().status == 204);
     const auto response = syncOf(client).put(policyNamed("b")).execute();
     REQUIRE(response.attempts.size() == 2);
     CHECK(response.attempts[0].status == 503);
@@ -88,8 +92,8 @@ TEST_CASE("503s and dropped connections are retried and succeed", "[integration]
   SECTION("dropped connections, for every idempotent verb") {
     Emulator emulator({"--auto-create-partners", "--fault-drop-every", "2"});
     const auto client = clientOf(emulator, quickRetries());
-    CHECK(syncOf(client).put(policyNamed("a")).execute().status == 204);  // 1
-    const auto put = syncOf(client).put(policyNamed("b")).execute();      // 2 dropped, 3
+    CHECK(syncOf(client, kOtherPartner).put(policyNamed("a")).execute().status == 204);  // 1
+    const auto put = syncOf(client).put(policyNamed("b")).execute();  // 2 dropped, 3
     REQUIRE(put.attempts.size() == 2);
     CHECK(put.attempts[0].status == 0);
     CHECK_FALSE(put.attempts[0].error.empty());

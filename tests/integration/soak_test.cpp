@@ -37,8 +37,9 @@ struct Expected {
   bool syncAllowed;
 };
 
-// A fixed script: a GET, PATCH or DELETE of a policy that does not exist becomes a PUT, so that
-// every operation is expected to succeed.
+// A fixed script: a GET, PATCH or DELETE of a policy that does not exist becomes a PUT, and a
+// PUT of one that exists becomes a PATCH (Graph's PUT only creates: a second one is a 409), so
+// that every operation is expected to succeed.
 std::vector<Operation> script() {
   std::minstd_rand random(20261127);
   std::map<std::string, bool> exists;
@@ -51,6 +52,7 @@ std::vector<Operation> script() {
                 : pick < 85 ? Verb::Get
                             : Verb::Remove;
     if (!exists[partner]) verb = Verb::Put;
+    if (exists[partner] && verb == Verb::Put) verb = Verb::Patch;
     exists[partner] = verb != Verb::Remove;
     operations.push_back({verb, partner, "Partner " + std::to_string(i), random() % 2 == 0});
   }

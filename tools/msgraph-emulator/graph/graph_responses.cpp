@@ -6,21 +6,43 @@
 
 namespace emulator {
 
-ApiResponse graphError(const CallIds& ids, int status, std::string_view code,
-                       std::string_view message) {
+namespace {
+
+constexpr const char* kConflictMessage =
+    "A conflicting object with one or more of the specified property values is present in the "
+    "directory.";
+
+// Graph's error object; `details` goes between `message` and `innerError` when given.
+ApiResponse errorResponse(const CallIds& ids, int status, std::string_view code,
+                          std::string_view message, const msgraph::Json* details) {
+  msgraph::JsonObject error{{"code", code}, {"message", printable(message)}};
+  if (details != nullptr) error.set("details", *details);
+  error.set("innerError", msgraph::Json::object({
+                              {"date", graphErrorDate(ids.when)},
+                              {"request-id", ids.requestId},
+                              {"client-request-id", printable(ids.clientRequestId)},
+                          }));
   ApiResponse response;
   response.status = status;
-  response.setJson(msgraph::Json::object(
-      {{"error", msgraph::Json::object({
-                     {"code", code},
-                     {"message", printable(message)},
-                     {"innerError", msgraph::Json::object({
-                                        {"date", graphErrorDate(ids.when)},
-                                        {"request-id", ids.requestId},
-                                        {"client-request-id", printable(ids.clientRequestId)},
-                                    })},
-                 })}}));
+  response.setJson(msgraph::Json::object({{"error", std::move(error)}}));
   return response;
+}
+
+}  // namespace
+
+ApiResponse graphError(const CallIds& ids, int status, std::string_view code,
+                       std::string_view message) {
+  return errorResponse(ids, status, code, message, nullptr);
+}
+
+ApiResponse conflictingObjects(const CallIds& ids, std::string_view target) {
+  const msgraph::Json details = msgraph::Json::Array{msgraph::Json::object({
+      {"code", "ConflictingObjects"},
+      {"message", kConflictMessage},
+      {"target", printable(target)},
+  })};
+  return errorResponse(ids, 409, "Request_MultipleObjectsWithSameKeyValue", kConflictMessage,
+                       &details);
 }
 
 ApiResponse methodNotAllowed(const CallIds& ids, std::string allow) {

@@ -35,16 +35,7 @@ std::optional<ApiResponse> parseSelect(const GraphCall& call, std::vector<std::s
   if (!query) return badRequest(call.ids, "The query string has a malformed %-escape.");
   const std::string* value = findField(*query, "$select");
   if (value == nullptr) return std::nullopt;
-  std::size_t start = 0;
-  while (start <= value->size()) {
-    std::size_t comma = value->find(',', start);
-    if (comma == std::string::npos) comma = value->size();
-    std::string name = value->substr(start, comma - start);
-    name.erase(0, name.find_first_not_of(' '));
-    name.erase(name.find_last_not_of(' ') + 1);
-    if (!name.empty()) select.push_back(std::move(name));
-    start = comma + 1;
-  }
+  select = splitCommaList(*value);
   if (std::optional<std::string> unknown = unknownSelectedProperty(select, call.version)) {
     return badRequest(call.ids, "Could not find a property named '" + *unknown +
                                     "' on type "
@@ -122,6 +113,13 @@ ApiResponse IdentitySyncApi::put(const GraphCall& call, const std::string& partn
       found = state.partners.emplace(partnerId, PartnerRecord{{{"tenantId", partnerId}}, {}}).first;
     }
     std::optional<PolicyRecord>& policy = found->second.policy;
+    // PUT only creates: Graph refuses a second PUT with 409 and leaves the policy as it is
+    // (changes go through PATCH). "Configure cross-tenant synchronization using PowerShell or
+    // Microsoft Graph API", troubleshooting "Request_MultipleObjectsWithSameKeyValue".
+    if (policy) {
+      response = conflictingObjects(call.ids, partnerId);
+      return false;
+    }
     if (!ifMatchAllows(call.request.headers, policy ? &policy->etag : nullptr)) {
       response = preconditionFailed(call.ids);
       return false;

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "graph/graph_call.hpp"
 
@@ -13,5 +14,8 @@ std::string odataContext(const GraphCall& call, std::string_view fragment);
 
 /// An OData key literal: `'id'`, with quotes inside doubled.
 std::string odataKey(std::string_view id);
+
+/// The names of a `$select=a, b` value, trimmed, empty ones dropped.
+std::vector<std::string> splitCommaList(std::string_view value);
 
 }  // namespace emulator

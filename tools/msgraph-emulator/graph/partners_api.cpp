@@ -6,6 +6,8 @@
 #include "graph/graph_responses.hpp"
 #include "graph/json_body.hpp"
 #include "graph/odata.hpp"
+#include "graph/partner_listing.hpp"
+#include "graph/policy_document.hpp"
 #include "msgraph/error.hpp"
 
 namespace emulator {
@@ -16,8 +18,8 @@ using msgraph::JsonObject;
 
 constexpr const char* kCollection = "policies/crossTenantAccessPolicy/partners";
 
-// The configuration as stored: `tenantId` first, then the other properties as given.
-std::optional<JsonObject> configurationFromBody(const std::string& text, std::string& problem) {
+// The body as a JSON object; nullopt with `problem` set when it is not one.
+std::optional<JsonObject> objectFromBody(const std::string& text, std::string& problem) {
   Json body;
   try {
     body = Json::parse(text);
@@ -25,13 +27,24 @@ std::optional<JsonObject> configurationFromBody(const std::string& text, std::st
     problem = e.what();
     return std::nullopt;
   }
-  const Json* tenantId = body.isObject() ? body.find("tenantId") : nullptr;
+  if (!body.isObject()) {
+    problem = "The request body must be a JSON object.";
+    return std::nullopt;
+  }
+  return std::move(body.asObject());
+}
+
+// The configuration as stored: `tenantId` first, then the other properties as given.
+std::optional<JsonObject> configurationFromBody(const std::string& text, std::string& problem) {
+  std::optional<JsonObject> body = objectFromBody(text, problem);
+  if (!body) return std::nullopt;
+  const Json* tenantId = body->find("tenantId");
   if (tenantId == nullptr || !tenantId->isString() || tenantId->asString().empty()) {
     problem = "The property 'tenantId' is required and must be a non-empty string.";
     return std::nullopt;
   }
   JsonObject configuration{{"tenantId", *tenantId}};
-  for (const auto& [key, value] : body.asObject()) configuration.set(key, value);
+  for (const auto& [key, value] : *body) configuration.set(key, value);
   return configuration;
 }
 
@@ -39,6 +52,23 @@ JsonObject withContext(std::string context, const JsonObject& object) {
   JsonObject out{{"@odata.context", std::move(context)}};
   for (const auto& [key, value] : object) out.set(key, value);
   return out;
+}
+
+// Applies `change(state, partner, response)` to a known partner under the store's lock; an
+// unknown one is 404. `change` returns whether it changed anything (to be persisted).
+template <typename Change>
+ApiResponse changePartner(Store& store, const GraphCall& call, const std::string& partnerId,
+                          Change change) {
+  ApiResponse response = noContent();
+  store.update([&](State& state) {
+    const auto found = state.partners.find(partnerId);
+    if (found == state.partners.end()) {
+      response = resourceNotFound(call.ids, partnerId);
+      return false;
+    }
+    return change(state, found, response);
+  });
+  return response;
 }
 
 }  // namespace
@@ -53,7 +83,8 @@ ApiResponse PartnersApi::collection(const GraphCall& call) const {
 
 ApiResponse PartnersApi::entity(const GraphCall& call, const std::string& partnerId) const {
   if (call.request.method == "DELETE") return remove(call, partnerId);
-  if (call.request.method != "GET") return methodNotAllowed(call.ids, "GET, DELETE");
+  if (call.request.method == "PATCH") return patch(call, partnerId);
+  if (call.request.method != "GET") return methodNotAllowed(call.ids, "GET, PATCH, DELETE");
   std::optional<JsonObject> configuration;
   store_.read([&](const State& state) {
     const auto found = state.partners.find(partnerId);
@@ -75,8 +106,9 @@ ApiResponse PartnersApi::create(const GraphCall& call) const {
   ApiResponse response;
   store_.update([&](State& state) {
     if (!state.partners.emplace(id, PartnerRecord{*configuration, {}}).second) {
-      response = graphError(call.ids, 409, "Conflict",
-                            "A partner configuration for tenant '" + id + "' already exists.");
+      // Graph's answer to a duplicate key, as for a second PUT of a policy (see
+      // conflictingObjects).
+      response = conflictingObjects(call.ids, id);
       return false;
     }
     response.status = 201;
@@ -87,36 +119,45 @@ ApiResponse PartnersApi::create(const GraphCall& call) const {
   return response;
 }
 
-ApiResponse PartnersApi::list(const GraphCall& call) const {
-  Json::Array value;
-  store_.read([&](const State& state) {
-    for (const auto& entry : state.partners) value.emplace_back(entry.second.configuration);
+// Graph's PATCH of a partner configuration ("Update
+// crossTenantAccessPolicyConfigurationPartner", 204 No Content): the given properties replace
+// the stored ones, and a complex property (automaticUserConsentSettings, inboundTrust, ...)
+// merges member by member, one level deep, as a policy PATCH does. The path names the partner,
+// so a different tenantId in the body is refused rather than moving it.
+ApiResponse PartnersApi::patch(const GraphCall& call, const std::string& partnerId) const {
+  if (std::optional<ApiResponse> refused = refuseBody(call)) return *refused;
+  std::string problem;
+  const std::optional<JsonObject> changes = objectFromBody(call.request.body, problem);
+  if (!changes) return graphError(call.ids, 400, "BadRequest", problem);
+  if (const Json* tenantId = changes->find("tenantId");
+      tenantId != nullptr && *tenantId != Json(partnerId)) {
+    return graphError(call.ids, 400, "BadRequest",
+                      "The property 'tenantId' cannot be changed: it must match the path.");
+  }
+  return changePartner(store_, call, partnerId, [&](State&, auto found, ApiResponse&) {
+    mergePolicy(found->second.configuration, *changes);
+    return true;
   });
-  ApiResponse response;
-  response.setJson(
-      Json::object({{"@odata.context", odataContext(call, kCollection)}, {"value", value}}));
-  return response;
+}
+
+ApiResponse PartnersApi::list(const GraphCall& call) const {
+  return store_.read([&](const State& state) { return listPartners(call, state); });
 }
 
 ApiResponse PartnersApi::remove(const GraphCall& call, const std::string& partnerId) const {
-  ApiResponse response = noContent();
-  store_.update([&](State& state) {
-    const auto found = state.partners.find(partnerId);
-    if (found == state.partners.end()) {
-      response = resourceNotFound(call.ids, partnerId);
-      return false;
-    }
-    if (found->second.policy) {
-      // The documented rule: the contained policy must be deleted before its partner.
-      response = graphError(call.ids, 400, "BadRequest",
-                            "The partner configuration has a user synchronization policy; delete "
-                            "the policy before the partner configuration.");
-      return false;
-    }
-    state.partners.erase(found);
-    return true;
-  });
-  return response;
+  return changePartner(
+      store_, call, partnerId, [&](State& state, auto found, ApiResponse& response) {
+        if (found->second.policy) {
+          // The documented rule: the contained policy must be deleted before its partner.
+          response =
+              graphError(call.ids, 400, "BadRequest",
+                         "The partner configuration has a user synchronization policy; delete "
+                         "the policy before the partner configuration.");
+          return false;
+        }
+        state.partners.erase(found);
+        return true;
+      });
 }
 
 }  // namespace emulator

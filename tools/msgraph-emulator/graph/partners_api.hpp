@@ -10,7 +10,7 @@
 namespace emulator {
 
 /// `/{ver}/policies/crossTenantAccessPolicy/partners` (POST creates, GET lists) and
-/// `.../partners/{id}` (GET, and DELETE once its policy is gone).
+/// `.../partners/{id}` (GET, PATCH merges, and DELETE once its policy is gone).
 class PartnersApi {
  public:
   explicit PartnersApi(Store& store);
@@ -23,6 +23,7 @@ class PartnersApi {
  private:
   ApiResponse create(const GraphCall& call) const;
   ApiResponse list(const GraphCall& call) const;
+  ApiResponse patch(const GraphCall& call, const std::string& partnerId) const;
   ApiResponse remove(const GraphCall& call, const std::string& partnerId) const;
 
   Store& store_;

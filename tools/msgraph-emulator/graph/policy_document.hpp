@@ -15,7 +15,8 @@ namespace emulator {
 msgraph::JsonObject storableProperties(const msgraph::JsonObject& body);
 
 /// Applies a PATCH body: each given property replaces the stored one, null included (which
-/// clears it); the nested `*SyncInbound` objects merge member by member.
+/// clears it); nested objects (the `*SyncInbound` ones) merge member by member. A partner
+/// configuration's PATCH merges the same way.
 void mergePolicy(msgraph::JsonObject& stored, const msgraph::JsonObject& patch);
 
 /// Checks `$select` names against the version's properties; returns the unknown name, if any.

@@ -22,6 +22,17 @@ SIGINT or SIGTERM stops it.
 )";
 
 constexpr const char* kOutro = R"(
+Graph's documented answers, given as documented: a PUT of an identity synchronization policy
+only creates it; when one exists it is 409 Request_MultipleObjectsWithSameKeyValue and the policy
+is left as it is (changes go through PATCH). A POST of a partner that exists is the same 409.
+PATCH of a partner configuration answers 204 (404 Request_ResourceNotFound for an unknown one).
+Not documented, so the emulator's own choices: the ConflictingObjects detail's "target" is the
+partner tenant id; a PATCH merges complex properties (inboundTrust, ...) one level deep, member
+by member, and replaces deeper objects whole; a PATCH whose tenantId differs from the path is
+400; DELETE of a partner that still has a policy is 400 BadRequest. GET of the partner list
+pages in tenant id order, 100 a page by default ($top 1 to 999): Graph's own page size is not
+documented; a $skiptoken not made here is 400.
+
 Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
 answers 200 with the counts since the start:
   {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N}}

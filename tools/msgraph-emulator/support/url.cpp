@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "support/url.hpp"
 
+#include <cctype>
+
 namespace emulator {
 namespace {
 
@@ -72,6 +74,22 @@ const std::string* findField(const FormFields& fields, std::string_view name) {
     if (key == name) return &value;
   }
   return nullptr;
+}
+
+std::string percentEncodeQueryValue(std::string_view value) {
+  constexpr const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || c == '-' || c == '.' || c == '_' || c == '~' || c == ',') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xF];
+    }
+  }
+  return out;
 }
 
 }  // namespace emulator

@@ -24,6 +24,10 @@ std::vector<std::string> splitRawPath(std::string_view rawPath);
 /// Returns nullopt if a name or value has a malformed escape.
 std::optional<FormFields> parseFormEncoded(std::string_view text);
 
+/// Percent-encodes every byte but the unreserved ones (RFC 3986) and `,`, for a query value
+/// the emulator writes into a link.
+std::string percentEncodeQueryValue(std::string_view value);
+
 /// The value of the first field called `name`, or nullptr.
 const std::string* findField(const FormFields& fields, std::string_view name);
 

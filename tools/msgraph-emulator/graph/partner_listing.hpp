@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include "api/messages.hpp"
+#include "graph/graph_call.hpp"
+#include "state/state.hpp"
+
+namespace emulator {
+
+/// The default number of partners on a page of `GET .../partners`. Graph does not document its
+/// page size for this collection; 100 is the emulator's choice (see --help).
+constexpr std::size_t kDefaultPartnerPageSize = 100;
+
+/// One page of `GET .../partners`, in tenant id order: `$top` (1 to 999), `$skiptoken` (from a
+/// previous page's `@odata.nextLink`), `$select` and `$expand=identitySynchronization`. A
+/// malformed query or token is a 400.
+ApiResponse listPartners(const GraphCall& call, const State& state);
+
+}  // namespace emulator
