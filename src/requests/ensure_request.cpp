@@ -1,138 +1,167 @@
 // SPDX-License-Identifier: MIT
-// ensure: read, compare, then the least write, recovering from the races of concurrent writers.
+// ensure of a policy, and of a partner configuration with its policy: plans and runs of the one
+// ensure loop (requests/ensurer.hpp).
 #include "msgraph/requests/ensure_request.hpp"
 
-#include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
+#include "http/url_encoding.hpp"
 #include "msgraph/requests/identity_synchronization_request_builder.hpp"
-#include "requests/model_diff.hpp"
-#include "requests/request_body.hpp"
-#include "requests/request_errors.hpp"
+#include "msgraph/requests/partners_request_builder.hpp"
+#include "requests/ensurer.hpp"
+#include "requests/request_validation.hpp"
 
 namespace msgraph {
 
-namespace {
+namespace detail {
 
-using Policy = models::IdentitySyncPolicyPartner;
-
-// Races are retried this often: a read, then a write that found the state changed meanwhile.
-constexpr int kRounds = 3;
-
-bool hasStatus(const Error& error, int status) {
+bool hasServiceStatus(const Error& error, int status) {
   const auto* service = dynamic_cast<const ServiceError*>(&error);
   return service != nullptr && service->status() == status;
 }
 
-// The state ensure found, and the write that would make it `desired`.
-struct Step {
-  EnsureOutcome outcome = EnsureOutcome::Unchanged;
-  std::vector<std::string> changed;
-  std::optional<detail::RequestCore> write;
-};
+}  // namespace detail
 
-// One ensure: its requests share the per-call options of `base`, and their attempts add up.
-class Ensurer {
- public:
-  Ensurer(const detail::RequestCore& base, const Policy& desired)
-      : base_(base), desired_(desired) {}
+namespace {
 
-  // Reads the policy and picks the write. Empty policy: Graph answered 404.
-  Result<Step> plan() {
-    Result<detail::Exchange> read = base_.withMethod(HttpMethod::Get, {}).run();
-    if (!read.ok()) {
-      keep(read.error().attempts());
-      if (!hasStatus(read.error(), 404)) return failure(read.error());
-      return Step{EnsureOutcome::Created, {}, writeOf(HttpMethod::Put, desired_)};
-    }
-    keep(read.value().attempts);
-    Policy current;
-    try {
-      current = Policy::fromJson(read.value().response.body);
-    } catch (const DeserializationError& error) {
-      return failure(error);
-    }
-    Step step;
-    Policy patch;
-    if (!detail::diffModel(desired_, current, patch, step.changed)) return step;
-    step.outcome = EnsureOutcome::Updated;
-    step.write = writeOf(HttpMethod::Patch, patch);
-    return step;
-  }
+using Policy = models::IdentitySyncPolicyPartner;
+using Partner = models::CrossTenantAccessPolicyConfigurationPartner;
 
-  Result<EnsureResult> run() {
-    try {
-      desired_.toJson();
-    } catch (const ValidationError&) {  // refused before anything is read or written
-      return writeOf(HttpMethod::Put, desired_).run().errorPtr();
-    }
-    for (int round = 0; round < kRounds; ++round) {
-      Result<Step> step = plan();
-      if (!step.ok()) return step.errorPtr();
-      if (!step.value().write) return done(step.value());
-      Result<detail::Exchange> wrote = step.value().write->run();
-      if (wrote.ok()) {
-        keep(wrote.value().attempts);
-        if (wrote.value().declined) step.value().outcome = EnsureOutcome::Declined;
-        return done(step.value());
-      }
-      keep(wrote.error().attempts());
-      // Created meanwhile (PUT: 409) or deleted meanwhile (PATCH: 404): read again.
-      const bool raced = step.value().outcome == EnsureOutcome::Created
-                             ? hasStatus(wrote.error(), 409)
-                             : hasStatus(wrote.error(), 404);
-      if (!raced) return failure(wrote.error());
-    }
-    return failure(Error("ensure gave up: the policy changed under it " + std::to_string(kRounds) +
-                         " times in a row"));
-  }
+// The policy is created by a PUT at its own URL.
+detail::Ensurer<Policy> policyEnsurer(const detail::RequestCore& policy, const Policy& desired,
+                                      std::vector<Attempt>& attempts) {
+  return detail::Ensurer<Policy>(
+      policy, detail::withBody(policy.withMethod(HttpMethod::Put, {}), desired), desired, attempts);
+}
 
-  std::vector<Attempt>& attempts() noexcept { return attempts_; }
+// The partner configuration is created by a POST to the collection, its tenantId in the body.
+detail::Ensurer<Partner> partnerEnsurer(const detail::RequestCore& partner, const Partner& desired,
+                                        std::vector<Attempt>& attempts) {
+  return detail::Ensurer<Partner>(
+      partner, detail::withBody(partner.parent().withMethod(HttpMethod::Post, {}), desired),
+      desired, attempts);
+}
 
- private:
-  detail::RequestCore writeOf(HttpMethod method, const Policy& body) const {
-    return detail::withBody(base_.withMethod(method, {}), body);
-  }
-  void keep(const std::vector<Attempt>& more) {
-    attempts_.insert(attempts_.end(), more.begin(), more.end());
-  }
-  std::shared_ptr<const Error> failure(const Error& error) const {
-    return detail::withAttempts(error, attempts_);
-  }
-  EnsureResult done(Step& step) {
-    return EnsureResult{step.outcome, std::move(step.changed), std::move(attempts_)};
-  }
+// The partner as desired, without the policy, which is ensured on its own.
+Partner partnerOnly(Partner desired) {
+  desired.identitySynchronization = {};
+  return desired;
+}
 
-  const detail::RequestCore& base_;
-  const Policy& desired_;
-  std::vector<Attempt> attempts_;
-};
+// Adds the planned write of `step`, as it would be sent, to `plan`.
+void addWrite(const detail::EnsureStep& step, EnsurePlan& plan) {
+  if (step.write) plan.writes.push_back(step.write->preview());
+}
 
 }  // namespace
 
 Result<EnsureResult> EnsureIdentitySynchronizationRequest::send() const {
-  return Ensurer(core_, desired_).run();
+  std::vector<Attempt> attempts;
+  Result<detail::EnsureStep> step = policyEnsurer(core_, desired_, attempts).run();
+  if (!step.ok()) return step.errorPtr();
+  EnsureResult result;
+  result.outcome = step.value().outcome;
+  result.changed = std::move(step.value().changed);
+  result.attempts = std::move(attempts);
+  return result;
 }
 
 Result<EnsurePlan> EnsureIdentitySynchronizationRequest::plan() const {
-  Ensurer ensurer(core_, desired_);
-  Result<Step> step = ensurer.plan();
+  std::vector<Attempt> attempts;
+  auto ensurer = policyEnsurer(core_, desired_, attempts);
+  Result<detail::EnsureStep> step = ensurer.plan();
   if (!step.ok()) return step.errorPtr();
-  EnsurePlan plan{step.value().outcome, std::move(step.value().changed), std::nullopt,
-                  std::move(ensurer.attempts())};
+  EnsurePlan plan;
+  plan.outcome = step.value().outcome;
+  plan.changed = std::move(step.value().changed);
   try {
-    if (step.value().write) plan.write = step.value().write->preview();
+    addWrite(step.value(), plan);
   } catch (const Error& error) {
-    return detail::withAttempts(error, std::move(plan.attempts));
+    return ensurer.failure(error);
   }
+  plan.attempts = std::move(attempts);
   return plan;
 }
 
 EnsureIdentitySynchronizationRequest IdentitySynchronizationRequestBuilder::ensure(
     models::IdentitySyncPolicyPartner desired) const {
   return EnsureIdentitySynchronizationRequest({target_, HttpMethod::Get}, std::move(desired));
+}
+
+Result<EnsureResult> EnsurePartnerRequest::send() const {
+  std::vector<Attempt> attempts;
+  const Partner partner = partnerOnly(desired_);
+  Result<detail::EnsureStep> partnerStep = partnerEnsurer(core_, partner, attempts).run();
+  if (!partnerStep.ok()) return partnerStep.errorPtr();
+  EnsureResult result;
+  result.partnerCreated = partnerStep.value().outcome == EnsureOutcome::Created;
+  result.partnerChanged = std::move(partnerStep.value().changed);
+  if (partnerStep.value().outcome == EnsureOutcome::Declined) {
+    result.outcome = EnsureOutcome::Declined;  // no partner, so no policy to write either
+  } else if (policy_) {
+    const detail::RequestCore policyCore = core_.child("identitySynchronization");
+    Result<detail::EnsureStep> policyStep = policyEnsurer(policyCore, *policy_, attempts).run();
+    if (!policyStep.ok()) return policyStep.errorPtr();
+    result.outcome = policyStep.value().outcome;
+    result.changed = std::move(policyStep.value().changed);
+  }
+  result.attempts = std::move(attempts);
+  return result;
+}
+
+Result<EnsurePlan> EnsurePartnerRequest::plan() const {
+  std::vector<Attempt> attempts;
+  const Partner partner = partnerOnly(desired_);
+  auto partners = partnerEnsurer(core_, partner, attempts);
+  Result<detail::EnsureStep> partnerStep = partners.plan();
+  if (!partnerStep.ok()) return partnerStep.errorPtr();
+  EnsurePlan plan;
+  plan.partnerCreated = partnerStep.value().outcome == EnsureOutcome::Created;
+  plan.partnerChanged = std::move(partnerStep.value().changed);
+  try {
+    addWrite(partnerStep.value(), plan);
+    if (policy_) {
+      const detail::RequestCore policyCore = core_.child("identitySynchronization");
+      auto policies = policyEnsurer(policyCore, *policy_, attempts);
+      if (plan.partnerCreated) {  // a new partner has no policy: it would be PUT, unread
+        plan.outcome = EnsureOutcome::Created;
+        plan.writes.push_back(
+            detail::withBody(policyCore.withMethod(HttpMethod::Put, {}), *policy_).preview());
+      } else {
+        Result<detail::EnsureStep> policyStep = policies.plan();
+        if (!policyStep.ok()) return policyStep.errorPtr();
+        plan.outcome = policyStep.value().outcome;
+        plan.changed = std::move(policyStep.value().changed);
+        addWrite(policyStep.value(), plan);
+      }
+    }
+  } catch (const Error& error) {
+    return partners.failure(error);
+  }
+  plan.attempts = std::move(attempts);
+  return plan;
+}
+
+EnsurePartnerRequest PartnersRequestBuilder::ensure(
+    models::CrossTenantAccessPolicyConfigurationPartner partner,
+    std::optional<models::IdentitySyncPolicyPartner> policy) const {
+  detail::RequestTarget target = target_;
+  if (!partner.tenantId.hasValue()) {
+    target.pendingError = std::make_shared<ValidationError>(
+        "partner.tenantId", "is required: it names the partner to ensure");
+  } else {
+    try {
+      detail::validatePartnerId(*partner.tenantId);
+      std::string segment;
+      detail::appendPercentEncoded(segment, *partner.tenantId);
+      target = target_.child(segment);
+    } catch (const ValidationError& error) {
+      target.pendingError = std::make_shared<ValidationError>("partner.tenantId", error.reason());
+    }
+  }
+  return EnsurePartnerRequest({std::move(target), HttpMethod::Get}, std::move(partner),
+                              std::move(policy));
 }
 
 }  // namespace msgraph

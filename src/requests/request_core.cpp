@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "msgraph/requests/request_core.hpp"
 
+#include <algorithm>
+
 #include "diagnostics/redaction.hpp"
 #include "http/url_encoding.hpp"
 #include "requests/request_adapter.hpp"
@@ -121,6 +123,18 @@ RequestCore RequestCore::withMethod(HttpMethod method, std::string body) const {
   other.body_ = std::move(body);
   other.query_.clear();
   other.confirmable_ = method != HttpMethod::Get;
+  return other;
+}
+
+RequestCore RequestCore::child(std::string_view segment) const {
+  RequestCore other = withMethod(HttpMethod::Get, {});
+  other.target_ = target_.child(segment);
+  return other;
+}
+
+RequestCore RequestCore::parent() const {
+  RequestCore other = withMethod(HttpMethod::Get, {});
+  other.target_.path.resize(std::min(other.target_.path.size(), other.target_.path.rfind('/')));
   return other;
 }
 

@@ -165,3 +165,30 @@ TEST_CASE("partner pages through the library: create, list lazily, expanded poli
   CHECK(read.value->automaticUserConsentSettings->inboundAllowed == true);
   CHECK(partner.remove().execute().status == 204);
 }
+
+TEST_CASE("partner ensure onboards a partner in one call, then finds nothing to do",
+          "[integration][ensure]") {
+  Emulator emulator;  // no partner exists until ensure creates it
+  const auto client = emulator.client();
+  auto partners = client.policies().crossTenantAccessPolicy().partners();
+  models::CrossTenantAccessPolicyConfigurationPartner partner;
+  partner.tenantId = kPartner;
+  partner.automaticUserConsentSettings.emplace().inboundAllowed = true;
+
+  const auto first = partners.ensure(partner, policyNamed("Fabrikam")).execute();
+  CHECK(first.partnerCreated);
+  CHECK(first.outcome == EnsureOutcome::Created);
+
+  const auto second = partners.ensure(partner, policyNamed("Fabrikam")).execute();
+  CHECK_FALSE(second.partnerCreated);
+  CHECK(second.partnerChanged.empty());
+  CHECK(second.outcome == EnsureOutcome::Unchanged);
+  CHECK(second.attempts.size() == 2);  // two reads, no write
+
+  partner.automaticUserConsentSettings->inboundAllowed = false;
+  const auto third = partners.ensure(partner, policyNamed("Fabrikam")).execute();
+  CHECK(third.partnerChanged ==
+        std::vector<std::string>{"/automaticUserConsentSettings/inboundAllowed"});
+  const auto read = client.policies().crossTenantAccessPolicy().partners(kPartner).get().execute();
+  CHECK(read.value->automaticUserConsentSettings->inboundAllowed == false);
+}

@@ -169,10 +169,10 @@ TEST_CASE("ensure's plan reads and shows the write without sending it", "[ensure
   const auto plan = f.sync().ensure(policy("New", true)).plan();
   REQUIRE(plan.ok());
   CHECK(plan.value().outcome == EnsureOutcome::Updated);
-  REQUIRE(plan.value().write.has_value());
-  CHECK(plan.value().write->method == HttpMethod::Patch);
-  CHECK(plan.value().write->body == R"({"displayName":"New"})");
-  CHECK(plan.value().write->headers.get("Authorization") == "Bearer ***");
+  REQUIRE(plan.value().writes.size() == 1);
+  CHECK(plan.value().writes[0].method == HttpMethod::Patch);
+  CHECK(plan.value().writes[0].body == R"({"displayName":"New"})");
+  CHECK(plan.value().writes[0].headers.get("Authorization") == "Bearer ***");
   CHECK(f.mock->requestCount() == 1);
 }
 
@@ -194,5 +194,110 @@ TEST_CASE("a declined write is reported, a bad desired body refused before any r
     REQUIRE_FALSE(result.ok());
     CHECK(dynamic_cast<const msgraph::ValidationError*>(&result.error()) != nullptr);
     CHECK(f.mock->requestCount() == 0);
+  }
+}
+
+namespace {
+
+const std::string kPartnerUrl =
+    "https://graph.microsoft.com/v1.0/policies/crossTenantAccessPolicy/partners/p1";
+
+models::CrossTenantAccessPolicyConfigurationPartner partnerWithConsent(bool inbound) {
+  models::CrossTenantAccessPolicyConfigurationPartner partner;
+  partner.tenantId = "p1";
+  partner.automaticUserConsentSettings.emplace().inboundAllowed = inbound;
+  return partner;
+}
+
+}  // namespace
+
+TEST_CASE("partner ensure creates an absent partner, then its policy", "[ensure]") {
+  Fixture f;
+  f.mock->enqueue(404, kNotFound).enqueue(201, R"({"tenantId":"p1"})");
+  f.mock->enqueue(404, kNotFound).enqueue(204);
+  const auto result = f.client.policies()
+                          .crossTenantAccessPolicy()
+                          .partners()
+                          .ensure(partnerWithConsent(true), policy("Fabrikam", true))
+                          .execute();
+  CHECK(result.partnerCreated);
+  CHECK(result.outcome == EnsureOutcome::Created);
+  CHECK(f.methods() == std::vector<HttpMethod>{HttpMethod::Get, HttpMethod::Post, HttpMethod::Get,
+                                               HttpMethod::Put});
+  const auto requests = f.mock->requests();
+  CHECK(requests[0].url == kPartnerUrl);
+  CHECK(requests[1].url ==
+        "https://graph.microsoft.com/v1.0/policies/crossTenantAccessPolicy/partners");
+  CHECK(requests[1].body ==
+        R"({"tenantId":"p1","automaticUserConsentSettings":{"inboundAllowed":true}})");
+  CHECK(requests[3].url == kPartnerUrl + "/identitySynchronization");
+  CHECK(result.attempts.size() == 4);
+}
+
+TEST_CASE("partner ensure patches only the partner properties that differ", "[ensure]") {
+  Fixture f;
+  f.mock
+      ->enqueue(200, R"({"tenantId":"p1","automaticUserConsentSettings":{"inboundAllowed":false,)"
+                     R"("outboundAllowed":false},"inboundTrust":{"isMfaAccepted":true}})")
+      .enqueue(204)
+      .enqueue(200, asRead(policy("Fabrikam", true)));
+  const auto result = f.client.policies()
+                          .crossTenantAccessPolicy()
+                          .partners()
+                          .ensure(partnerWithConsent(true), policy("Fabrikam", true))
+                          .execute();
+  CHECK_FALSE(result.partnerCreated);
+  CHECK(result.partnerChanged ==
+        std::vector<std::string>{"/automaticUserConsentSettings/inboundAllowed"});
+  CHECK(result.outcome == EnsureOutcome::Unchanged);
+  const auto requests = f.mock->requests();
+  REQUIRE(requests.size() == 3);
+  CHECK(requests[1].method == HttpMethod::Patch);
+  CHECK(requests[1].url == kPartnerUrl);
+  CHECK(requests[1].body == R"({"automaticUserConsentSettings":{"inboundAllowed":true}})");
+}
+
+TEST_CASE("partner ensure: a partner created meanwhile (POST 409) is read and left as is",
+          "[ensure]") {
+  Fixture f;
+  f.mock->enqueue(404, kNotFound)
+      .enqueue(409, kConflict)
+      .enqueue(200, partnerWithConsent(true).toJson());
+  const auto result = f.client.policies()
+                          .crossTenantAccessPolicy()
+                          .partners()
+                          .ensure(partnerWithConsent(true))
+                          .execute();
+  CHECK_FALSE(result.partnerCreated);
+  CHECK(result.partnerChanged.empty());
+  CHECK(f.mock->requestCount() == 3);  // no policy given: none ensured
+}
+
+TEST_CASE("partner ensure needs a valid tenantId and plans without writing", "[ensure]") {
+  Fixture f;
+  SECTION("no tenantId: refused, nothing sent") {
+    models::CrossTenantAccessPolicyConfigurationPartner partner;
+    const auto result =
+        f.client.policies().crossTenantAccessPolicy().partners().ensure(partner).send();
+    REQUIRE_FALSE(result.ok());
+    const auto* error = dynamic_cast<const msgraph::ValidationError*>(&result.error());
+    REQUIRE(error != nullptr);
+    CHECK(error->field() == "partner.tenantId");
+    CHECK(f.mock->requestCount() == 0);
+  }
+  SECTION("the plan for an absent partner: a POST, then the policy's PUT, after one read") {
+    f.mock->enqueue(404, kNotFound);
+    const auto plan = f.client.policies()
+                          .crossTenantAccessPolicy()
+                          .partners()
+                          .ensure(partnerWithConsent(true), policy("Fabrikam", true))
+                          .plan();
+    REQUIRE(plan.ok());
+    CHECK(plan.value().partnerCreated);
+    CHECK(plan.value().outcome == EnsureOutcome::Created);
+    REQUIRE(plan.value().writes.size() == 2);
+    CHECK(plan.value().writes[0].method == HttpMethod::Post);
+    CHECK(plan.value().writes[1].method == HttpMethod::Put);
+    CHECK(f.mock->requestCount() == 1);
   }
 }

@@ -9,6 +9,7 @@
 #include "msgraph/attempt.hpp"
 #include "msgraph/export.hpp"
 #include "msgraph/http/http_request.hpp"
+#include "msgraph/models/cross_tenant_access_policy_configuration_partner.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 #include "msgraph/requests/request.hpp"
 #include "msgraph/result.hpp"
@@ -32,6 +33,11 @@ struct MSGRAPH_API EnsureResult {
   std::vector<std::string> changed;
   /// @brief Every attempt of every request the ensure made (reads and writes), in order.
   std::vector<Attempt> attempts;
+  /// @brief (Partner ensure) Whether the partner configuration was absent and was created.
+  bool partnerCreated = false;
+  /// @brief (Partner ensure) The partner properties a PATCH changed, as JSON pointers
+  /// (`/automaticUserConsentSettings/inboundAllowed`).
+  std::vector<std::string> partnerChanged;
 };
 
 /// @brief What `ensure()` would do, read but not written: the `-WhatIf` analog of ensure.
@@ -40,9 +46,13 @@ struct MSGRAPH_API EnsurePlan {
   EnsureOutcome outcome = EnsureOutcome::Unchanged;
   /// @brief The properties that differ, for `Updated`.
   std::vector<std::string> changed;
-  /// @brief The write it would send (PUT or PATCH), `Authorization` redacted; absent when
-  /// unchanged.
-  std::optional<HttpRequest> write;
+  /// @brief The writes it would send, in order (a partner POST or PATCH, then the policy's PUT or
+  /// PATCH), `Authorization` redacted; empty when nothing differs.
+  std::vector<HttpRequest> writes;
+  /// @brief (Partner ensure) Whether the partner configuration would be created.
+  bool partnerCreated = false;
+  /// @brief (Partner ensure) The partner properties that differ.
+  std::vector<std::string> partnerChanged;
   /// @brief The attempts of the read.
   std::vector<Attempt> attempts;
 };
@@ -75,6 +85,37 @@ class MSGRAPH_API EnsureIdentitySynchronizationRequest
       : CallOptions(std::move(core)), desired_(std::move(desired)) {}
 
   models::IdentitySyncPolicyPartner desired_;
+};
+
+/// @brief `partners().ensure(partner, policy)`: makes a partner configuration exist with the
+/// given properties and, if a policy is given, its identity synchronization policy match it:
+/// the whole onboarding of one partner, with the least writes, safe to run again and again.
+///
+/// Keyed by `partner.tenantId` (required). The partner configuration is read; when absent (404)
+/// it is created (POST with the desired properties; a 409 means another job created it
+/// meanwhile, and it is read again); when it differs, a PATCH sends only the differing
+/// properties. Then the policy is ensured as `EnsureIdentitySynchronizationRequest` does.
+/// `partner.identitySynchronization` is ignored: the policy is the second argument. The same
+/// rules for absent, null, read-only properties, races and failures apply.
+class MSGRAPH_API EnsurePartnerRequest : public CallOptions<EnsurePartnerRequest> {
+ public:
+  /// @brief Runs the ensure; never throws for library errors. An error carries every attempt.
+  Result<EnsureResult> send() const;
+  /// @brief Runs the ensure.
+  /// @throws what a request's `execute()` throws.
+  EnsureResult execute() const { return send().value(); }
+  /// @brief Reads and says what `send()` would write, without writing.
+  Result<EnsurePlan> plan() const;
+
+ private:
+  friend class PartnersRequestBuilder;
+  EnsurePartnerRequest(detail::RequestCore partner,
+                       models::CrossTenantAccessPolicyConfigurationPartner desired,
+                       std::optional<models::IdentitySyncPolicyPartner> policy)
+      : CallOptions(std::move(partner)), desired_(std::move(desired)), policy_(std::move(policy)) {}
+
+  models::CrossTenantAccessPolicyConfigurationPartner desired_;
+  std::optional<models::IdentitySyncPolicyPartner> policy_;
 };
 
 }  // namespace msgraph

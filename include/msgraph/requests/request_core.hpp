@@ -60,6 +60,10 @@ class MSGRAPH_API RequestCore {
   /// an ensure share one set of per-call options. A GET made so is never put to the confirm
   /// callback: a read changes nothing.
   RequestCore withMethod(HttpMethod method, std::string body) const;
+  /// This request (a GET, no query) on the resource one encoded segment further down.
+  RequestCore child(std::string_view segment) const;
+  /// This request (a GET, no query) on the collection that holds its resource.
+  RequestCore parent() const;
 
  private:
   HttpRequest build() const;  // throws ValidationError
