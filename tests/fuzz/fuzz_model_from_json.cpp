@@ -9,6 +9,7 @@
 
 #include "fuzz_check.hpp"
 #include "msgraph/error.hpp"
+#include "msgraph/models/cross_tenant_access_policy_configuration_partner.hpp"
 #include "msgraph/models/identity.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 #include "msgraph/models/user_sync_inbound.hpp"
@@ -38,5 +39,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   roundTrip<msgraph::models::IdentitySyncPolicyPartner>(input);
   roundTrip<msgraph::models::Identity>(input);
   roundTrip<msgraph::models::UserSyncInbound>(input);
+  roundTrip<msgraph::models::CrossTenantAccessPolicyConfigurationPartner>(input);
   return 0;
 }
