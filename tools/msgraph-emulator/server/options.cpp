@@ -43,7 +43,8 @@ restore while the partner has a live policy is 409 Request_MultipleObjectsWithSa
 (both kept); a restore whose partner configuration is gone is 404 (or recreates it with
 --auto-create-partners); a second deletion for the same partner replaces the first deleted
 item; the restore answer shows deletedDateTime as the documented example does; items older
-than 30 days are purged when these paths are called (the emulator has no clock of its own).
+than 30 days are purged when these paths are called, by their deletedDateTime against the
+system clock (no timer runs, and the clock cannot be set).
 
 Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
 answers 200 with the counts since the start:
