@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The fluent path from the client to the resource: each step appends its own path segment to
 // the target and checks its own input; the request objects do the work.
-#include "http/url_encoding.hpp"
 #include "msgraph/requests/policies_request_builder.hpp"
 #include "requests/request_body.hpp"
 #include "requests/request_validation.hpp"
@@ -16,20 +15,17 @@ CrossTenantAccessPolicyRequestBuilder PoliciesRequestBuilder::crossTenantAccessP
   return CrossTenantAccessPolicyRequestBuilder(target_.child("crossTenantAccessPolicy"));
 }
 
+DeletedItemsRequestBuilder PoliciesRequestBuilder::deletedItems() const {
+  return DeletedItemsRequestBuilder(target_.child("deletedItems").onlyOnBeta());
+}
+
 CrossTenantAccessPolicyRequestBuilder::CrossTenantAccessPolicyRequestBuilder(
     detail::RequestTarget target)
     : target_(std::move(target)) {}
 
 PartnerRequestBuilder CrossTenantAccessPolicyRequestBuilder::partners(
     std::string partnerTenantId) const {
-  try {
-    detail::validatePartnerId(partnerTenantId);
-  } catch (const ValidationError& error) {
-    return PartnerRequestBuilder(target_.child("partners/").failing(error));
-  }
-  std::string segment = "partners/";
-  detail::appendPercentEncoded(segment, partnerTenantId);
-  return PartnerRequestBuilder(target_.child(segment));
+  return PartnerRequestBuilder(detail::partnerChild(target_, "partners", partnerTenantId));
 }
 
 PartnersRequestBuilder CrossTenantAccessPolicyRequestBuilder::partners() const {

@@ -25,6 +25,13 @@ bool hasBody(HttpMethod method) {
   return method == HttpMethod::Put || method == HttpMethod::Patch || method == HttpMethod::Post;
 }
 
+// Whether the service root (checked, without a trailing slash) is the beta endpoint's.
+bool isBetaRoot(const std::string& root) {
+  constexpr std::string_view kBeta = "/beta";
+  return root.size() >= kBeta.size() &&
+         root.compare(root.size() - kBeta.size(), kBeta.size(), kBeta.data(), kBeta.size()) == 0;
+}
+
 // Whether `link` lies under `root` (`https://graph.microsoft.com/v1.0`): the same scheme, host,
 // port and API version, and nothing that could end a header line or hide another host.
 bool isUnderRoot(std::string_view link, std::string_view root) {
@@ -95,6 +102,12 @@ std::string RequestCore::url() const {
 
 HttpRequest RequestCore::build() const {
   if (target_.pendingError != nullptr) target_.pendingError->raise();
+  if (target_.betaOnly && !isBetaRoot(target_.adapter->serviceRoot())) {
+    throw ValidationError("apiVersion",
+                          "the deleted items (/policies/deletedItems) exist only on the beta "
+                          "endpoint; build the client with ApiVersion::Beta, not " +
+                              target_.adapter->serviceRoot());
+  }
   HttpRequest request;
   request.method = method_;
   request.url = url();

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "http/url_encoding.hpp"
 #include "json/utf8.hpp"
 #include "msgraph/ascii.hpp"
 #include "msgraph/error.hpp"
@@ -100,6 +101,19 @@ void validateQueryItem(std::string_view parameter, std::string_view item) {
     throw ValidationError(std::string(parameter),
                           "has a property name with a control character or invalid UTF-8");
   }
+}
+
+RequestTarget partnerChild(const RequestTarget& target, std::string_view collection,
+                           const std::string& partnerTenantId) {
+  std::string segment(collection);
+  segment.append(1, '/');
+  try {
+    validatePartnerId(partnerTenantId);
+  } catch (const ValidationError& error) {
+    return target.child(segment).failing(error);
+  }
+  appendPercentEncoded(segment, partnerTenantId);
+  return target.child(segment);
 }
 
 }  // namespace msgraph::detail

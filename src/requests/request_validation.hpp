@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "msgraph/requests/request_target.hpp"
+
 namespace msgraph::detail {
 
 /// Checks done before anything is sent; each throws ValidationError naming the field.
@@ -14,6 +16,11 @@ void validateHeader(std::string_view name, std::string_view value);
 /// A partner tenant id: non-empty, not `.` or `..`, valid UTF-8, no control characters, at
 /// most 1024 bytes.
 void validatePartnerId(std::string_view id);
+
+/// `target` extended by `collection/{partnerTenantId}`, the id checked (validatePartnerId) and
+/// percent-encoded as one segment; a bad id becomes the target's pending error.
+RequestTarget partnerChild(const RequestTarget& target, std::string_view collection,
+                           const std::string& partnerTenantId);
 
 /// The application name appended to `User-Agent`: no control characters, valid UTF-8.
 void validateApplicationId(std::string_view applicationId);

@@ -5,6 +5,7 @@
 
 #include "msgraph/export.hpp"
 #include "msgraph/requests/cross_tenant_access_policy_request_builder.hpp"
+#include "msgraph/requests/deleted_items_request_builder.hpp"
 #include "msgraph/requests/request_target.hpp"
 
 namespace msgraph {
@@ -14,6 +15,10 @@ class MSGRAPH_API PoliciesRequestBuilder {
  public:
   /// @brief The cross-tenant access policy.
   CrossTenantAccessPolicyRequestBuilder crossTenantAccessPolicy() const;
+  /// @brief The deleted items (beta only): deleted identity synchronization policies, kept 30
+  /// days. On a client built with `ApiVersion::V1_0`, calls below it fail with a
+  /// `ValidationError` naming `apiVersion` before they are sent.
+  DeletedItemsRequestBuilder deletedItems() const;
 
  private:
   friend class GraphClient;

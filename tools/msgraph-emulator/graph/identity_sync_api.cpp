@@ -10,6 +10,7 @@
 #include "graph/odata.hpp"
 #include "graph/policy_body_check.hpp"
 #include "graph/policy_document.hpp"
+#include "support/time_format.hpp"
 #include "support/url.hpp"
 
 namespace emulator {
@@ -171,6 +172,10 @@ ApiResponse IdentitySyncApi::remove(const GraphCall& call, const std::string& pa
       response = preconditionFailed(call.ids);
       return false;
     }
+    // Graph (beta) keeps a deleted policy among the deleted items for 30 days
+    // (api-reference/beta/api/policydeletableroot-list-crosstenantsyncpolicypartners.md).
+    state.deletedPolicies[partnerId] =
+        DeletedPolicyRecord{policy->properties, unixSeconds(call.ids.when)};
     state.partners.at(partnerId).policy.reset();
     return true;
   });

@@ -33,7 +33,8 @@ std::string bearerToken(const Headers& headers) {
 
 bool isPolicyResource(Route::Kind kind) {
   return kind == Route::Kind::Partners || kind == Route::Kind::Partner ||
-         kind == Route::Kind::IdentitySync;
+         kind == Route::Kind::IdentitySync || kind == Route::Kind::DeletedPolicies ||
+         kind == Route::Kind::DeletedPolicy || kind == Route::Kind::DeletedPolicyRestore;
 }
 
 }  // namespace
@@ -44,7 +45,8 @@ Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, Rout
       options_(std::move(options)),
       tokenEndpoint_(store, tokens, options_.baseUrl),
       partners_(store),
-      identitySync_(store, options_.autoCreatePartners) {}
+      identitySync_(store, options_.autoCreatePartners),
+      deletedPolicies_(store, options_.autoCreatePartners) {}
 
 bool Router::isGraphPath(std::string_view rawPath) {
   const Route::Kind kind = resolveRoute(rawPath).kind;
@@ -111,6 +113,12 @@ ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
       return partners_.entity(call, route.partnerId);
     case Route::Kind::IdentitySync:
       return identitySync_.handle(call, route.partnerId);
+    case Route::Kind::DeletedPolicies:
+      return deletedPolicies_.collection(call);
+    case Route::Kind::DeletedPolicy:
+      return deletedPolicies_.entity(call, route.partnerId);
+    case Route::Kind::DeletedPolicyRestore:
+      return deletedPolicies_.restore(call, route.partnerId);
     case Route::Kind::Batch:
       if (request.insideBatch) {
         return graphError(ids, 400, "BadRequest", "A batch request cannot contain a batch.");

@@ -8,6 +8,7 @@
 #include "api/call_ids.hpp"
 #include "api/messages.hpp"
 #include "faults/stats.hpp"
+#include "graph/deleted_policies_api.hpp"
 #include "graph/identity_sync_api.hpp"
 #include "graph/partners_api.hpp"
 #include "identity/token_endpoint.hpp"
@@ -53,6 +54,7 @@ class Router {
   TokenEndpoint tokenEndpoint_;
   PartnersApi partners_;
   IdentitySyncApi identitySync_;
+  DeletedPoliciesApi deletedPolicies_;
 };
 
 }  // namespace emulator

@@ -36,7 +36,43 @@ std::optional<Route> tokenRoute(const std::vector<std::string>& segments) {
   return route;
 }
 
+// The partner tenant id in segments[index]; a BadPath route when it is empty or not UTF-8.
+std::optional<Route> refusePartnerId(Route& route, const std::vector<std::string>& segments,
+                                     std::size_t index) {
+  route.partnerId = segments[index];
+  if (route.partnerId.empty()) return badPath("The partner tenant id in the path is empty.");
+  if (!isValidUtf8(route.partnerId)) return badPath("The partner tenant id is not valid UTF-8.");
+  return std::nullopt;
+}
+
+// /beta/policies/deletedItems/crossTenantSyncPolicyPartners[/{id}[/restore]]. Beta only: on
+// v1.0 `deletedItems` is an unknown segment, as every other unknown segment is (404).
+Route deletedItemsRoute(Route route, const std::vector<std::string>& segments) {
+  if (route.version != ApiVersion::Beta) return notFound(segments[2]);
+  if (segments.size() < 4 ||
+      !msgraph::asciiEqualsIgnoreCase(segments[3], "crossTenantSyncPolicyPartners")) {
+    return notFound(segments.size() < 4 ? std::string() : segments[3]);
+  }
+  if (segments.size() == 4) {
+    route.kind = Route::Kind::DeletedPolicies;
+    return route;
+  }
+  if (std::optional<Route> refused = refusePartnerId(route, segments, 4)) return *refused;
+  if (segments.size() == 5) {
+    route.kind = Route::Kind::DeletedPolicy;
+  } else if (segments.size() == 6 && msgraph::asciiEqualsIgnoreCase(segments[5], "restore")) {
+    route.kind = Route::Kind::DeletedPolicyRestore;
+  } else {
+    return notFound(segments[5]);
+  }
+  return route;
+}
+
 Route partnerRoute(Route route, const std::vector<std::string>& segments) {
+  if (segments.size() > 2 && msgraph::asciiEqualsIgnoreCase(segments[1], "policies") &&
+      msgraph::asciiEqualsIgnoreCase(segments[2], "deletedItems")) {
+    return deletedItemsRoute(std::move(route), segments);
+  }
   static const char* const kPrefix[] = {"policies", "crossTenantAccessPolicy", "partners"};
   for (std::size_t i = 0; i < 3; ++i) {
     if (i + 1 >= segments.size() || !msgraph::asciiEqualsIgnoreCase(segments[i + 1], kPrefix[i])) {
@@ -47,9 +83,7 @@ Route partnerRoute(Route route, const std::vector<std::string>& segments) {
     route.kind = Route::Kind::Partners;
     return route;
   }
-  route.partnerId = segments[4];
-  if (route.partnerId.empty()) return badPath("The partner tenant id in the path is empty.");
-  if (!isValidUtf8(route.partnerId)) return badPath("The partner tenant id is not valid UTF-8.");
+  if (std::optional<Route> refused = refusePartnerId(route, segments, 4)) return *refused;
   if (segments.size() == 5) {
     route.kind = Route::Kind::Partner;
   } else if (segments.size() == 6 &&

@@ -17,8 +17,11 @@ struct Route {
     Partners,       // /{ver}/policies/crossTenantAccessPolicy/partners
     Partner,        // /{ver}/policies/crossTenantAccessPolicy/partners/{id}
     IdentitySync,   // /{ver}/policies/crossTenantAccessPolicy/partners/{id}/identitySynchronization
-    NotFound,       // `segment` is the first one that matched nothing
-    BadPath,        // `problem` says why (a bad escape, an empty or non-UTF-8 id)
+    DeletedPolicies,       // /beta/policies/deletedItems/crossTenantSyncPolicyPartners
+    DeletedPolicy,         // .../crossTenantSyncPolicyPartners/{id}
+    DeletedPolicyRestore,  // .../crossTenantSyncPolicyPartners/{id}/restore
+    NotFound,              // `segment` is the first one that matched nothing
+    BadPath,               // `problem` says why (a bad escape, an empty or non-UTF-8 id)
   };
   Kind kind = Kind::NotFound;
   ApiVersion version = ApiVersion::V1;

@@ -33,6 +33,19 @@ by member, and replaces deeper objects whole; a PATCH whose tenantId differs fro
 pages in tenant id order, 100 a page by default ($top 1 to 999): Graph's own page size is not
 documented; a $skiptoken not made here is 400.
 
+Deleted policies (beta only; on /v1.0 these paths are 404 like any unknown segment): a DELETE
+of a policy (/v1.0 or /beta) moves it to the deleted items with deletedDateTime, kept 30 days.
+  GET  /beta/policies/deletedItems/crossTenantSyncPolicyPartners             200 {"value":[...]}
+  POST /beta/policies/deletedItems/crossTenantSyncPolicyPartners/{id}/restore  200 the policy
+  DELETE /beta/policies/deletedItems/crossTenantSyncPolicyPartners/{id}      204, gone for good
+An unknown id is 404 Request_ResourceNotFound. Not documented, so the emulator's own choices: a
+restore while the partner has a live policy is 409 Request_MultipleObjectsWithSameKeyValue
+(both kept); a restore whose partner configuration is gone is 404 (or recreates it with
+--auto-create-partners); a second deletion for the same partner replaces the first deleted
+item; the restore answer shows deletedDateTime as the documented example does; items older
+than 30 days are purged when these paths are called, by their deletedDateTime against the
+system clock (no timer runs, and the clock cannot be set).
+
 Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
 answers 200 with the counts since the start:
   {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N}}

@@ -24,10 +24,10 @@ using msgraph::JsonObject;
 
 // The file's layout. `formatVersion` lets a later emulator read files written by this one.
 // Version 2 added app certificates, apps without a secret, and tenants; version 3 added app
-// roles. Older files are still read, while an emulator that knows only an older version
-// refuses a newer file instead of silently dropping what it cannot keep (certificates; roles,
-// whose loss would give an app full access).
-constexpr int kFormatVersion = 3;
+// roles; version 4 added the deleted policies. Older files are still read, while an emulator that
+// knows only an older version refuses a newer file instead of silently dropping what it cannot keep
+// (certificates; roles, whose loss would give an app full access).
+constexpr int kFormatVersion = 4;
 constexpr int kOldestFormatVersion = 1;
 
 [[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
@@ -66,6 +66,11 @@ Json toJson(const State& state) {
     }
     partners.set(id, std::move(record));
   }
+  JsonObject deleted;
+  for (const auto& [id, policy] : state.deletedPolicies) {
+    deleted.set(id,
+                Json::object({{"deletedAt", policy.deletedAt}, {"properties", policy.properties}}));
+  }
   JsonObject apps;
   for (const auto& [clientId, app] : state.apps) apps.set(clientId, appToJson(app));
   Json tenants = Json::array();
@@ -73,6 +78,7 @@ Json toJson(const State& state) {
   return Json::object({{"formatVersion", kFormatVersion},
                        {"etagCounter", state.etagCounter},
                        {"partners", std::move(partners)},
+                       {"deletedPolicies", std::move(deleted)},
                        {"apps", std::move(apps)},
                        {"tenants", std::move(tenants)}});
 }
@@ -101,6 +107,15 @@ PartnerRecord partnerFromJson(const std::filesystem::path& file, const std::stri
         member(file, *policy, "etag", Json::Type::String, policyWhere).asString()};
   }
   return partner;
+}
+
+DeletedPolicyRecord deletedFromJson(const std::filesystem::path& file, const std::string& id,
+                                    const Json& record) {
+  const std::string where = "/deletedPolicies/" + id;
+  if (!record.isObject()) fail(file, where + " is not an object");
+  return DeletedPolicyRecord{
+      member(file, record, "properties", Json::Type::Object, where).asObject(),
+      member(file, record, "deletedAt", Json::Type::Int, where).asInt()};
 }
 
 // The array member `key` (absent in older files: an empty array then), all strings.
@@ -158,6 +173,12 @@ State fromJson(const std::filesystem::path& file, const Json& root) {
   for (const auto& [id, record] :
        member(file, root, "partners", Json::Type::Object, "").asObject()) {
     state.partners.emplace(id, partnerFromJson(file, id, record));
+  }
+  if (root.find("deletedPolicies") != nullptr) {  // absent before version 4
+    for (const auto& [id, record] :
+         member(file, root, "deletedPolicies", Json::Type::Object, "").asObject()) {
+      state.deletedPolicies.emplace(id, deletedFromJson(file, id, record));
+    }
   }
   for (const auto& [clientId, app] :
        member(file, root, "apps", Json::Type::Object, "").asObject()) {

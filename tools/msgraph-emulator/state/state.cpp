@@ -14,4 +14,17 @@ bool State::knowsTenant(std::string_view tenant) const {
          });
 }
 
+bool State::purgeDeletedBefore(std::int64_t cutoff) {
+  bool purged = false;
+  for (auto it = deletedPolicies.begin(); it != deletedPolicies.end();) {
+    if (it->second.deletedAt < cutoff) {
+      it = deletedPolicies.erase(it);
+      purged = true;
+    } else {
+      ++it;
+    }
+  }
+  return purged;
+}
+
 }  // namespace emulator

@@ -28,6 +28,14 @@ struct PartnerRecord {
   std::optional<PolicyRecord> policy;
 };
 
+/// A deleted identity synchronization policy among the deleted items (beta's
+/// `/policies/deletedItems/crossTenantSyncPolicyPartners`): its properties as they were (without
+/// `tenantId` and `deletedDateTime`) and when it was deleted, in seconds since the Unix epoch.
+struct DeletedPolicyRecord {
+  msgraph::JsonObject properties;
+  std::int64_t deletedAt = 0;
+};
+
 /// An app registration the token endpoint accepts: a secret (`--app`), certificates
 /// (`--app-cert`), or both, as an app in the identity platform can have, and the application
 /// permissions granted to it (`--app-role`).
@@ -42,6 +50,8 @@ struct AppRegistration {
 struct State {
   std::map<std::string, PartnerRecord> partners;  // by partner tenant id
   std::map<std::string, AppRegistration> apps;    // by client id
+  /// Deleted policies, by partner tenant id (one per partner: a later deletion replaces it).
+  std::map<std::string, DeletedPolicyRecord> deletedPolicies;
   /// The tenants (GUIDs or domain names) the token endpoint serves; empty means any tenant.
   std::vector<std::string> tenants;
   std::uint64_t etagCounter = 0;
@@ -49,6 +59,10 @@ struct State {
   /// Whether the token endpoint serves `tenant` (compared ignoring case, as both GUIDs and
   /// domain names are).
   bool knowsTenant(std::string_view tenant) const;
+
+  /// Forgets the deleted policies deleted before `cutoff` (seconds since the Unix epoch);
+  /// returns whether it forgot any.
+  bool purgeDeletedBefore(std::int64_t cutoff);
 
   /// A new weak ETag, different from every earlier one (also across restarts with `--data`).
   std::string nextEtag() { return "W/\"" + std::to_string(++etagCounter) + "\""; }

@@ -27,6 +27,14 @@ std::string graphErrorDate(std::chrono::system_clock::time_point when) {
   return formatUtc(when, "%Y-%m-%dT%H:%M:%S");
 }
 
+std::string iso8601Utc(std::chrono::system_clock::time_point when) {
+  return formatUtc(when, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+std::int64_t unixSeconds(std::chrono::system_clock::time_point when) {
+  return std::chrono::duration_cast<std::chrono::seconds>(when.time_since_epoch()).count();
+}
+
 std::string identityTimestamp(std::chrono::system_clock::time_point when) {
   return formatUtc(when, "%Y-%m-%d %H:%M:%SZ");
 }
