@@ -2,41 +2,16 @@
 // The command-line tool against the local Graph emulator over HTTPS, as a user runs it.
 #include <catch2/catch.hpp>
 
+#include "integration/cli.hpp"
 #include "integration/emulator.hpp"
 
+using testing_support::Cli;
 using testing_support::Emulator;
 using testing_support::Outcome;
 
 namespace {
 
 const std::string kPartner = "90e29127-71ad-49c7-9ce8-db3f41ea06f1";
-
-// Runs the tool with the emulator's endpoints, CA and the registered app's client secret.
-class Cli {
- public:
-  explicit Cli(const Emulator& emulator) : emulator_(emulator) {}
-
-  Outcome operator()(std::vector<std::string> args, const std::string& input = {}) const {
-    args.insert(args.begin(), MSGRAPH_CLI_PATH);
-    const std::vector<std::string> endpoint = {"--graph-url",
-                                               emulator_.baseUrl(),
-                                               "--login-url",
-                                               emulator_.baseUrl(),
-                                               "--ca-file",
-                                               emulator_.caFile(),
-                                               "--tenant",
-                                               "contoso.onmicrosoft.com",
-                                               "--client-id",
-                                               Emulator::kClientId,
-                                               "--client-secret-env",
-                                               "IT_SECRET"};
-    args.insert(args.end(), endpoint.begin(), endpoint.end());
-    return testing_support::run(args, input, {"IT_SECRET=" + std::string(Emulator::kSecret)});
-  }
-
- private:
-  const Emulator& emulator_;
-};
 
 msgraph::Json getPolicy(const Cli& cli) {
   const Outcome got = cli({"get", "--partner-tenant-id", kPartner});

@@ -32,6 +32,11 @@ const std::vector<OptionSpec> kOptions = {
      "expand these relationships, $expand (-ExpandProperty)"},
     {"--if-match", "ETAG", G::Remove, &R::ifMatch, "delete only if the ETag matches (-IfMatch)"},
     {"--pass-thru", "", G::Remove, &R::passThru, "print True on success (-PassThru)"},
+    {"--ensure-partner", "", G::Ensure, &R::ensurePartner,
+     "first create the partner configuration if Graph has none (POST .../partners)"},
+    {"--inbound-user-consent", "true|false", G::Ensure, &R::inboundUserConsent,
+     "make the partner's automaticUserConsentSettings.inboundAllowed this (PATCH only if it "
+     "differs)"},
     {"--header", "'NAME: VALUE'", G::Common, &R::headers,
      "an extra request header; repeatable (-Headers)"},
     {"--response-headers", "", G::Common, &R::responseHeaders,
@@ -109,6 +114,13 @@ const std::vector<VerbSpec> kVerbs = {
      "Delete the cross-tenant user synchronization policy of a partner.",
      targetSets("Delete"),
      {G::Remove}},
+    {Verb::Ensure,
+     "ensure",
+     "no cmdlet: Get-, then Set- or Update-...IdentitySynchronization only as needed",
+     "GET, then PUT|PATCH",
+     "Make the policy of a partner match: create it, patch what differs, or leave it.",
+     bodySets("Ensure"),
+     {G::Body, G::Expanded, G::Ensure}},
 };
 
 }  // namespace
@@ -160,6 +172,8 @@ std::string_view groupTitle(OptionGroup group) {
       return "Get";
     case G::Remove:
       return "Remove";
+    case G::Ensure:
+      return "Ensure";
     case G::Common:
       return "Common";
     case G::Endpoint:

@@ -28,6 +28,8 @@ struct RawOptions {
   std::optional<std::string> expandProperty;
   std::optional<std::string> ifMatch;
   bool passThru = false;
+  bool ensurePartner = false;
+  std::optional<std::string> inboundUserConsent;
   std::vector<std::string> headers;
   bool responseHeaders = false;
   bool whatIf = false;
@@ -50,7 +52,7 @@ struct RawOptions {
 };
 
 /// What an option is about; decides which verbs accept it and where help lists it.
-enum class OptionGroup { Target, Body, Expanded, Get, Remove, Common, Endpoint, Auth };
+enum class OptionGroup { Target, Body, Expanded, Get, Remove, Ensure, Common, Endpoint, Auth };
 
 /// Where an option with one value is stored.
 using ValueMember = std::optional<std::string> RawOptions::*;
@@ -73,8 +75,8 @@ struct OptionSpec {
   bool takesJson() const noexcept { return valueName == kJsonValue; }
 };
 
-/// The four verbs, one per cmdlet.
-enum class Verb { Set, Get, Update, Remove };
+/// The verbs: one per cmdlet, and ensure (set or update, only as needed).
+enum class Verb { Set, Get, Update, Remove, Ensure };
 
 /// How a parameter set supplies the request body.
 enum class BodyForm { None, Expanded, BodyParameter };

@@ -6,8 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "call_options.hpp"
 #include "client_factory.hpp"
-#include "confirm.hpp"
+#include "ensure_command.hpp"
 #include "error_report.hpp"
 #include "inputs.hpp"
 #include "output.hpp"
@@ -42,18 +43,17 @@ void printResult(const msgraph::Response<void>& /*response*/, const Arguments& a
 
 template <typename Request>
 ExitCode perform(Request request, const Arguments& args, const Target& target) {
-  for (const auto& [name, value] : args.headers) request.header(name, value);
+  applyCallOptions(request, args, target);
   if (args.raw.whatIf) {  // -WhatIf wins over -Confirm, as in PowerShell
     printWhatIf(request.whatIf(), target.partnerId);
     return kExitSuccess;
   }
-  if (args.raw.confirm) {
-    request.confirm([&target](const msgraph::HttpRequest& prepared) {
-      return confirmOnTerminal(operationLine(prepared, target.partnerId));
-    });
-  }
   const auto result = request.send();
-  if (!result.ok()) return reportError(result.error(), args.raw.responseHeaders);
+  if (!result.ok()) {
+    const ExitCode code = reportError(result.error(), args.raw.responseHeaders);
+    if (args.verb->verb == Verb::Set) hintAfterSet(result.error());
+    return code;
+  }
   const auto& response = result.value();
   if (response.declined) {
     std::cerr << "Declined: nothing was sent.\n";
@@ -71,7 +71,7 @@ ExitCode runCommand(const Arguments& args) {
   const Target target = readTarget(args);
   const Verb verb = args.verb->verb;
   std::optional<IdentitySyncPolicyPartner> body;
-  if (verb == Verb::Set || verb == Verb::Update) body = readBody(args);
+  if (verb == Verb::Set || verb == Verb::Update || verb == Verb::Ensure) body = readBody(args);
   const msgraph::GraphClient client = makeClient(args);
   const auto resource = target.resource(client);
   switch (verb) {
@@ -79,6 +79,8 @@ ExitCode runCommand(const Arguments& args) {
       return perform(resource.put(*body), args, target);
     case Verb::Update:
       return perform(resource.patch(*body), args, target);
+    case Verb::Ensure:
+      return runEnsure(args, target, std::move(*body), client);
     case Verb::Get: {
       auto request = resource.get();
       if (args.raw.property) request.select(splitList(*args.raw.property));

@@ -45,4 +45,15 @@ ExitCode reportError(const msgraph::Error& error, bool withHeaders) {
   return exitCodeOf(error);
 }
 
+void hintAfterSet(const msgraph::Error& error) {
+  const auto* service = dynamic_cast<const msgraph::ServiceError*>(&error);
+  if (service == nullptr || service->status() != 409 ||
+      service->code() != "Request_MultipleObjectsWithSameKeyValue") {
+    return;
+  }
+  std::cerr << "hint: the policy exists already, and set (PUT) only creates one; use "
+               "'msgraph-identity-sync update' to change some properties, or "
+               "'msgraph-identity-sync ensure' to make it match\n";
+}
+
 }  // namespace msgraph_cli

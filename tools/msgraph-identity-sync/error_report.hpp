@@ -11,4 +11,8 @@ namespace msgraph_cli {
 /// response headers too when `withHeaders`.
 ExitCode reportError(const msgraph::Error& error, bool withHeaders);
 
+/// After a failed `set`: when Graph answered 409 Request_MultipleObjectsWithSameKeyValue (the
+/// policy exists, and PUT only creates), prints a hint naming `update` and `ensure` on stderr.
+void hintAfterSet(const msgraph::Error& error);
+
 }  // namespace msgraph_cli

@@ -60,6 +60,7 @@ bool belongsToSet(const OptionSpec& spec, const VerbSpec& verb, const ParameterS
       return set.body == BodyForm::Expanded;
     case OptionGroup::Get:
     case OptionGroup::Remove:
+    case OptionGroup::Ensure:
       return acceptsGroup(verb, spec.group);
     default:
       return false;
@@ -115,7 +116,7 @@ std::string toolHelp() {
     std::string name(verb.name);
     std::string method(verb.method);
     name.resize(8, ' ');
-    method.resize(8, ' ');
+    method.resize(20, ' ');
     text.append("  ").append(name).append(method).append(verb.summary).append("\n");
   }
   text +=
