@@ -61,7 +61,7 @@ void parseOption(const VerbSpec& verb, int argc, const char* const* argv, int& i
     throw UsageError("unknown option '" + std::string(name) + "'; see 'msgraph-identity-sync " +
                      std::string(verb.name) + " --help'");
   }
-  if (!acceptsGroup(verb, spec->group)) {
+  if (!acceptsOption(verb, *spec)) {
     throw UsageError("'" + std::string(verb.name) + "' does not take " + std::string(name) +
                      "; see 'msgraph-identity-sync " + std::string(verb.name) + " --help'");
   }
@@ -102,9 +102,10 @@ const ParameterSetSpec& resolveParameterSet(const VerbSpec& verb, const RawOptio
   const BodyForm form = bodyParameter                               ? BodyForm::BodyParameter
                         : acceptsGroup(verb, OptionGroup::Expanded) ? BodyForm::Expanded
                                                                     : BodyForm::None;
-  if (targets.size() == 1 && !(bodyParameter && expanded)) {
+  if (targets.size() <= 1 && !(bodyParameter && expanded)) {
+    const std::string_view target = targets.empty() ? std::string_view() : targets.front();
     for (const ParameterSetSpec& set : verb.sets) {
-      if (set.targetOption == targets.front() && set.body == form) return set;
+      if (set.targetOption == target && set.body == form) return set;
     }
   }
   throw UsageError(std::string(kParameterSetError) + "\n" + parameterSetSummary(verb));
@@ -167,19 +168,27 @@ Arguments parseArguments(int argc, const char* const* argv) {
     args.raw.help = true;
     return args;
   }
-  args.verb = findVerb(argv[1]);
+  // The partner verbs are two words: `partner list`, ...
+  int first = 2;
+  std::string name = argv[1];
+  if (name == "partner" && argc > 2 && isHelpFlag(argv[2])) {
+    args.raw.help = true;
+    return args;
+  }
+  if (name == "partner" && argc > 2) name.append(" ").append(argv[first++]);
+  args.verb = findVerb(name);
   if (args.verb == nullptr) {
-    std::string message = "unknown verb '" + std::string(argv[1]) + "'; the verbs are";
-    for (const VerbSpec& verb : verbSpecs()) message.append(" ").append(verb.name);
+    std::string message = "unknown verb '" + name + "'; the verbs are";
+    for (const VerbSpec& verb : verbSpecs()) message.append(" '").append(verb.name).append("'");
     throw UsageError(message);
   }
-  for (int i = 2; i < argc; ++i) {
+  for (int i = first; i < argc; ++i) {
     if (isHelpFlag(argv[i])) {
       args.raw.help = true;
       return args;
     }
   }
-  for (int i = 2; i < argc; ++i) parseOption(*args.verb, argc, argv, i, args.raw);
+  for (int i = first; i < argc; ++i) parseOption(*args.verb, argc, argv, i, args.raw);
   checkStdinReaders(args.raw);
   args.parameterSet = &resolveParameterSet(*args.verb, args.raw);
   interpret(args);

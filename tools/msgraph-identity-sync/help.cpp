@@ -60,7 +60,15 @@ bool belongsToSet(const OptionSpec& spec, const VerbSpec& verb, const ParameterS
       return set.body == BodyForm::Expanded;
     case OptionGroup::Get:
     case OptionGroup::Remove:
+    case OptionGroup::Consent:
+    case OptionGroup::Partner:
+      // partner update's body, property by property; ensure's steps beside the policy's body
+      if (set.body == BodyForm::BodyParameter && !acceptsGroup(verb, OptionGroup::Expanded)) {
+        return false;
+      }
+      return acceptsGroup(verb, spec.group);
     case OptionGroup::Ensure:
+    case OptionGroup::List:
       return acceptsGroup(verb, spec.group);
     default:
       return false;
@@ -94,7 +102,7 @@ std::string optionSections(const VerbSpec& verb) {
   std::string text;
   const OptionSpec* previous = nullptr;
   for (const OptionSpec& spec : optionSpecs()) {
-    if (!acceptsGroup(verb, spec.group)) continue;
+    if (!acceptsOption(verb, spec)) continue;
     if (previous == nullptr || previous->group != spec.group) {
       text.append("\n").append(groupTitle(spec.group)).append(":\n");
     }
@@ -115,7 +123,7 @@ std::string toolHelp() {
   for (const VerbSpec& verb : verbSpecs()) {
     std::string name(verb.name);
     std::string method(verb.method);
-    name.resize(8, ' ');
+    name.resize(16, ' ');
     method.resize(20, ' ');
     text.append("  ").append(name).append(method).append(verb.summary).append("\n");
   }

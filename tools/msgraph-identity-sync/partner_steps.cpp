@@ -67,11 +67,7 @@ bool inboundAllowedIs(const Partner& partner, bool wanted) {
 
 std::optional<ExitCode> preparePartner(const Arguments& args, const Target& target,
                                        const msgraph::GraphClient& client, PartnerReport& report) {
-  std::optional<bool> consent;
-  if (args.raw.inboundUserConsent) {
-    consent = choose<bool>(&RawOptions::inboundUserConsent, *args.raw.inboundUserConsent,
-                           {{"true", true}, {"false", false}});
-  }
+  const std::optional<bool> consent = boolOption(args.raw, &RawOptions::inboundUserConsent);
   if (!args.raw.ensurePartner && !consent) return std::nullopt;
   std::optional<Partner> partner;
   if (auto failure = readPartner(args, target, client, args.raw.ensurePartner, partner)) {
