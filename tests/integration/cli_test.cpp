@@ -140,12 +140,12 @@ TEST_CASE("cli: exit codes name what went wrong", "[integration][cli]") {
     CHECK(bad.exitCode == 1);
     CHECK(bad.err.find("surprise") != std::string::npos);
   }
-  SECTION("1: a token the emulator never issued gets 401") {
+  SECTION("3: a token the emulator never issued gets Graph's 401") {
     const Outcome unauthorized =
         testing_support::run({MSGRAPH_CLI_PATH, "get", "--partner-tenant-id", kPartner,
                               "--graph-url", emulator.baseUrl(), "--ca-file", emulator.caFile()},
                              {}, {"MSGRAPH_ACCESS_TOKEN=forged"});
-    CHECK(unauthorized.exitCode == 1);
+    CHECK(unauthorized.exitCode == 3);
     CHECK(unauthorized.err.find("InvalidAuthenticationToken") != std::string::npos);
   }
   SECTION("3: the token endpoint refuses a wrong secret") {

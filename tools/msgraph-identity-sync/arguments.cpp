@@ -111,17 +111,30 @@ const ParameterSetSpec& resolveParameterSet(const VerbSpec& verb, const RawOptio
   throw UsageError(std::string(kParameterSetError) + "\n" + parameterSetSummary(verb));
 }
 
-std::optional<std::chrono::milliseconds> parseTimeout(const std::optional<std::string>& text) {
+// A number of seconds above 0 (or from 0, `fromZero`) and at most a day, as milliseconds.
+std::optional<std::chrono::milliseconds> parseSeconds(ValueMember member, bool fromZero,
+                                                      const RawOptions& raw) {
+  const std::optional<std::string>& text = raw.*member;
   if (!text) return std::nullopt;
   constexpr int kMaxSeconds = 24 * 3600;
   char* end = nullptr;
   const double seconds = std::strtod(text->c_str(), &end);
-  if (text->empty() || *end != '\0' || !std::isfinite(seconds) || seconds <= 0 ||
-      seconds > kMaxSeconds) {
-    throw UsageError("--timeout: '" + *text + "' is not a number of seconds above 0 and at most " +
+  if (text->empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0 ||
+      (seconds == 0 && !fromZero) || seconds > kMaxSeconds) {
+    throw UsageError(optionName(member) + ": '" + *text + "' is not a number of seconds " +
+                     (fromZero ? "from 0" : "above 0") + " and at most " +
                      std::to_string(kMaxSeconds));
   }
   return std::chrono::milliseconds(std::llround(std::ceil(seconds * 1000.0)));
+}
+
+std::optional<int> parseMaxRetries(const RawOptions& raw) {
+  if (!raw.maxRetries) return std::nullopt;
+  const std::string& text = *raw.maxRetries;
+  if (text.size() == 1 && text[0] >= '0' && text[0] <= '9') return text[0] - '0';
+  if (text == "10") return 10;
+  throw UsageError(optionName(&RawOptions::maxRetries) + ": '" + text +
+                   "' is not a whole number from 0 to 10");
 }
 
 // -Headers takes a dictionary; on a command line each entry is "Name: value".
@@ -155,7 +168,9 @@ void interpret(Arguments& args) {
                                          {"usgovdod", msgraph::Cloud::UsGovDoD},
                                          {"china", msgraph::Cloud::China}});
   }
-  args.timeout = parseTimeout(raw.timeout);
+  args.timeout = parseSeconds(&RawOptions::timeout, false, raw);
+  args.retryAfterMax = parseSeconds(&RawOptions::retryAfterMax, true, raw);
+  args.maxRetries = parseMaxRetries(raw);
   for (const std::string& header : raw.headers) args.headers.push_back(splitHeader(header));
 }
 
@@ -166,6 +181,10 @@ Arguments parseArguments(int argc, const char* const* argv) {
   if (argc < 2) throw UsageError("missing verb; see 'msgraph-identity-sync --help'");
   if (isHelpFlag(argv[1])) {
     args.raw.help = true;
+    return args;
+  }
+  if (std::string_view(argv[1]) == "--version") {
+    args.raw.version = true;
     return args;
   }
   // The partner verbs are two words: `partner list`, ...

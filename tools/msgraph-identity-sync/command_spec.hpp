@@ -42,7 +42,10 @@ struct RawOptions {
   std::optional<std::string> apiVersion;
   bool verbose = false;
   std::optional<std::string> timeout;
+  std::optional<std::string> maxRetries;
+  std::optional<std::string> retryAfterMax;
   bool help = false;
+  bool version = false;
   std::optional<std::string> cloud;
   std::optional<std::string> graphUrl;
   std::optional<std::string> loginUrl;

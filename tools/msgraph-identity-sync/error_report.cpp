@@ -21,7 +21,9 @@ ExitCode reportServiceError(const msgraph::ServiceError& error, bool withHeaders
     std::cerr << "client-request-id: " << error.clientRequestId() << '\n';
   }
   if (withHeaders) printResponseHeaders(error.headers());
-  return kExitServiceError;
+  // Graph's 401 (a token it does not accept) is an authentication failure like the token
+  // endpoint's.
+  return error.status() == 401 ? kExitAuthentication : kExitServiceError;
 }
 
 ExitCode exitCodeOf(const msgraph::Error& error) {

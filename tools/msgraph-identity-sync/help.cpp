@@ -128,9 +128,10 @@ std::string toolHelp() {
     text.append("  ").append(name).append(method).append(verb.summary).append("\n");
   }
   text +=
-      "\nRun 'msgraph-identity-sync <verb> --help' for its parameter sets and options.\n\n"
+      "\nRun 'msgraph-identity-sync <verb> --help' for its parameter sets and options, and\n"
+      "'msgraph-identity-sync --version' for the version.\n\n"
       "Exit codes: 0 success, 1 Graph error, 2 usage or validation error, 3 authentication\n"
-      "error, 4 transport error, 5 declined at --confirm.\n\n"
+      "error (including Graph's 401), 4 transport error, 5 declined at --confirm.\n\n"
       "Examples:\n"
       "  export MSGRAPH_ACCESS_TOKEN=...\n"
       "  msgraph-identity-sync set --partner-tenant-id ID --display-name Fabrikam "

@@ -10,11 +10,16 @@
 #include "commands.hpp"
 #include "error_report.hpp"
 #include "help.hpp"
+#include "msgraph/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace msgraph_cli;
   try {
     const Arguments args = parseArguments(argc, argv);
+    if (args.raw.version) {
+      std::cout << "msgraph-identity-sync " << MSGRAPH_VERSION_STRING << '\n';
+      return kExitSuccess;
+    }
     if (args.raw.help) {
       std::cout << (args.verb != nullptr ? verbHelp(*args.verb) : toolHelp());
       return kExitSuccess;
