@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The tool's (MSGRAPH_CLI_PATH) conventions against the emulator: --version, --max-retries,
-// --retry-after-max.
+// --retry-after-max, errors as JSON.
 #include <catch2/catch.hpp>
 
 #include "integration/cli.hpp"
@@ -49,4 +49,41 @@ TEST_CASE("cli: --max-retries takes 0 to 10", "[integration][cli]") {
       {MSGRAPH_CLI_PATH, "get", "--partner-tenant-id", kPartner, "--max-retries", "11"});
   CHECK(refused.exitCode == 2);
   CHECK(refused.err.find("--max-retries") != std::string::npos);
+}
+
+TEST_CASE("cli: with --output json a Graph error is one JSON object on stderr",
+          "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+  const Outcome missing = cli({"get", "--partner-tenant-id", kPartner, "--output", "json"});
+  CHECK(missing.exitCode == 1);
+  const msgraph::Json error = msgraph::Json::parse(missing.err);
+  CHECK(error.find("status")->asInt() == 404);
+  CHECK(error.find("code")->asString() == "Request_ResourceNotFound");
+  CHECK_FALSE(error.find("message")->asString().empty());
+  CHECK_FALSE(error.find("request-id")->asString().empty());
+  CHECK_FALSE(error.find("client-request-id")->asString().empty());
+  CHECK(error.find("attempts")->asInt() == 1);
+}
+
+TEST_CASE("cli: with --output json set's 409 hint is in the error object", "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+  REQUIRE(cli({"set", "--partner-tenant-id", kPartner, "--display-name", "A"}).exitCode == 0);
+  const Outcome again =
+      cli({"set", "--partner-tenant-id", kPartner, "--display-name", "B", "--output", "json"});
+  CHECK(again.exitCode == 1);
+  const msgraph::Json error = msgraph::Json::parse(again.err);
+  CHECK(error.find("status")->asInt() == 409);
+  CHECK(error.find("hint")->asString().find("ensure") != std::string::npos);
+}
+
+TEST_CASE("cli: with --output json an authentication error is JSON too", "[integration][cli]") {
+  Emulator emulator;
+  const Outcome unauthorized =
+      testing_support::run({MSGRAPH_CLI_PATH, "get", "--partner-tenant-id", kPartner, "--graph-url",
+                            emulator.baseUrl(), "--ca-file", emulator.caFile(), "--output", "json"},
+                           {}, {"MSGRAPH_ACCESS_TOKEN=forged"});
+  CHECK(unauthorized.exitCode == 3);
+  CHECK(msgraph::Json::parse(unauthorized.err).find("status")->asInt() == 401);
 }

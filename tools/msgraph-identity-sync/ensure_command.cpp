@@ -59,7 +59,7 @@ void printJson(const PartnerReport& partner, const msgraph::EnsureResult& result
 ExitCode printPlan(const msgraph::EnsureIdentitySynchronizationRequest& request,
                    const Arguments& args, const Target& target) {
   const auto plan = request.plan();
-  if (!plan.ok()) return reportError(plan.error(), args.raw.responseHeaders);
+  if (!plan.ok()) return reportError(plan.error(), args);
   if (plan.value().write) {
     printWhatIf(*plan.value().write, target.partnerId);
   } else {
@@ -80,7 +80,7 @@ ExitCode runEnsure(const Arguments& args, const Target& target,
   applyCallOptions(request, args, target);  // the library asks --confirm about writes only
   if (args.raw.whatIf) return printPlan(request, args, target);
   const auto result = request.send();
-  if (!result.ok()) return reportError(result.error(), args.raw.responseHeaders);
+  if (!result.ok()) return reportError(result.error(), args);
   if (args.output == OutputFormat::Text) {
     printText(partner, result.value());
   } else {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <string>
+
+#include "arguments.hpp"
 #include "cli_error.hpp"
 #include "msgraph/error.hpp"
 
@@ -11,8 +14,18 @@ namespace msgraph_cli {
 /// its response headers too when `withHeaders`.
 ExitCode reportError(const msgraph::Error& error, bool withHeaders);
 
+/// Reports `error` as the command line asks: with an explicit `--output json`, one JSON object on
+/// stderr (see errorJson, plus `hint`); otherwise as above, then `hint: <hint>` if any.
+/// @return the exit code of its kind.
+ExitCode reportError(const msgraph::Error& error, const Arguments& args,
+                     const std::string& hint = {});
+
+/// The exit code of a library error's kind: 1 Graph (3 for its 401), 2 validation,
+/// 3 authentication, 4 transport.
+ExitCode exitCodeOf(const msgraph::Error& error);
+
 /// After a failed `set`: when Graph answered 409 Request_MultipleObjectsWithSameKeyValue (the
-/// policy exists, and PUT only creates), prints a hint naming `update` and `ensure` on stderr.
-void hintAfterSet(const msgraph::Error& error);
+/// policy exists, and PUT only creates), a hint naming `update` and `ensure`; else empty.
+std::string hintAfterSet(const msgraph::Error& error);
 
 }  // namespace msgraph_cli

@@ -93,7 +93,7 @@ void printPartner(const msgraph::models::CrossTenantAccessPolicyConfigurationPar
   printModel(partner, format);
 }
 
-void printResponseHeaders(const msgraph::HttpHeaders& headers) {
+Json headersJson(const msgraph::HttpHeaders& headers) {
   std::vector<std::pair<std::string, std::string>> merged;
   for (const auto& [name, value] : headers) {
     auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& field) {
@@ -107,7 +107,11 @@ void printResponseHeaders(const msgraph::HttpHeaders& headers) {
   }
   Json object = Json::object();
   for (auto& [name, value] : merged) object.set(std::move(name), std::move(value));
-  std::cerr << object.dump() << '\n';
+  return object;
+}
+
+void printResponseHeaders(const msgraph::HttpHeaders& headers) {
+  std::cerr << headersJson(headers).dump() << '\n';
 }
 
 }  // namespace msgraph_cli

@@ -31,7 +31,10 @@ void printPartner(const msgraph::models::CrossTenantAccessPolicyConfigurationPar
 /// nested objects as compact JSON, which is more useful than PowerShell's type name.
 std::string textValue(const msgraph::Json& value);
 
-/// Prints response headers on stderr as one JSON object; repeated names are joined with ", ".
+/// Response headers as one JSON object; repeated names are joined with ", ".
+msgraph::Json headersJson(const msgraph::HttpHeaders& headers);
+
+/// Prints response headers on stderr as headersJson.
 void printResponseHeaders(const msgraph::HttpHeaders& headers);
 
 }  // namespace msgraph_cli

@@ -91,7 +91,7 @@ ExitCode listPartners(const Arguments& args) {
   PartnerPrinter printer(args.output);
   while (pages.hasNext()) {
     const auto page = pages.next();
-    if (!page.ok()) return reportError(page.error(), raw.responseHeaders);
+    if (!page.ok()) return reportError(page.error(), args);
     if (!page.value().value) continue;
     for (const Partner& partner : page.value().value->value) printer.add(partner);
   }

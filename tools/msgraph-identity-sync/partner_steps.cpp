@@ -32,7 +32,7 @@ std::optional<ExitCode> write(Request request, const Arguments& args, const Targ
   const auto result = request.send();
   if (!result.ok()) {
     if (tolerated != 0 && hasStatus(result.error(), tolerated)) return std::nullopt;
-    return reportError(result.error(), args.raw.responseHeaders);
+    return reportError(result.error(), args);
   }
   if (result.value().declined) {
     std::cerr << "Declined: nothing was sent.\n";
@@ -54,7 +54,7 @@ std::optional<ExitCode> readPartner(const Arguments& args, const Target& target,
     return std::nullopt;
   }
   if (absentIsFine && hasStatus(result.error(), 404)) return std::nullopt;
-  return reportError(result.error(), args.raw.responseHeaders);
+  return reportError(result.error(), args);
 }
 
 bool inboundAllowedIs(const Partner& partner, bool wanted) {

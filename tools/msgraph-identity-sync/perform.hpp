@@ -44,9 +44,8 @@ ExitCode perform(Request request, const Arguments& args, const Target& target) {
   }
   const auto result = request.send();
   if (!result.ok()) {
-    const ExitCode code = reportError(result.error(), args.raw.responseHeaders);
-    if (args.verb->verb == Verb::Set) hintAfterSet(result.error());
-    return code;
+    const bool set = args.verb->verb == Verb::Set;
+    return reportError(result.error(), args, set ? hintAfterSet(result.error()) : std::string());
   }
   const auto& response = result.value();
   if (response.declined) {
