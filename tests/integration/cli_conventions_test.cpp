@@ -26,6 +26,23 @@ TEST_CASE("cli: --version prints the library's version", "[integration][cli]") {
   CHECK(version.out == std::string("msgraph-identity-sync ") + MSGRAPH_VERSION_STRING + "\n");
 }
 
+TEST_CASE("cli: --help lists ensure and the partner verbs", "[integration][cli]") {
+  const Outcome help = testing_support::run({MSGRAPH_CLI_PATH, "--help"});
+  CHECK(help.exitCode == 0);
+  for (const char* verb : {"ensure", "partner list", "partner create", "partner get",
+                           "partner update", "partner remove"}) {
+    CHECK(help.out.find(std::string("\n  ") + verb + " ") != std::string::npos);
+  }
+}
+
+TEST_CASE("cli: a partner verb's --help documents its options", "[integration][cli]") {
+  const Outcome help = testing_support::run({MSGRAPH_CLI_PATH, "partner", "list", "--help"});
+  CHECK(help.exitCode == 0);
+  CHECK(help.out.rfind("Usage: msgraph-identity-sync partner list [options]", 0) == 0);
+  CHECK(help.out.find("--top N") != std::string::npos);
+  CHECK(help.out.find("--input-object") == std::string::npos);
+}
+
 TEST_CASE("cli: --max-retries 0 sends a failing call once", "[integration][cli]") {
   Emulator emulator({"--fault-503-every", "1", "--retry-after", "0"});
   const Cli cli(emulator);

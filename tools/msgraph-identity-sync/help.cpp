@@ -125,7 +125,8 @@ std::string toolHelp() {
     std::string method(verb.method);
     name.resize(16, ' ');
     method.resize(20, ' ');
-    text.append("  ").append(name).append(method).append(verb.summary).append("\n");
+    text.append("  ").append(name).append(method);
+    appendWrapped(text, splitWords(verb.summary), kOptionColumn, kOptionColumn).append("\n");
   }
   text +=
       "\nRun 'msgraph-identity-sync <verb> --help' for its parameter sets and options, and\n"
@@ -139,7 +140,11 @@ std::string toolHelp() {
       "  msgraph-identity-sync get --partner-tenant-id ID --output text\n"
       "  msgraph-identity-sync update --body-parameter @changes.json \\\n"
       "      --input-object '{\"crossTenantAccessPolicyConfigurationPartnerTenantId\":\"ID\"}'\n"
-      "  msgraph-identity-sync remove --partner-tenant-id ID --what-if\n";
+      "  msgraph-identity-sync remove --partner-tenant-id ID --what-if\n"
+      "  msgraph-identity-sync ensure --partner-tenant-id ID --ensure-partner --display-name "
+      "Fabrikam \\\n"
+      "      --is-sync-allowed true --inbound-user-consent true --output text\n"
+      "  msgraph-identity-sync partner list --expand identitySynchronization --output text\n";
   return text;
 }
 
