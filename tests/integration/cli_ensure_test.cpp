@@ -169,3 +169,27 @@ TEST_CASE("cli set: a 409 on an existing policy hints at update and ensure", "[i
   CHECK(again.err.find("'msgraph-identity-sync update'") != std::string::npos);
   CHECK(again.err.find("'msgraph-identity-sync ensure'") != std::string::npos);
 }
+
+TEST_CASE("cli ensure: --what-if with --ensure-partner shows the POST and creates nothing",
+          "[integration][cli]") {
+  Emulator emulator;
+  const Cli cli(emulator);
+  const Outcome preview =
+      cli(ensureArgs({"--ensure-partner", "--display-name", "Fabrikam", "--what-if"}));
+  CHECK(preview.exitCode == 0);
+  CHECK(preview.out.rfind(
+            "What if: Performing the operation \"POST /policies/crossTenantAccessPolicy/partners\"",
+            0) == 0);
+  CHECK(preview.out.find("\"PUT /policies/") != std::string::npos);  // then the policy's PUT
+  CHECK(cli({"partner", "get", "--partner-tenant-id", kPartner}).exitCode == 1);
+}
+
+TEST_CASE("cli ensure: --input-object names the partner", "[integration][cli]") {
+  const WithPolicy given("Old");
+  const Outcome ensured =
+      given.cli({"ensure", "--input-object",
+                 R"({"crossTenantAccessPolicyConfigurationPartnerTenantId":")" + kPartner + R"("})",
+                 "--display-name", "Via identity", "--output", "text"});
+  CHECK(ensured.exitCode == 0);
+  CHECK(ensured.out == "Updated: /displayName\n");
+}

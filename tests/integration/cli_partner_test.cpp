@@ -162,3 +162,13 @@ TEST_CASE("cli partner: the partner verbs take no --input-object", "[integration
   CHECK(refused.exitCode == 2);
   CHECK(refused.err.find("does not take --input-object") != std::string::npos);
 }
+
+TEST_CASE("cli partner: create --what-if prints the POST and creates nothing",
+          "[integration][cli]") {
+  Emulator emulator;
+  const Cli cli(emulator);
+  const Outcome preview = cli({"partner", "create", "--partner-tenant-id", kPartner, "--what-if"});
+  CHECK(preview.exitCode == 0);
+  CHECK(preview.out.find("  \"tenantId\": \"" + kPartner + "\"") != std::string::npos);
+  CHECK(cli({"partner", "get", "--partner-tenant-id", kPartner}).exitCode == 1);
+}
