@@ -172,3 +172,17 @@ TEST_CASE("cli partner: create --what-if prints the POST and creates nothing",
   CHECK(preview.out.find("  \"tenantId\": \"" + kPartner + "\"") != std::string::npos);
   CHECK(cli({"partner", "get", "--partner-tenant-id", kPartner}).exitCode == 1);
 }
+
+TEST_CASE("cli partner: list --output text prints no control character Graph sent",
+          "[integration][cli]") {
+  const WithPartners given;
+  REQUIRE(given
+              .cli({"set", "--partner-tenant-id", kPartners[0], "--body-parameter",
+                    R"({"displayName":"Red\u001b[31m"})"})
+              .exitCode == 0);
+  const Outcome listed =
+      given.cli({"partner", "list", "--expand", "identitySynchronization", "--output", "text"});
+  REQUIRE(listed.exitCode == 0);
+  CHECK(listed.out.find('\x1b') == std::string::npos);
+  CHECK(listed.out.find("Red\\x1b[31m") != std::string::npos);
+}

@@ -9,6 +9,7 @@
 #include "call_options.hpp"
 #include "error_report.hpp"
 #include "partner_steps.hpp"
+#include "text.hpp"
 
 namespace msgraph_cli {
 
@@ -39,7 +40,7 @@ void printText(const PartnerReport& partner, const msgraph::EnsureResult& result
   }
   std::cout << outcomeName(result.outcome);
   for (const std::string& pointer : result.changed) {
-    std::cout << (&pointer == &result.changed.front() ? ": " : ", ") << pointer;
+    std::cout << (&pointer == &result.changed.front() ? ": " : ", ") << terminalSafe(pointer);
   }
   std::cout << '\n';
 }

@@ -5,6 +5,7 @@
 
 #include "error_json.hpp"
 #include "output.hpp"
+#include "text.hpp"
 
 namespace msgraph_cli {
 
@@ -13,9 +14,9 @@ namespace {
 ExitCode reportServiceError(const msgraph::ServiceError& error, bool withHeaders) {
   // A body that is not a Graph error (a proxy's HTML page) has no code; the status says more.
   if (error.code().empty()) {
-    std::cerr << error.what() << '\n';
+    std::cerr << terminalSafe(error.what()) << '\n';
   } else {
-    std::cerr << error.code() << ": " << error.message() << '\n';
+    std::cerr << terminalSafe(error.code()) << ": " << terminalSafe(error.message()) << '\n';
   }
   if (!error.requestId().empty()) std::cerr << "request-id: " << error.requestId() << '\n';
   if (!error.clientRequestId().empty()) {

@@ -9,6 +9,7 @@
 
 #include "msgraph/ascii.hpp"
 #include "msgraph/json/json.hpp"
+#include "text.hpp"
 
 namespace msgraph_cli {
 
@@ -43,7 +44,7 @@ void printText(const std::string& modelJson, const msgraph::JsonObject& addition
   }
   for (auto& [name, value] : rows) {
     name.resize(width, ' ');
-    std::cout << name << " : " << value << '\n';
+    std::cout << terminalSafe(name) << " : " << terminalSafe(value) << '\n';
   }
 }
 

@@ -65,7 +65,8 @@ class PartnerPrinter {
  private:
   static void row(const std::string& id, const std::string& provider, const std::string& consent,
                   const std::string& policy) {
-    std::cout << padded(id, 36) << padded(provider, 17) << padded(consent, 18) << policy << '\n';
+    std::cout << padded(terminalSafe(id), 36) << padded(provider, 17) << padded(consent, 18)
+              << terminalSafe(policy) << '\n';
   }
 
   OutputFormat format_;
