@@ -2,41 +2,16 @@
 // The command-line tool against the local Graph emulator over HTTPS, as a user runs it.
 #include <catch2/catch.hpp>
 
+#include "integration/cli.hpp"
 #include "integration/emulator.hpp"
 
+using testing_support::Cli;
 using testing_support::Emulator;
 using testing_support::Outcome;
 
 namespace {
 
 const std::string kPartner = "90e29127-71ad-49c7-9ce8-db3f41ea06f1";
-
-// Runs the tool with the emulator's endpoints, CA and the registered app's client secret.
-class Cli {
- public:
-  explicit Cli(const Emulator& emulator) : emulator_(emulator) {}
-
-  Outcome operator()(std::vector<std::string> args, const std::string& input = {}) const {
-    args.insert(args.begin(), MSGRAPH_CLI_PATH);
-    const std::vector<std::string> endpoint = {"--graph-url",
-                                               emulator_.baseUrl(),
-                                               "--login-url",
-                                               emulator_.baseUrl(),
-                                               "--ca-file",
-                                               emulator_.caFile(),
-                                               "--tenant",
-                                               "contoso.onmicrosoft.com",
-                                               "--client-id",
-                                               Emulator::kClientId,
-                                               "--client-secret-env",
-                                               "IT_SECRET"};
-    args.insert(args.end(), endpoint.begin(), endpoint.end());
-    return testing_support::run(args, input, {"IT_SECRET=" + std::string(Emulator::kSecret)});
-  }
-
- private:
-  const Emulator& emulator_;
-};
 
 msgraph::Json getPolicy(const Cli& cli) {
   const Outcome got = cli({"get", "--partner-tenant-id", kPartner});
@@ -165,12 +140,12 @@ TEST_CASE("cli: exit codes name what went wrong", "[integration][cli]") {
     CHECK(bad.exitCode == 1);
     CHECK(bad.err.find("surprise") != std::string::npos);
   }
-  SECTION("1: a token the emulator never issued gets 401") {
+  SECTION("3: a token the emulator never issued gets Graph's 401") {
     const Outcome unauthorized =
         testing_support::run({MSGRAPH_CLI_PATH, "get", "--partner-tenant-id", kPartner,
                               "--graph-url", emulator.baseUrl(), "--ca-file", emulator.caFile()},
                              {}, {"MSGRAPH_ACCESS_TOKEN=forged"});
-    CHECK(unauthorized.exitCode == 1);
+    CHECK(unauthorized.exitCode == 3);
     CHECK(unauthorized.err.find("InvalidAuthenticationToken") != std::string::npos);
   }
   SECTION("3: the token endpoint refuses a wrong secret") {

@@ -61,7 +61,7 @@ void parseOption(const VerbSpec& verb, int argc, const char* const* argv, int& i
     throw UsageError("unknown option '" + std::string(name) + "'; see 'msgraph-identity-sync " +
                      std::string(verb.name) + " --help'");
   }
-  if (!acceptsGroup(verb, spec->group)) {
+  if (!acceptsOption(verb, *spec)) {
     throw UsageError("'" + std::string(verb.name) + "' does not take " + std::string(name) +
                      "; see 'msgraph-identity-sync " + std::string(verb.name) + " --help'");
   }
@@ -102,25 +102,39 @@ const ParameterSetSpec& resolveParameterSet(const VerbSpec& verb, const RawOptio
   const BodyForm form = bodyParameter                               ? BodyForm::BodyParameter
                         : acceptsGroup(verb, OptionGroup::Expanded) ? BodyForm::Expanded
                                                                     : BodyForm::None;
-  if (targets.size() == 1 && !(bodyParameter && expanded)) {
+  if (targets.size() <= 1 && !(bodyParameter && expanded)) {
+    const std::string_view target = targets.empty() ? std::string_view() : targets.front();
     for (const ParameterSetSpec& set : verb.sets) {
-      if (set.targetOption == targets.front() && set.body == form) return set;
+      if (set.targetOption == target && set.body == form) return set;
     }
   }
   throw UsageError(std::string(kParameterSetError) + "\n" + parameterSetSummary(verb));
 }
 
-std::optional<std::chrono::milliseconds> parseTimeout(const std::optional<std::string>& text) {
+// A number of seconds above 0 (or from 0, `fromZero`) and at most a day, as milliseconds.
+std::optional<std::chrono::milliseconds> parseSeconds(ValueMember member, bool fromZero,
+                                                      const RawOptions& raw) {
+  const std::optional<std::string>& text = raw.*member;
   if (!text) return std::nullopt;
   constexpr int kMaxSeconds = 24 * 3600;
   char* end = nullptr;
   const double seconds = std::strtod(text->c_str(), &end);
-  if (text->empty() || *end != '\0' || !std::isfinite(seconds) || seconds <= 0 ||
-      seconds > kMaxSeconds) {
-    throw UsageError("--timeout: '" + *text + "' is not a number of seconds above 0 and at most " +
+  if (text->empty() || *end != '\0' || !std::isfinite(seconds) || seconds < 0 ||
+      (seconds == 0 && !fromZero) || seconds > kMaxSeconds) {
+    throw UsageError(optionName(member) + ": '" + *text + "' is not a number of seconds " +
+                     (fromZero ? "from 0" : "above 0") + " and at most " +
                      std::to_string(kMaxSeconds));
   }
   return std::chrono::milliseconds(std::llround(std::ceil(seconds * 1000.0)));
+}
+
+std::optional<int> parseMaxRetries(const RawOptions& raw) {
+  if (!raw.maxRetries) return std::nullopt;
+  const std::string& text = *raw.maxRetries;
+  if (text.size() == 1 && text[0] >= '0' && text[0] <= '9') return text[0] - '0';
+  if (text == "10") return 10;
+  throw UsageError(optionName(&RawOptions::maxRetries) + ": '" + text +
+                   "' is not a whole number from 0 to 10");
 }
 
 // -Headers takes a dictionary; on a command line each entry is "Name: value".
@@ -154,7 +168,9 @@ void interpret(Arguments& args) {
                                          {"usgovdod", msgraph::Cloud::UsGovDoD},
                                          {"china", msgraph::Cloud::China}});
   }
-  args.timeout = parseTimeout(raw.timeout);
+  args.timeout = parseSeconds(&RawOptions::timeout, false, raw);
+  args.retryAfterMax = parseSeconds(&RawOptions::retryAfterMax, true, raw);
+  args.maxRetries = parseMaxRetries(raw);
   for (const std::string& header : raw.headers) args.headers.push_back(splitHeader(header));
 }
 
@@ -167,19 +183,31 @@ Arguments parseArguments(int argc, const char* const* argv) {
     args.raw.help = true;
     return args;
   }
-  args.verb = findVerb(argv[1]);
+  if (std::string_view(argv[1]) == "--version") {
+    args.raw.version = true;
+    return args;
+  }
+  // The partner verbs are two words: `partner list`, ...
+  int first = 2;
+  std::string name = argv[1];
+  if (name == "partner" && argc > 2 && isHelpFlag(argv[2])) {
+    args.raw.help = true;
+    return args;
+  }
+  if (name == "partner" && argc > 2) name.append(" ").append(argv[first++]);
+  args.verb = findVerb(name);
   if (args.verb == nullptr) {
-    std::string message = "unknown verb '" + std::string(argv[1]) + "'; the verbs are";
-    for (const VerbSpec& verb : verbSpecs()) message.append(" ").append(verb.name);
+    std::string message = "unknown verb '" + name + "'; the verbs are";
+    for (const VerbSpec& verb : verbSpecs()) message.append(" '").append(verb.name).append("'");
     throw UsageError(message);
   }
-  for (int i = 2; i < argc; ++i) {
+  for (int i = first; i < argc; ++i) {
     if (isHelpFlag(argv[i])) {
       args.raw.help = true;
       return args;
     }
   }
-  for (int i = 2; i < argc; ++i) parseOption(*args.verb, argc, argv, i, args.raw);
+  for (int i = first; i < argc; ++i) parseOption(*args.verb, argc, argv, i, args.raw);
   checkStdinReaders(args.raw);
   args.parameterSet = &resolveParameterSet(*args.verb, args.raw);
   interpret(args);

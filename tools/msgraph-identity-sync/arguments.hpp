@@ -25,11 +25,14 @@ struct Arguments {
   msgraph::ApiVersion apiVersion = msgraph::ApiVersion::V1_0;
   msgraph::Cloud cloud = msgraph::Cloud::Global;
   std::optional<std::chrono::milliseconds> timeout;
+  std::optional<int> maxRetries;
+  std::optional<std::chrono::milliseconds> retryAfterMax;
   std::vector<std::pair<std::string, std::string>> headers;  // name, value
 };
 
 /// Parses `msgraph-identity-sync <verb> [options]`. With `--help` anywhere, returns at once with
-/// `raw.help` set (and `verb` null for the tool's help).
+/// `raw.help` set (and `verb` null for the tool's help); with `--version` as the verb, with
+/// `raw.version` set.
 /// @throws UsageError for anything the tool cannot act on.
 Arguments parseArguments(int argc, const char* const* argv);
 

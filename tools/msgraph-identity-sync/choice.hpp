@@ -2,6 +2,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,6 +23,13 @@ T choose(ValueMember member, const std::string& value,
   }
   throw UsageError(optionName(member) + ": '" + value + "' is not one of " +
                    std::string(optionFor(member).valueName));
+}
+
+/// The true|false option stored in `member`, if given.
+/// @throws UsageError for another value.
+inline std::optional<bool> boolOption(const RawOptions& raw, ValueMember member) {
+  if (!(raw.*member)) return std::nullopt;
+  return choose<bool>(member, *(raw.*member), {{"true", true}, {"false", false}});
 }
 
 }  // namespace msgraph_cli

@@ -133,6 +133,10 @@ msgraph::GraphClient makeClient(const Arguments& args) {
   options.credential(credential(args, transport));
   if (args.raw.graphUrl) options.baseUrl(*args.raw.graphUrl);
   if (args.timeout) options.timeout(*args.timeout);
+  msgraph::RetryOptions retry;
+  if (args.maxRetries) retry.maxRetries = *args.maxRetries;
+  if (args.retryAfterMax) retry.maxRetryAfter = *args.retryAfterMax;
+  options.retry(std::move(retry));
   if (args.raw.verbose) options.logger(logToStderr);
   try {
     return msgraph::GraphClient(std::move(options));

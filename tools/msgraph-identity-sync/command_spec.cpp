@@ -18,7 +18,8 @@ const std::vector<OptionSpec> kOptions = {
      "an identity object whose crossTenantAccessPolicyConfigurationPartnerTenantId names the "
      "partner; keys are case-insensitive (-InputObject)"},
     {"--body-parameter", kJsonValue, G::Body, &R::bodyParameter,
-     "the whole policy as JSON; typed keys are case-insensitive (-BodyParameter)"},
+     "the whole policy as JSON; typed keys are case-insensitive (-BodyParameter). partner "
+     "update: the partner's changes, with Graph's property names"},
     {"--display-name", "S", G::Expanded, &R::displayName, "displayName (-DisplayName)"},
     {"--tenant-id", "S", G::Expanded, &R::tenantId, "tenantId, read-only on Graph (-TenantId)"},
     {"--is-sync-allowed", "true|false|null", G::Expanded, &R::isSyncAllowed,
@@ -32,6 +33,19 @@ const std::vector<OptionSpec> kOptions = {
      "expand these relationships, $expand (-ExpandProperty)"},
     {"--if-match", "ETAG", G::Remove, &R::ifMatch, "delete only if the ETag matches (-IfMatch)"},
     {"--pass-thru", "", G::Remove, &R::passThru, "print True on success (-PassThru)"},
+    {"--ensure-partner", "", G::Ensure, &R::ensurePartner,
+     "first create the partner configuration if Graph has none (POST .../partners)"},
+    {"--inbound-user-consent", "true|false", G::Consent, &R::inboundUserConsent,
+     "the partner's automaticUserConsentSettings.inboundAllowed (ensure: PATCH only if it "
+     "differs)"},
+    {"--is-service-provider", "true|false", G::Partner, &R::isServiceProvider,
+     "the partner's isServiceProvider"},
+    {"--top", "N", G::List, &R::top,
+     "at most N partners per page, $top (1 to 999); every page "
+     "is printed"},
+    {"--select", "A,B", G::List, &R::select, "only these properties, $select"},
+    {"--expand", "A,B", G::List, &R::expand,
+     "expand these relationships, $expand, e.g. identitySynchronization"},
     {"--header", "'NAME: VALUE'", G::Common, &R::headers,
      "an extra request header; repeatable (-Headers)"},
     {"--response-headers", "", G::Common, &R::responseHeaders,
@@ -46,6 +60,10 @@ const std::vector<OptionSpec> kOptions = {
     {"--verbose", "", G::Common, &R::verbose,
      "log requests and responses to stderr, secrets redacted (-Verbose)"},
     {"--timeout", "SECONDS", G::Common, &R::timeout, "bound each attempt of the call"},
+    {"--max-retries", "N", G::Common, &R::maxRetries,
+     "retry a throttled or failed call at most N times, 0 to 10 (default 3)"},
+    {"--retry-after-max", "SECONDS", G::Common, &R::retryAfterMax,
+     "wait at most this long when Graph's Retry-After asks for more (default 180)"},
     {"--help", "", G::Common, &R::help, "print this help"},
     {"--cloud", "global|usgov|usgovdod|china", G::Endpoint, &R::cloud,
      "the national cloud (default global)"},
@@ -109,6 +127,49 @@ const std::vector<VerbSpec> kVerbs = {
      "Delete the cross-tenant user synchronization policy of a partner.",
      targetSets("Delete"),
      {G::Remove}},
+    {Verb::Ensure,
+     "ensure",
+     "no cmdlet: Get-, then Set- or Update-...IdentitySynchronization only as needed",
+     "GET, then PUT|PATCH",
+     "Make the policy of a partner match: create it, patch what differs, or leave it.",
+     bodySets("Ensure"),
+     {G::Body, G::Expanded, G::Ensure, G::Consent}},
+    {Verb::PartnerList,
+     "partner list",
+     "Get-MgPolicyCrossTenantAccessPolicyPartner",
+     "GET",
+     "List the partner configurations, following every page.",
+     {{"List", "", BodyForm::None}},
+     {G::List}},
+    {Verb::PartnerCreate,
+     "partner create",
+     "New-MgPolicyCrossTenantAccessPolicyPartner",
+     "POST",
+     "Create the configuration of a partner.",
+     {{"Create", "--partner-tenant-id", BodyForm::None}},
+     {G::Consent}},
+    {Verb::PartnerGet,
+     "partner get",
+     "Get-MgPolicyCrossTenantAccessPolicyPartner",
+     "GET",
+     "Get the configuration of a partner.",
+     {{"Get", "--partner-tenant-id", BodyForm::None}},
+     {}},
+    {Verb::PartnerUpdate,
+     "partner update",
+     "Update-MgPolicyCrossTenantAccessPolicyPartner",
+     "PATCH",
+     "Change some properties of the configuration of a partner.",
+     {{"UpdateExpanded", "--partner-tenant-id", BodyForm::None},
+      {"Update", "--partner-tenant-id", BodyForm::BodyParameter}},
+     {G::Body, G::Consent, G::Partner}},
+    {Verb::PartnerRemove,
+     "partner remove",
+     "Remove-MgPolicyCrossTenantAccessPolicyPartner",
+     "DELETE",
+     "Delete the configuration of a partner (Graph refuses while it has a policy).",
+     {{"Delete", "--partner-tenant-id", BodyForm::None}},
+     {}},
 };
 
 }  // namespace
@@ -130,6 +191,19 @@ const OptionSpec& optionFor(const OptionSlot& slot) {
 
 std::string optionName(ValueMember member) { return std::string(optionFor(member).name); }
 
+bool isPartnerVerb(Verb verb) {
+  switch (verb) {
+    case Verb::PartnerList:
+    case Verb::PartnerCreate:
+    case Verb::PartnerGet:
+    case Verb::PartnerUpdate:
+    case Verb::PartnerRemove:
+      return true;
+    default:
+      return false;
+  }
+}
+
 const VerbSpec* findVerb(std::string_view name) {
   auto it = std::find_if(kVerbs.begin(), kVerbs.end(),
                          [&](const VerbSpec& spec) { return spec.name == name; });
@@ -148,6 +222,12 @@ bool acceptsGroup(const VerbSpec& verb, OptionGroup group) {
   }
 }
 
+bool acceptsOption(const VerbSpec& verb, const OptionSpec& option) {
+  if (option.group != G::Target) return acceptsGroup(verb, option.group);
+  return std::any_of(verb.sets.begin(), verb.sets.end(),
+                     [&](const ParameterSetSpec& set) { return set.targetOption == option.name; });
+}
+
 std::string_view groupTitle(OptionGroup group) {
   switch (group) {
     case G::Target:
@@ -160,6 +240,14 @@ std::string_view groupTitle(OptionGroup group) {
       return "Get";
     case G::Remove:
       return "Remove";
+    case G::Ensure:
+      return "Ensure";
+    case G::Consent:
+      return "Partner consent";
+    case G::Partner:
+      return "Partner";
+    case G::List:
+      return "List";
     case G::Common:
       return "Common";
     case G::Endpoint:

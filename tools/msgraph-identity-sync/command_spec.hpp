@@ -28,6 +28,12 @@ struct RawOptions {
   std::optional<std::string> expandProperty;
   std::optional<std::string> ifMatch;
   bool passThru = false;
+  bool ensurePartner = false;
+  std::optional<std::string> inboundUserConsent;
+  std::optional<std::string> isServiceProvider;
+  std::optional<std::string> top;
+  std::optional<std::string> select;
+  std::optional<std::string> expand;
   std::vector<std::string> headers;
   bool responseHeaders = false;
   bool whatIf = false;
@@ -36,7 +42,10 @@ struct RawOptions {
   std::optional<std::string> apiVersion;
   bool verbose = false;
   std::optional<std::string> timeout;
+  std::optional<std::string> maxRetries;
+  std::optional<std::string> retryAfterMax;
   bool help = false;
+  bool version = false;
   std::optional<std::string> cloud;
   std::optional<std::string> graphUrl;
   std::optional<std::string> loginUrl;
@@ -50,7 +59,20 @@ struct RawOptions {
 };
 
 /// What an option is about; decides which verbs accept it and where help lists it.
-enum class OptionGroup { Target, Body, Expanded, Get, Remove, Common, Endpoint, Auth };
+enum class OptionGroup {
+  Target,
+  Body,
+  Expanded,
+  Get,
+  Remove,
+  Ensure,
+  Consent,
+  Partner,
+  List,
+  Common,
+  Endpoint,
+  Auth
+};
 
 /// Where an option with one value is stored.
 using ValueMember = std::optional<std::string> RawOptions::*;
@@ -73,8 +95,20 @@ struct OptionSpec {
   bool takesJson() const noexcept { return valueName == kJsonValue; }
 };
 
-/// The four verbs, one per cmdlet.
-enum class Verb { Set, Get, Update, Remove };
+/// The verbs: one per cmdlet, ensure (set or update, only as needed), and the partner
+/// configuration's verbs (`partner list`, ...).
+enum class Verb {
+  Set,
+  Get,
+  Update,
+  Remove,
+  Ensure,
+  PartnerList,
+  PartnerCreate,
+  PartnerGet,
+  PartnerUpdate,
+  PartnerRemove
+};
 
 /// How a parameter set supplies the request body.
 enum class BodyForm { None, Expanded, BodyParameter };
@@ -82,7 +116,7 @@ enum class BodyForm { None, Expanded, BodyParameter };
 /// One of PowerShell's parameter sets: a target option and a body form.
 struct ParameterSetSpec {
   std::string name;               // e.g. "SetViaIdentityExpanded"
-  std::string_view targetOption;  // "--partner-tenant-id" or "--input-object"
+  std::string_view targetOption;  // "--partner-tenant-id", "--input-object", or "" for none
   BodyForm body;
 };
 
@@ -107,10 +141,14 @@ const OptionSpec* findOption(std::string_view name);
 const OptionSpec& optionFor(const OptionSlot& slot);
 /// The name of the option stored in `member`, e.g. "--body-parameter", for messages.
 std::string optionName(ValueMember member);
-/// The verb named `name`, or null.
+/// Whether `verb` acts on partner configurations rather than on a policy.
+bool isPartnerVerb(Verb verb);
+/// The verb named `name` (`partner list` is one name), or null.
 const VerbSpec* findVerb(std::string_view name);
 /// Whether `verb` accepts the options of `group`.
 bool acceptsGroup(const VerbSpec& verb, OptionGroup group);
+/// Whether `verb` accepts `option`: its group, and a target option only if a set names it.
+bool acceptsOption(const VerbSpec& verb, const OptionSpec& option);
 /// The heading of `group` in help text.
 std::string_view groupTitle(OptionGroup group);
 

@@ -3,7 +3,9 @@
 
 #include <iostream>
 
+#include "error_json.hpp"
 #include "output.hpp"
+#include "text.hpp"
 
 namespace msgraph_cli {
 
@@ -12,19 +14,26 @@ namespace {
 ExitCode reportServiceError(const msgraph::ServiceError& error, bool withHeaders) {
   // A body that is not a Graph error (a proxy's HTML page) has no code; the status says more.
   if (error.code().empty()) {
-    std::cerr << error.what() << '\n';
+    std::cerr << terminalSafe(error.what()) << '\n';
   } else {
-    std::cerr << error.code() << ": " << error.message() << '\n';
+    std::cerr << terminalSafe(error.code()) << ": " << terminalSafe(error.message()) << '\n';
   }
   if (!error.requestId().empty()) std::cerr << "request-id: " << error.requestId() << '\n';
   if (!error.clientRequestId().empty()) {
     std::cerr << "client-request-id: " << error.clientRequestId() << '\n';
   }
   if (withHeaders) printResponseHeaders(error.headers());
-  return kExitServiceError;
+  return exitCodeOf(error);
 }
 
+}  // namespace
+
 ExitCode exitCodeOf(const msgraph::Error& error) {
+  if (const auto* service = dynamic_cast<const msgraph::ServiceError*>(&error)) {
+    // Graph's 401 (a token it does not accept) is an authentication failure like the token
+    // endpoint's.
+    return service->status() == 401 ? kExitAuthentication : kExitServiceError;
+  }
   if (dynamic_cast<const msgraph::ValidationError*>(&error) != nullptr) return kExitUsage;
   if (dynamic_cast<const msgraph::AuthenticationError*>(&error) != nullptr) {
     return kExitAuthentication;
@@ -32,8 +41,6 @@ ExitCode exitCodeOf(const msgraph::Error& error) {
   if (dynamic_cast<const msgraph::TransportError*>(&error) != nullptr) return kExitTransport;
   return kExitServiceError;  // DeserializationError: Graph's answer could not be read
 }
-
-}  // namespace
 
 ExitCode reportError(const msgraph::Error& error, bool withHeaders) {
   if (const auto* service = dynamic_cast<const msgraph::ServiceError*>(&error)) {
@@ -43,6 +50,29 @@ ExitCode reportError(const msgraph::Error& error, bool withHeaders) {
   std::cerr << "msgraph-identity-sync: " << (unreadable ? "cannot read Graph's answer: " : "")
             << error.what() << '\n';
   return exitCodeOf(error);
+}
+
+ExitCode reportError(const msgraph::Error& error, const Arguments& args, const std::string& hint) {
+  if (args.raw.output && args.output == OutputFormat::Json) {
+    msgraph::Json report = errorJson(error, args.raw.responseHeaders);
+    if (!hint.empty()) report.set("hint", hint);
+    std::cerr << report.dump() << '\n';
+    return exitCodeOf(error);
+  }
+  const ExitCode code = reportError(error, args.raw.responseHeaders);
+  if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
+  return code;
+}
+
+std::string hintAfterSet(const msgraph::Error& error) {
+  const auto* service = dynamic_cast<const msgraph::ServiceError*>(&error);
+  if (service == nullptr || service->status() != 409 ||
+      service->code() != "Request_MultipleObjectsWithSameKeyValue") {
+    return {};
+  }
+  return "the policy exists already, and set (PUT) only creates one; use "
+         "'msgraph-identity-sync update' to change some properties, or "
+         "'msgraph-identity-sync ensure' to make it match";
 }
 
 }  // namespace msgraph_cli

@@ -60,6 +60,15 @@ bool belongsToSet(const OptionSpec& spec, const VerbSpec& verb, const ParameterS
       return set.body == BodyForm::Expanded;
     case OptionGroup::Get:
     case OptionGroup::Remove:
+    case OptionGroup::Consent:
+    case OptionGroup::Partner:
+      // partner update's body, property by property; ensure's steps beside the policy's body
+      if (set.body == BodyForm::BodyParameter && !acceptsGroup(verb, OptionGroup::Expanded)) {
+        return false;
+      }
+      return acceptsGroup(verb, spec.group);
+    case OptionGroup::Ensure:
+    case OptionGroup::List:
       return acceptsGroup(verb, spec.group);
     default:
       return false;
@@ -93,7 +102,7 @@ std::string optionSections(const VerbSpec& verb) {
   std::string text;
   const OptionSpec* previous = nullptr;
   for (const OptionSpec& spec : optionSpecs()) {
-    if (!acceptsGroup(verb, spec.group)) continue;
+    if (!acceptsOption(verb, spec)) continue;
     if (previous == nullptr || previous->group != spec.group) {
       text.append("\n").append(groupTitle(spec.group)).append(":\n");
     }
@@ -114,14 +123,16 @@ std::string toolHelp() {
   for (const VerbSpec& verb : verbSpecs()) {
     std::string name(verb.name);
     std::string method(verb.method);
-    name.resize(8, ' ');
-    method.resize(8, ' ');
-    text.append("  ").append(name).append(method).append(verb.summary).append("\n");
+    name.resize(16, ' ');
+    method.resize(20, ' ');
+    text.append("  ").append(name).append(method);
+    appendWrapped(text, splitWords(verb.summary), kOptionColumn, kOptionColumn).append("\n");
   }
   text +=
-      "\nRun 'msgraph-identity-sync <verb> --help' for its parameter sets and options.\n\n"
+      "\nRun 'msgraph-identity-sync <verb> --help' for its parameter sets and options, and\n"
+      "'msgraph-identity-sync --version' for the version.\n\n"
       "Exit codes: 0 success, 1 Graph error, 2 usage or validation error, 3 authentication\n"
-      "error, 4 transport error, 5 declined at --confirm.\n\n"
+      "error (including Graph's 401), 4 transport error, 5 declined at --confirm.\n\n"
       "Examples:\n"
       "  export MSGRAPH_ACCESS_TOKEN=...\n"
       "  msgraph-identity-sync set --partner-tenant-id ID --display-name Fabrikam "
@@ -129,7 +140,11 @@ std::string toolHelp() {
       "  msgraph-identity-sync get --partner-tenant-id ID --output text\n"
       "  msgraph-identity-sync update --body-parameter @changes.json \\\n"
       "      --input-object '{\"crossTenantAccessPolicyConfigurationPartnerTenantId\":\"ID\"}'\n"
-      "  msgraph-identity-sync remove --partner-tenant-id ID --what-if\n";
+      "  msgraph-identity-sync remove --partner-tenant-id ID --what-if\n"
+      "  msgraph-identity-sync ensure --partner-tenant-id ID --ensure-partner --display-name "
+      "Fabrikam \\\n"
+      "      --is-sync-allowed true --inbound-user-consent true --output text\n"
+      "  msgraph-identity-sync partner list --expand identitySynchronization --output text\n";
   return text;
 }
 

@@ -73,11 +73,14 @@ IdentitySyncPolicyPartner expandedBody(const RawOptions& raw) {
 
 }  // namespace
 
+msgraph::PartnerRequestBuilder Target::partner(const msgraph::GraphClient& client) const {
+  const auto policy = client.policies().crossTenantAccessPolicy();
+  return identity ? policy.partners(*identity) : policy.partners(partnerId);
+}
+
 msgraph::IdentitySynchronizationRequestBuilder Target::resource(
     const msgraph::GraphClient& client) const {
-  const auto policy = client.policies().crossTenantAccessPolicy();
-  return (identity ? policy.partners(*identity) : policy.partners(partnerId))
-      .identitySynchronization();
+  return partner(client).identitySynchronization();
 }
 
 Target readTarget(const Arguments& args) {

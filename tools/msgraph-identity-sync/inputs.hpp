@@ -18,6 +18,8 @@ struct Target {
   /// The identity object, when the call is addressed by one.
   std::optional<msgraph::models::Identity> identity;
 
+  /// The partner's configuration.
+  msgraph::PartnerRequestBuilder partner(const msgraph::GraphClient& client) const;
   /// The identity synchronization policy of this partner.
   msgraph::IdentitySynchronizationRequestBuilder resource(const msgraph::GraphClient& client) const;
 };

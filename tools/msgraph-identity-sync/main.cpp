@@ -10,11 +10,17 @@
 #include "commands.hpp"
 #include "error_report.hpp"
 #include "help.hpp"
+#include "msgraph/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace msgraph_cli;
+  Arguments args;  // what was parsed before a failure decides how it is reported
   try {
-    const Arguments args = parseArguments(argc, argv);
+    args = parseArguments(argc, argv);
+    if (args.raw.version) {
+      std::cout << "msgraph-identity-sync " << MSGRAPH_VERSION_STRING << '\n';
+      return kExitSuccess;
+    }
     if (args.raw.help) {
       std::cout << (args.verb != nullptr ? verbHelp(*args.verb) : toolHelp());
       return kExitSuccess;
@@ -24,7 +30,7 @@ int main(int argc, char** argv) {
     std::cerr << "msgraph-identity-sync: " << error.what() << '\n';
     return error.code();
   } catch (const msgraph::Error& error) {
-    return reportError(error, false);
+    return reportError(error, args);
   } catch (const std::exception& error) {
     std::cerr << "msgraph-identity-sync: unexpected failure: " << error.what() << '\n';
     return kExitServiceError;

@@ -9,6 +9,7 @@
 
 #include "msgraph/ascii.hpp"
 #include "msgraph/json/json.hpp"
+#include "text.hpp"
 
 namespace msgraph_cli {
 
@@ -31,8 +32,33 @@ std::string pascalCase(std::string name) {
   return name;
 }
 
-// How PowerShell's list view shows a value: strings bare, $null empty, booleans True/False;
-// nested objects as compact JSON, which is more useful than PowerShell's type name.
+// PowerShell's list view of a model: typed properties PascalCased, the others as Graph names them.
+void printText(const std::string& modelJson, const msgraph::JsonObject& additionalProperties) {
+  std::vector<std::pair<std::string, std::string>> rows;
+  std::size_t width = 0;
+  const Json json = Json::parse(modelJson);
+  for (const auto& [key, value] : json.asObject()) {
+    const bool typed = !additionalProperties.contains(key);
+    rows.emplace_back(typed ? pascalCase(key) : key, textValue(value));
+    width = std::max(width, rows.back().first.size());
+  }
+  for (auto& [name, value] : rows) {
+    name.resize(width, ' ');
+    std::cout << terminalSafe(name) << " : " << terminalSafe(value) << '\n';
+  }
+}
+
+template <typename Model>
+void printModel(const Model& model, OutputFormat format) {
+  if (format == OutputFormat::Text) {
+    printText(model.toJson(), model.additionalProperties);
+  } else {
+    std::cout << Json::parse(model.toJson()).dump(true) << '\n';
+  }
+}
+
+}  // namespace
+
 std::string textValue(const Json& value) {
   switch (value.type()) {
     case Json::Type::Null:
@@ -45,23 +71,6 @@ std::string textValue(const Json& value) {
       return value.dump();
   }
 }
-
-void printText(const msgraph::models::IdentitySyncPolicyPartner& policy) {
-  std::vector<std::pair<std::string, std::string>> rows;
-  std::size_t width = 0;
-  const Json json = Json::parse(policy.toJson());
-  for (const auto& [key, value] : json.asObject()) {
-    const bool typed = !policy.additionalProperties.contains(key);
-    rows.emplace_back(typed ? pascalCase(key) : key, textValue(value));
-    width = std::max(width, rows.back().first.size());
-  }
-  for (auto& [name, value] : rows) {
-    name.resize(width, ' ');
-    std::cout << name << " : " << value << '\n';
-  }
-}
-
-}  // namespace
 
 std::string operationLine(const msgraph::HttpRequest& request, const std::string& partnerId) {
   return "Performing the operation \"" + std::string(msgraph::toString(request.method)) + " " +
@@ -77,14 +86,15 @@ void printWhatIf(const msgraph::HttpRequest& request, const std::string& partner
 }
 
 void printPolicy(const msgraph::models::IdentitySyncPolicyPartner& policy, OutputFormat format) {
-  if (format == OutputFormat::Text) {
-    printText(policy);
-  } else {
-    std::cout << Json::parse(policy.toJson()).dump(true) << '\n';
-  }
+  printModel(policy, format);
 }
 
-void printResponseHeaders(const msgraph::HttpHeaders& headers) {
+void printPartner(const msgraph::models::CrossTenantAccessPolicyConfigurationPartner& partner,
+                  OutputFormat format) {
+  printModel(partner, format);
+}
+
+Json headersJson(const msgraph::HttpHeaders& headers) {
   std::vector<std::pair<std::string, std::string>> merged;
   for (const auto& [name, value] : headers) {
     auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& field) {
@@ -98,7 +108,11 @@ void printResponseHeaders(const msgraph::HttpHeaders& headers) {
   }
   Json object = Json::object();
   for (auto& [name, value] : merged) object.set(std::move(name), std::move(value));
-  std::cerr << object.dump() << '\n';
+  return object;
+}
+
+void printResponseHeaders(const msgraph::HttpHeaders& headers) {
+  std::cerr << headersJson(headers).dump() << '\n';
 }
 
 }  // namespace msgraph_cli

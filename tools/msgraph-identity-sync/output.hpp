@@ -6,6 +6,8 @@
 #include "arguments.hpp"
 #include "msgraph/http/http_request.hpp"
 #include "msgraph/http_headers.hpp"
+#include "msgraph/json/json.hpp"
+#include "msgraph/models/cross_tenant_access_policy_configuration_partner.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 
 namespace msgraph_cli {
@@ -21,7 +23,18 @@ void printWhatIf(const msgraph::HttpRequest& request, const std::string& partner
 /// Prints a policy on stdout: pretty JSON, or PowerShell-like `Name : Value` lines.
 void printPolicy(const msgraph::models::IdentitySyncPolicyPartner& policy, OutputFormat format);
 
-/// Prints response headers on stderr as one JSON object; repeated names are joined with ", ".
+/// Prints a partner configuration on stdout, as printPolicy prints a policy.
+void printPartner(const msgraph::models::CrossTenantAccessPolicyConfigurationPartner& partner,
+                  OutputFormat format);
+
+/// How PowerShell's list view shows a value: strings bare, $null empty, booleans True/False;
+/// nested objects as compact JSON, which is more useful than PowerShell's type name.
+std::string textValue(const msgraph::Json& value);
+
+/// Response headers as one JSON object; repeated names are joined with ", ".
+msgraph::Json headersJson(const msgraph::HttpHeaders& headers);
+
+/// Prints response headers on stderr as headersJson.
 void printResponseHeaders(const msgraph::HttpHeaders& headers);
 
 }  // namespace msgraph_cli

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 /// @file
 /// Text helpers of the tool. (Names match case-insensitively, as in PowerShell, through the
@@ -16,6 +17,35 @@ inline std::string_view trimmed(std::string_view text) noexcept {
   const std::size_t first = text.find_first_not_of(blanks);
   if (first == std::string_view::npos) return {};
   return text.substr(first, text.find_last_not_of(blanks) - first + 1);
+}
+
+// -Property and -ExpandProperty take string arrays; on a command line they are "a,b".
+inline std::vector<std::string> splitList(const std::string& text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  for (std::size_t comma = text.find(',');; comma = text.find(',', start)) {
+    items.emplace_back(trimmed(std::string_view(text).substr(start, comma - start)));
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return items;
+}
+
+/// `text` safe to print on a terminal: control characters (C0, DEL), which could move the
+/// cursor or recolour the screen when a service sends them, become `\xNN`.
+inline std::string terminalSafe(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string safe;
+  safe.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      safe.append("\\x").append(1, kHex[byte >> 4]).append(1, kHex[byte & 0xf]);
+    } else {
+      safe.push_back(c);
+    }
+  }
+  return safe;
 }
 
 }  // namespace msgraph_cli
