@@ -61,9 +61,10 @@ ExitCode printPlan(const msgraph::EnsureIdentitySynchronizationRequest& request,
                    const Arguments& args, const Target& target) {
   const auto plan = request.plan();
   if (!plan.ok()) return reportError(plan.error(), args);
-  if (plan.value().write) {
-    printWhatIf(*plan.value().write, target.partnerId);
-  } else {
+  for (const msgraph::HttpRequest& write : plan.value().writes) {
+    printWhatIf(write, target.partnerId);
+  }
+  if (plan.value().writes.empty()) {
     std::cout << "What if: no change: the policy already matches on target \"" << target.partnerId
               << "\".\n";
   }
