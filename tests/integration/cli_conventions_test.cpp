@@ -26,6 +26,12 @@ TEST_CASE("cli: --version prints the library's version", "[integration][cli]") {
   CHECK(version.out == std::string("msgraph-identity-sync ") + MSGRAPH_VERSION_STRING + "\n");
 }
 
+TEST_CASE("cli: the emulator's --version prints the library's version", "[integration][cli]") {
+  const Outcome version = testing_support::run({MSGRAPH_EMULATOR_PATH, "--version"});
+  CHECK(version.exitCode == 0);
+  CHECK(version.out == std::string("msgraph-emulator ") + MSGRAPH_VERSION_STRING + "\n");
+}
+
 TEST_CASE("cli: --help lists ensure and the partner verbs", "[integration][cli]") {
   const Outcome help = testing_support::run({MSGRAPH_CLI_PATH, "--help"});
   CHECK(help.exitCode == 0);

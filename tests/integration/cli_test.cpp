@@ -42,7 +42,10 @@ TEST_CASE("cli: set, get, update, remove against the emulator", "[integration][c
 
   const Outcome removed = cli({"remove", "--partner-tenant-id", kPartner, "--pass-thru"});
   CHECK(removed.exitCode == 0);
-  CHECK(removed.out == "True\n");
+  CHECK(removed.out == "true\n");  // JSON, the default output
+  REQUIRE(cli({"set", "--partner-tenant-id", kPartner, "--display-name", "again"}).exitCode == 0);
+  CHECK(cli({"remove", "--partner-tenant-id", kPartner, "--pass-thru", "--output", "text"}).out ==
+        "True\n");
 
   const Outcome missing = cli({"get", "--partner-tenant-id", kPartner});
   CHECK(missing.exitCode == 1);
@@ -84,6 +87,26 @@ TEST_CASE("cli: the four parameter sets of set", "[integration][cli]") {
     CHECK(mixed.err.find("Parameter set cannot be resolved") != std::string::npos);
     CHECK(mixed.err.find("SetViaIdentityExpanded") != std::string::npos);
   }
+}
+
+TEST_CASE("cli: --display-name null clears, a quoted \"null\" is the text", "[integration][cli]") {
+  Emulator emulator({"--auto-create-partners"});
+  const Cli cli(emulator);
+  const Outcome cleared =
+      cli({"update", "--partner-tenant-id", kPartner, "--display-name", "null", "--what-if"});
+  CHECK(cleared.exitCode == 0);
+  CHECK(cleared.out.find("  \"displayName\": null") != std::string::npos);
+  const Outcome text =
+      cli({"update", "--partner-tenant-id", kPartner, "--display-name", "\"null\"", "--what-if"});
+  CHECK(text.exitCode == 0);
+  CHECK(text.out.find("  \"displayName\": \"null\"") != std::string::npos);
+  const Outcome bad =
+      cli({"update", "--partner-tenant-id", kPartner, "--display-name", "\"open", "--what-if"});
+  CHECK(bad.exitCode == 0);  // not a quoted literal: sent as the text it is
+  CHECK(bad.out.find("  \"displayName\": \"\\\"open\"") != std::string::npos);
+  CHECK(
+      cli({"update", "--partner-tenant-id", kPartner, "--display-name", "\"a\" \"b\"", "--what-if"})
+          .exitCode == 2);
 }
 
 TEST_CASE("cli: what-if prints the request and sends nothing", "[integration][cli]") {

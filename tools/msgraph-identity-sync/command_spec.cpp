@@ -20,7 +20,8 @@ const std::vector<OptionSpec> kOptions = {
     {"--body-parameter", kJsonValue, G::Body, &R::bodyParameter,
      "the whole policy as JSON; typed keys are case-insensitive (-BodyParameter). partner "
      "update: the partner's changes, with Graph's property names"},
-    {"--display-name", "S", G::Expanded, &R::displayName, "displayName (-DisplayName)"},
+    {"--display-name", "S", G::Expanded, &R::displayName,
+     "displayName (-DisplayName); null clears it, '\"null\"' sends the text null"},
     {"--tenant-id", "S", G::Expanded, &R::tenantId, "tenantId, read-only on Graph (-TenantId)"},
     {"--is-sync-allowed", "true|false|null", G::Expanded, &R::isSyncAllowed,
      "userSyncInbound.isSyncAllowed"},

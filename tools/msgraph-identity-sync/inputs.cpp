@@ -53,9 +53,27 @@ void mergeAdditionalProperties(IdentitySyncPolicyPartner& body, const RawOptions
   for (const auto& [key, value] : json.asObject()) body.additionalProperties.set(key, value);
 }
 
+// `null` clears the value, as `--is-sync-allowed null` does; a JSON string literal (`"null"`,
+// quotes included) is how to send a text that would otherwise mean something else.
+msgraph::models::Property<std::string> displayNameFrom(const std::string& text) {
+  if (text == "null") return nullptr;
+  if (text.size() < 2 || text.front() != '"' || text.back() != '"') return text;
+  Json parsed;
+  try {
+    parsed = Json::parse(text);
+  } catch (const msgraph::Error&) {
+    parsed = Json();
+  }
+  if (!parsed.isString()) {
+    throw UsageError(optionName(&RawOptions::displayName) + ": a value in quotes must be a JSON " +
+                     "string, such as '\"null\"'");
+  }
+  return parsed.asString();
+}
+
 IdentitySyncPolicyPartner expandedBody(const RawOptions& raw) {
   IdentitySyncPolicyPartner body;
-  if (raw.displayName) body.displayName = *raw.displayName;
+  if (raw.displayName) body.displayName = displayNameFrom(*raw.displayName);
   if (raw.tenantId) body.tenantId = *raw.tenantId;
   if (raw.userSyncInbound) {
     const Json inbound = readJson(raw, &RawOptions::userSyncInbound);

@@ -30,7 +30,8 @@ inline void printResult(
 }
 
 inline void printResult(const msgraph::Response<void>& /*response*/, const Arguments& args) {
-  if (args.raw.passThru) std::cout << "True\n";
+  // -PassThru's True, as JSON when the output is JSON.
+  if (args.raw.passThru) std::cout << (args.output == OutputFormat::Json ? "true\n" : "True\n");
 }
 
 /// Previews (--what-if), confirms (--confirm) and sends `request` to `target`, printing the

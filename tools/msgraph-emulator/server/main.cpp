@@ -14,6 +14,7 @@
 #include "faults/stats.hpp"
 #include "graph/router.hpp"
 #include "identity/token_store.hpp"
+#include "msgraph/version.hpp"
 #include "server/http_server.hpp"
 #include "server/options.hpp"
 #include "server/signals.hpp"
@@ -131,6 +132,10 @@ int main(int argc, char** argv) {
   }
   if (options.help) {
     std::fputs(emulator::usageText().c_str(), stdout);
+    return 0;
+  }
+  if (options.version) {
+    std::printf("msgraph-emulator %s\n", MSGRAPH_VERSION_STRING);
     return 0;
   }
   // A client that hangs up mid-response must not kill the process (TLS writes use write(2)).

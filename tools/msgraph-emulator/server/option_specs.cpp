@@ -186,6 +186,7 @@ const std::vector<OptionSpec>& optionSpecs() {
       {"--verbose", "", G::General, "log one line per request on stderr (never tokens or secrets)",
        &Options::verbose},
       {"--help", "", G::General, "show this text", &Options::help},
+      {"--version", "", G::General, "print the version and exit", &Options::version},
   };
   return specs;
 }

@@ -137,7 +137,7 @@ Options parseOptions(int argc, const char* const* argv) {
                                           inlineValue ? *inlineValue : std::string(argv[++i]));
     }
   }
-  if (!options.help) checkCombination(options);
+  if (!options.help && !options.version) checkCombination(options);
   return options;
 }
 

@@ -29,6 +29,7 @@ struct Options {
   FaultOptions faults;
   bool verbose = false;
   bool help = false;
+  bool version = false;
 };
 
 /// A bad command line; the message names the flag. The program exits with status 2.
