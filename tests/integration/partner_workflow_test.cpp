@@ -30,15 +30,27 @@ models::IdentitySyncPolicyPartner policyNamed(const std::string& name) {
   return policy;
 }
 
-// Requires Graph's duplicate-key error: 409, the code, one ConflictingObjects detail, the ids.
-void requireConflict(const std::string& rawBody) {
+// The messages of Graph's duplicate-key error, as "Configure cross-tenant synchronization using
+// PowerShell or Microsoft Graph API" (troubleshooting) quotes them.
+const std::string kPolicyConflict =
+    "A conflicting object with one or more of the specified property values is present in the "
+    "directory.";
+const std::string kTenantIdConflict =
+    "Another object with the same value for property tenantId already exists.";
+
+void postPartner(RawGraph& raw, const std::string& id) {
+  REQUIRE(
+      raw.send(msgraph::HttpMethod::Post, kPartners, R"({"tenantId":")" + id + R"("})").status ==
+      201);
+}
+
+// Requires Graph's duplicate-key error: 409, the code and `message`, one ConflictingObjects
+// detail, the ids.
+void requireConflict(const std::string& rawBody, const std::string& message = kPolicyConflict) {
   const msgraph::Json body = msgraph::Json::parse(rawBody);
   const msgraph::Json* error = body.find("error");
   REQUIRE(error != nullptr);
   CHECK(error->find("code")->asString() == "Request_MultipleObjectsWithSameKeyValue");
-  const std::string message =
-      "A conflicting object with one or more of the specified property values is present in the "
-      "directory.";
   CHECK(error->find("message")->asString() == message);
   const msgraph::Json::Array& details = error->find("details")->asArray();
   REQUIRE(details.size() == 1);
@@ -121,7 +133,7 @@ TEST_CASE("partners: POST of a partner that exists is 409", "[integration]") {
   CHECK(again.status == 409);
   CHECK(again.headers.get("request-id").has_value());
   CHECK(again.headers.get("client-request-id") == RawGraph::kClientRequestId);
-  requireConflict(again.body);
+  requireConflict(again.body, kTenantIdConflict);
 }
 
 TEST_CASE("partners: PATCH merges into the partner configuration", "[integration]") {
@@ -162,14 +174,26 @@ TEST_CASE("partners: PATCH merges into the partner configuration", "[integration
   }
 }
 
-TEST_CASE("partners: PATCH of an unknown partner is 404", "[integration]") {
+TEST_CASE("partners: PATCH of an unknown partner or an absent policy is 404 as Graph words it",
+          "[integration]") {
   Emulator emulator;
   RawGraph raw(emulator);
-  const auto response = raw.send(msgraph::HttpMethod::Patch, kPartners + "/" + kPartner,
-                                 R"({"isServiceProvider":true})");
-  CHECK(response.status == 404);
-  CHECK(msgraph::Json::parse(response.body).find("error")->find("code")->asString() ==
-        "Request_ResourceNotFound");
+  postPartner(raw, kPartner);
+  const std::string partner = kPartners + "/" + kPartner;
+  for (const auto& [target, body] :
+       {std::pair{kPartners + "/" + kPartner + "0", R"({"isServiceProvider":true})"},
+        std::pair{partner + "/identitySynchronization", R"({"displayName":"x"})"}}) {
+    INFO(target);
+    const auto response = raw.send(msgraph::HttpMethod::Patch, target, body);
+    CHECK(response.status == 404);
+    const msgraph::Json error = *msgraph::Json::parse(response.body).find("error");
+    CHECK(error.find("code")->asString() == "Directory_ObjectNotFound");
+    CHECK(error.find("message")->asString() ==
+          "Unable to read the company information from the directory.");
+  }
+  // GET and DELETE keep Graph's usual 404 wording.
+  CHECK(raw.send(msgraph::HttpMethod::Get, partner + "/identitySynchronization")
+            .body.find("Request_ResourceNotFound") != std::string::npos);
 }
 
 namespace {
@@ -179,10 +203,20 @@ std::string partnerName(int i) {
   return "tenant-" + std::string(4 - digits.size(), '0') + digits;
 }
 
-void postPartner(RawGraph& raw, const std::string& id) {
-  REQUIRE(
-      raw.send(msgraph::HttpMethod::Post, kPartners, R"({"tenantId":")" + id + R"("})").status ==
-      201);
+std::string nextLinkOf(RawGraph& raw, const std::string& query) {
+  const auto page = raw.send(msgraph::HttpMethod::Get, kPartners + query);
+  REQUIRE(page.status == 200);
+  return msgraph::Json::parse(page.body).find("@odata.nextLink")->asString();
+}
+
+std::string hexOf(const std::string& text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (const char c : text) {
+    hex += kHex[static_cast<unsigned char>(c) >> 4];
+    hex += kHex[static_cast<unsigned char>(c) & 0xF];
+  }
+  return hex;
 }
 
 }  // namespace
@@ -268,13 +302,32 @@ TEST_CASE("partners: $top, $select, $expand and bad skip tokens", "[integration]
     CHECK(first == msgraph::Json::parse(R"({"isServiceProvider":true})"));
   }
   SECTION("a forged or malformed skip token is a 400 with Graph's error body") {
-    for (const std::string token : {"p1-zz", "p1-", "abc", "p1-6", "%41%42", "p1-ff"}) {
-      const auto page = raw.send(msgraph::HttpMethod::Get, kPartners + "?$skiptoken=" + token);
+    // The token the emulator issued, with its key changed to another well-formed partner id
+    // (a forgery), its signature cut, or its shape broken.
+    const std::string issued = nextLinkOf(raw, "?$top=2");
+    const std::string token = issued.substr(issued.find("$skiptoken=") + 11);
+    const std::string forged = "p2-" + hexOf(partnerName(5)) + token.substr(token.find('.'));
+    const std::string unsigned_ = token.substr(0, token.find('.'));
+    for (const std::string& bad :
+         {forged, unsigned_, token.substr(0, token.size() - 2), token + "00",
+          "p1-" + hexOf(partnerName(1)), std::string("p2-"), std::string("p2-zz.00"),
+          std::string("abc"), std::string("%41%42")}) {
+      INFO(bad);
+      const auto page = raw.send(msgraph::HttpMethod::Get, kPartners + "?$skiptoken=" + bad);
       CHECK(page.status == 400);
       const msgraph::Json body = msgraph::Json::parse(page.body);
       CHECK(body.find("error")->find("code")->asString() == "BadRequest");
       CHECK(body.find("error")->find("innerError")->find("request-id")->isString());
     }
+  }
+  SECTION("a skip token issued by another emulator run is a 400") {
+    Emulator other;
+    RawGraph otherRaw(other);
+    for (int i = 0; i < 5; ++i) postPartner(otherRaw, partnerName(i));
+    const std::string issued = nextLinkOf(raw, "?$top=2");
+    const std::string query = issued.substr(issued.find("?"));
+    CHECK(otherRaw.send(msgraph::HttpMethod::Get, kPartners + query).status == 400);
+    CHECK(raw.send(msgraph::HttpMethod::Get, kPartners + query).status == 200);
   }
   SECTION("a bad $top or $expand is a 400") {
     for (const std::string query : {"$top=0", "$top=1000", "$top=x", "$expand=owners"}) {

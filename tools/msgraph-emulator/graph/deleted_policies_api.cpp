@@ -98,7 +98,7 @@ ApiResponse DeletedPoliciesApi::restore(const GraphCall& call, const std::string
     }
     // Not documented: a live policy for the partner is the same duplicate key as a second PUT.
     if (partner->second.policy) {
-      response = conflictingObjects(call.ids, partnerId);
+      response = conflictingObjects(call.ids, partnerId, Conflict::Policy);
       return purged;
     }
     // The documented example answers with the restored object, deletedDateTime still shown.

@@ -8,9 +8,11 @@ namespace emulator {
 
 namespace {
 
-constexpr const char* kConflictMessage =
+constexpr const char* kPolicyConflictMessage =
     "A conflicting object with one or more of the specified property values is present in the "
     "directory.";
+constexpr const char* kTenantIdConflictMessage =
+    "Another object with the same value for property tenantId already exists.";
 
 // Graph's error object; `details` goes between `message` and `innerError` when given.
 ApiResponse errorResponse(const CallIds& ids, int status, std::string_view code,
@@ -35,14 +37,20 @@ ApiResponse graphError(const CallIds& ids, int status, std::string_view code,
   return errorResponse(ids, status, code, message, nullptr);
 }
 
-ApiResponse conflictingObjects(const CallIds& ids, std::string_view target) {
+ApiResponse conflictingObjects(const CallIds& ids, std::string_view target, Conflict conflict) {
+  const char* message =
+      conflict == Conflict::Policy ? kPolicyConflictMessage : kTenantIdConflictMessage;
   const msgraph::Json details = msgraph::Json::Array{msgraph::Json::object({
       {"code", "ConflictingObjects"},
-      {"message", kConflictMessage},
+      {"message", message},
       {"target", printable(target)},
   })};
-  return errorResponse(ids, 409, "Request_MultipleObjectsWithSameKeyValue", kConflictMessage,
-                       &details);
+  return errorResponse(ids, 409, "Request_MultipleObjectsWithSameKeyValue", message, &details);
+}
+
+ApiResponse updateTargetNotFound(const CallIds& ids) {
+  return graphError(ids, 404, "Directory_ObjectNotFound",
+                    "Unable to read the company information from the directory.");
 }
 
 ApiResponse methodNotAllowed(const CallIds& ids, std::string allow) {

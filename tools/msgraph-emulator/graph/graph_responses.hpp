@@ -14,12 +14,30 @@ namespace emulator {
 ApiResponse graphError(const CallIds& ids, int status, std::string_view code,
                        std::string_view message);
 
-/// 409 `Request_MultipleObjectsWithSameKeyValue` with one `ConflictingObjects` detail whose
-/// `target` is `target`: what Graph answers when an object with the same key already exists
-/// (a second PUT of a policy, a POST of a known partner). Documented in "Configure cross-tenant
-/// synchronization using PowerShell or Microsoft Graph API", troubleshooting,
-/// https://learn.microsoft.com/entra/identity/multi-tenant-organizations/cross-tenant-synchronization-configure-graph
-ApiResponse conflictingObjects(const CallIds& ids, std::string_view target);
+// The two Graph answers below are documented in "Configure cross-tenant synchronization using
+// PowerShell or Microsoft Graph API", troubleshooting, "Symptom -
+// Request_MultipleObjectsWithSameKeyValue error" and "Symptom - Directory_ObjectNotFound error"
+// (MicrosoftDocs/entra-docs, docs/identity/multi-tenant-organizations/
+// cross-tenant-synchronization-configure-graph.md). The page names the code and message, not
+// the status or the details: 409 and 404 are the statuses those codes carry elsewhere in Graph.
+
+/// What is already there when a create is refused with 409.
+enum class Conflict {
+  /// A second PUT of a policy: "A conflicting object with one or more of the specified property
+  /// values is present in the directory."
+  Policy,
+  /// A POST of a partner that exists: "Another object with the same value for property tenantId
+  /// already exists."
+  PartnerTenantId,
+};
+
+/// 409 `Request_MultipleObjectsWithSameKeyValue` with the documented message for `conflict`
+/// and one `ConflictingObjects` detail whose `target` is `target`.
+ApiResponse conflictingObjects(const CallIds& ids, std::string_view target, Conflict conflict);
+
+/// 404 `Directory_ObjectNotFound`, "Unable to read the company information from the
+/// directory.": a PATCH of an object that does not exist (a partner, or a partner's policy).
+ApiResponse updateTargetNotFound(const CallIds& ids);
 
 /// 405 with an `Allow` header.
 ApiResponse methodNotAllowed(const CallIds& ids, std::string allow);

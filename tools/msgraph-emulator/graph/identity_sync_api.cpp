@@ -115,10 +115,9 @@ ApiResponse IdentitySyncApi::put(const GraphCall& call, const std::string& partn
     }
     std::optional<PolicyRecord>& policy = found->second.policy;
     // PUT only creates: Graph refuses a second PUT with 409 and leaves the policy as it is
-    // (changes go through PATCH). "Configure cross-tenant synchronization using PowerShell or
-    // Microsoft Graph API", troubleshooting "Request_MultipleObjectsWithSameKeyValue".
+    // (changes go through PATCH; see conflictingObjects).
     if (policy) {
-      response = conflictingObjects(call.ids, partnerId);
+      response = conflictingObjects(call.ids, partnerId, Conflict::Policy);
       return false;
     }
     if (!ifMatchAllows(call.request.headers, policy ? &policy->etag : nullptr)) {
@@ -150,7 +149,10 @@ ApiResponse IdentitySyncApi::patch(const GraphCall& call, const std::string& par
   ApiResponse response = noContent();
   store_.update([&](State& state) {
     PolicyRecord* policy = existingPolicy(state, call, partnerId, response);
-    if (policy == nullptr) return false;
+    if (policy == nullptr) {
+      response = updateTargetNotFound(call.ids);
+      return false;
+    }
     if (!ifMatchAllows(call.request.headers, &policy->etag)) {
       response = preconditionFailed(call.ids);
       return false;

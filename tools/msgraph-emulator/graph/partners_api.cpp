@@ -55,7 +55,8 @@ JsonObject withContext(std::string context, const JsonObject& object) {
 }
 
 // Applies `change(state, partner, response)` to a known partner under the store's lock; an
-// unknown one is 404. `change` returns whether it changed anything (to be persisted).
+// unknown one is 404 (worded for a PATCH as Graph words it, see updateTargetNotFound).
+// `change` returns whether it changed anything (to be persisted).
 template <typename Change>
 ApiResponse changePartner(Store& store, const GraphCall& call, const std::string& partnerId,
                           Change change) {
@@ -63,7 +64,8 @@ ApiResponse changePartner(Store& store, const GraphCall& call, const std::string
   store.update([&](State& state) {
     const auto found = state.partners.find(partnerId);
     if (found == state.partners.end()) {
-      response = resourceNotFound(call.ids, partnerId);
+      response = call.request.method == "PATCH" ? updateTargetNotFound(call.ids)
+                                                : resourceNotFound(call.ids, partnerId);
       return false;
     }
     return change(state, found, response);
@@ -106,9 +108,7 @@ ApiResponse PartnersApi::create(const GraphCall& call) const {
   ApiResponse response;
   store_.update([&](State& state) {
     if (!state.partners.emplace(id, PartnerRecord{*configuration, {}}).second) {
-      // Graph's answer to a duplicate key, as for a second PUT of a policy (see
-      // conflictingObjects).
-      response = conflictingObjects(call.ids, id);
+      response = conflictingObjects(call.ids, id, Conflict::PartnerTenantId);
       return false;
     }
     response.status = 201;

@@ -24,14 +24,17 @@ SIGINT or SIGTERM stops it.
 constexpr const char* kOutro = R"(
 Graph's documented answers, given as documented: a PUT of an identity synchronization policy
 only creates it; when one exists it is 409 Request_MultipleObjectsWithSameKeyValue and the policy
-is left as it is (changes go through PATCH). A POST of a partner that exists is the same 409.
-PATCH of a partner configuration answers 204 (404 Request_ResourceNotFound for an unknown one).
-Not documented, so the emulator's own choices: the ConflictingObjects detail's "target" is the
-partner tenant id; a PATCH merges complex properties (inboundTrust, ...) one level deep, member
+is left as it is (changes go through PATCH). A POST of a partner that exists is the same 409
+with the message "Another object with the same value for property tenantId already exists.".
+PATCH of a partner configuration answers 204; a PATCH of a partner or a policy that does not
+exist is Directory_ObjectNotFound, "Unable to read the company information from the
+directory." (the codes and messages Microsoft's troubleshooting guide quotes).
+Not documented, so the emulator's own choices: the statuses of those two errors (409 and 404);
+the ConflictingObjects detail (one, whose "target" is the partner tenant id); a PATCH merges complex properties (inboundTrust, ...) one level deep, member
 by member, and replaces deeper objects whole; a PATCH whose tenantId differs from the path is
 400; DELETE of a partner that still has a policy is 400 BadRequest. GET of the partner list
 pages in tenant id order, 100 a page by default ($top 1 to 999): Graph's own page size is not
-documented; a $skiptoken not made here is 400.
+documented; a $skiptoken not made by this emulator run (it is signed) is 400.
 
 Deleted policies (beta only; on /v1.0 these paths are 404 like any unknown segment): a DELETE
 of a policy (/v1.0 or /beta) moves it to the deleted items with deletedDateTime, kept 30 days.
@@ -44,7 +47,8 @@ restore while the partner has a live policy is 409 Request_MultipleObjectsWithSa
 --auto-create-partners); a second deletion for the same partner replaces the first deleted
 item; the restore answer shows deletedDateTime as the documented example does; items older
 than 30 days are purged when these paths are called, by their deletedDateTime against the
-system clock (no timer runs, and the clock cannot be set).
+system clock (no timer runs, and the clock cannot be set); the list is one page (the reference
+shows no paging for it).
 
 Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
 answers 200 with the counts since the start:

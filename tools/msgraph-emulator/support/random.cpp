@@ -8,15 +8,12 @@
 #include <vector>
 
 namespace emulator {
-namespace {
 
 void fillRandom(unsigned char* out, std::size_t size) {
   if (RAND_bytes(out, static_cast<int>(size)) != 1) {
     throw std::runtime_error("OpenSSL RAND_bytes failed");
   }
 }
-
-}  // namespace
 
 std::string newUuid() {
   std::array<unsigned char, 16> bytes{};
