@@ -146,10 +146,19 @@ TEST_CASE("cli ensure: --inbound-user-consent patches the partner only when it d
   const Outcome first = cli(ensureArgs({"--ensure-partner", "--inbound-user-consent", "true",
                                         "--display-name", "F", "--output", "text"}));
   CHECK(first.exitCode == 0);
-  CHECK(first.out == "PartnerCreated\nPartnerConsentUpdated: inboundAllowed true\nCreated\n");
-  const Outcome second = cli(ensureArgs({"--inbound-user-consent", "true", "--display-name", "F"}));
-  CHECK(second.exitCode == 0);
-  CHECK_FALSE(msgraph::Json::parse(second.out).find("partnerConsentChanged")->asBool());
+  CHECK(first.out == "PartnerCreated\nCreated\n");  // the POST carried inboundAllowed
+  const Outcome same = cli(ensureArgs({"--inbound-user-consent", "true", "--display-name", "F"}));
+  CHECK(same.exitCode == 0);
+  CHECK(msgraph::Json::parse(same.out).find("partnerChanged")->asArray().empty());
+  const Outcome changed = cli(
+      ensureArgs({"--inbound-user-consent", "false", "--display-name", "F", "--output", "text"}));
+  CHECK(changed.exitCode == 0);
+  CHECK(changed.out == "PartnerUpdated: /automaticUserConsentSettings/inboundAllowed\nUnchanged\n");
+  const Outcome read = cli({"partner", "get", "--partner-tenant-id", kPartner});
+  CHECK_FALSE(msgraph::Json::parse(read.out)
+                  .find("automaticUserConsentSettings")
+                  ->find("inboundAllowed")
+                  ->asBool());
 }
 
 TEST_CASE("cli ensure: --inbound-user-consent takes only true or false", "[integration][cli]") {

@@ -161,6 +161,14 @@ void interpret(Arguments& args) {
         &RawOptions::apiVersion, *raw.apiVersion,
         {{"v1.0", msgraph::ApiVersion::V1_0}, {"beta", msgraph::ApiVersion::Beta}});
   }
+  if (isDeletedPolicyVerb(args.verb->verb)) {
+    if (raw.apiVersion && args.apiVersion != msgraph::ApiVersion::Beta) {
+      throw UsageError(
+          "--api-version: Graph keeps deleted policies only on its beta endpoint, so '" +
+          std::string(args.verb->name) + "' needs beta (its default)");
+    }
+    args.apiVersion = msgraph::ApiVersion::Beta;
+  }
   if (raw.cloud) {
     args.cloud = choose<msgraph::Cloud>(&RawOptions::cloud, *raw.cloud,
                                         {{"global", msgraph::Cloud::Global},
@@ -187,14 +195,14 @@ Arguments parseArguments(int argc, const char* const* argv) {
     args.raw.version = true;
     return args;
   }
-  // The partner verbs are two words: `partner list`, ...
+  // The partner and deleted-policy verbs are two words: `partner list`, `deleted list`, ...
   int first = 2;
   std::string name = argv[1];
-  if (name == "partner" && argc > 2 && isHelpFlag(argv[2])) {
+  if (isVerbGroup(name) && argc > 2 && isHelpFlag(argv[2])) {
     args.raw.help = true;
     return args;
   }
-  if (name == "partner" && argc > 2) name.append(" ").append(argv[first++]);
+  if (isVerbGroup(name) && argc > 2) name.append(" ").append(argv[first++]);
   args.verb = findVerb(name);
   if (args.verb == nullptr) {
     std::string message = "unknown verb '" + name + "'; the verbs are";

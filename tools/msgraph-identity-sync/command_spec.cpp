@@ -19,7 +19,8 @@ const std::vector<OptionSpec> kOptions = {
      "partner; keys are case-insensitive (-InputObject)"},
     {"--body-parameter", kJsonValue, G::Body, &R::bodyParameter,
      "the whole policy as JSON; typed keys are case-insensitive (-BodyParameter). partner "
-     "update: the partner's changes, with Graph's property names"},
+     "update: the partner's changes, with Graph's property names. get output fits: its "
+     "@odata.* annotations, tenantId and deletedDateTime are dropped, not sent"},
     {"--display-name", "S", G::Expanded, &R::displayName,
      "displayName (-DisplayName); null clears it, '\"null\"' sends the text null"},
     {"--tenant-id", "S", G::Expanded, &R::tenantId, "tenantId, read-only on Graph (-TenantId)"},
@@ -33,7 +34,8 @@ const std::vector<OptionSpec> kOptions = {
     {"--expand-property", "A,B", G::Get, &R::expandProperty,
      "expand these relationships, $expand (-ExpandProperty)"},
     {"--if-match", "ETAG", G::Remove, &R::ifMatch, "delete only if the ETag matches (-IfMatch)"},
-    {"--pass-thru", "", G::Remove, &R::passThru, "print True on success (-PassThru)"},
+    {"--pass-thru", "", G::PassThru, &R::passThru,
+     "print True on success (true with --output json) (-PassThru)"},
     {"--ensure-partner", "", G::Ensure, &R::ensurePartner,
      "first create the partner configuration if Graph has none (POST .../partners)"},
     {"--inbound-user-consent", "true|false", G::Consent, &R::inboundUserConsent,
@@ -57,7 +59,7 @@ const std::vector<OptionSpec> kOptions = {
      "ask on the terminal before sending; no terminal means no (-Confirm)"},
     {"--output", "json|text", G::Common, &R::output, "how to print a result (default json)"},
     {"--api-version", "v1.0|beta", G::Common, &R::apiVersion,
-     "the Graph API version (default v1.0)"},
+     "the Graph API version (default v1.0; restore and deleted: beta, the only one they have)"},
     {"--verbose", "", G::Common, &R::verbose,
      "log requests and responses to stderr, secrets redacted (-Verbose)"},
     {"--timeout", "SECONDS", G::Common, &R::timeout, "bound each attempt of the call"},
@@ -127,7 +129,7 @@ const std::vector<VerbSpec> kVerbs = {
      "DELETE",
      "Delete the cross-tenant user synchronization policy of a partner.",
      targetSets("Delete"),
-     {G::Remove}},
+     {G::Remove, G::PassThru}},
     {Verb::Ensure,
      "ensure",
      "no cmdlet: Get-, then Set- or Update-...IdentitySynchronization only as needed",
@@ -171,6 +173,27 @@ const std::vector<VerbSpec> kVerbs = {
      "Delete the configuration of a partner (Graph refuses while it has a policy).",
      {{"Delete", "--partner-tenant-id", BodyForm::None}},
      {}},
+    {Verb::Restore,
+     "restore",
+     "beta: the restore action of a deleted crossTenantIdentitySyncPolicyPartner",
+     "POST",
+     "Restore the deleted policy of a partner (beta; kept 30 days after its deletion).",
+     {{"Restore", "--partner-tenant-id", BodyForm::None}},
+     {}},
+    {Verb::DeletedList,
+     "deleted list",
+     "beta: List crossTenantSyncPolicyPartners (deleted items)",
+     "GET",
+     "List the deleted policies Graph still keeps (beta), following every page.",
+     {{"List", "", BodyForm::None}},
+     {}},
+    {Verb::DeletedRemove,
+     "deleted remove",
+     "beta: Permanently delete an item (policyDeletableItem)",
+     "DELETE",
+     "Delete the deleted policy of a partner for good (beta): it can no longer be restored.",
+     {{"Delete", "--partner-tenant-id", BodyForm::None}},
+     {G::PassThru}},
 };
 
 }  // namespace
@@ -204,6 +227,12 @@ bool isPartnerVerb(Verb verb) {
       return false;
   }
 }
+
+bool isDeletedPolicyVerb(Verb verb) {
+  return verb == Verb::Restore || verb == Verb::DeletedList || verb == Verb::DeletedRemove;
+}
+
+bool isVerbGroup(std::string_view word) { return word == "partner" || word == "deleted"; }
 
 const VerbSpec* findVerb(std::string_view name) {
   auto it = std::find_if(kVerbs.begin(), kVerbs.end(),
@@ -241,6 +270,8 @@ std::string_view groupTitle(OptionGroup group) {
       return "Get";
     case G::Remove:
       return "Remove";
+    case G::PassThru:
+      return "Result";
     case G::Ensure:
       return "Ensure";
     case G::Consent:

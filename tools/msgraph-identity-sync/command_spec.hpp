@@ -65,6 +65,7 @@ enum class OptionGroup {
   Expanded,
   Get,
   Remove,
+  PassThru,
   Ensure,
   Consent,
   Partner,
@@ -107,7 +108,10 @@ enum class Verb {
   PartnerCreate,
   PartnerGet,
   PartnerUpdate,
-  PartnerRemove
+  PartnerRemove,
+  Restore,
+  DeletedList,
+  DeletedRemove
 };
 
 /// How a parameter set supplies the request body.
@@ -143,6 +147,10 @@ const OptionSpec& optionFor(const OptionSlot& slot);
 std::string optionName(ValueMember member);
 /// Whether `verb` acts on partner configurations rather than on a policy.
 bool isPartnerVerb(Verb verb);
+/// Whether `verb` acts on deleted policies, which only Graph's beta endpoint has.
+bool isDeletedPolicyVerb(Verb verb);
+/// Whether `word` starts a two-word verb (`partner list`, `deleted list`, ...).
+bool isVerbGroup(std::string_view word);
 /// The verb named `name` (`partner list` is one name), or null.
 const VerbSpec* findVerb(std::string_view name);
 /// Whether `verb` accepts the options of `group`.

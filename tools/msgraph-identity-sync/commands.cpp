@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "client_factory.hpp"
+#include "deleted_policy_commands.hpp"
 #include "ensure_command.hpp"
 #include "inputs.hpp"
 #include "partner_commands.hpp"
@@ -19,6 +20,7 @@ using msgraph::models::IdentitySyncPolicyPartner;
 
 ExitCode runCommand(const Arguments& args) {
   if (isPartnerVerb(args.verb->verb)) return runPartnerCommand(args);
+  if (isDeletedPolicyVerb(args.verb->verb)) return runDeletedPolicyCommand(args);
   // Inputs first: a usage error should not wait for a credential to be set up.
   const Target target = readTarget(args);
   const Verb verb = args.verb->verb;

@@ -9,9 +9,12 @@
 
 namespace msgraph_cli {
 
-/// The `ensure` verb: the partner steps (--ensure-partner, --inbound-user-consent), then the
-/// library's ensure of the policy, printing what happened; --what-if prints its plan instead.
+/// The `ensure` verb: the library's ensure of the policy or, with --ensure-partner or
+/// --inbound-user-consent, of the partner configuration and then the policy; prints what
+/// happened, or with --what-if the plan.
 /// @return the exit code (5 when --confirm was declined).
+/// @throws UsageError for an --inbound-user-consent that is neither true nor false, or partner
+/// options without a partner tenant id.
 ExitCode runEnsure(const Arguments& args, const Target& target,
                    msgraph::models::IdentitySyncPolicyPartner desired,
                    const msgraph::GraphClient& client);

@@ -60,6 +60,7 @@ bool belongsToSet(const OptionSpec& spec, const VerbSpec& verb, const ParameterS
       return set.body == BodyForm::Expanded;
     case OptionGroup::Get:
     case OptionGroup::Remove:
+    case OptionGroup::PassThru:
     case OptionGroup::Consent:
     case OptionGroup::Partner:
       // partner update's body, property by property; ensure's steps beside the policy's body

@@ -6,6 +6,7 @@
 #include "json_input.hpp"
 #include "model_keys.hpp"
 #include "msgraph/error.hpp"
+#include "read_only_keys.hpp"
 
 namespace msgraph_cli {
 
@@ -112,8 +113,11 @@ Target readTarget(const Arguments& args) {
 
 IdentitySyncPolicyPartner readBody(const Arguments& args) {
   if (args.parameterSet->body == BodyForm::BodyParameter) {
-    return modelFrom<IdentitySyncPolicyPartner>(readJson(args.raw, &RawOptions::bodyParameter),
-                                                policyPartnerKeys(), &RawOptions::bodyParameter);
+    // What `get` prints but Graph sets itself; --tenant-id is how to send a tenantId.
+    const Json body = withoutReadOnlyKeys(readJson(args.raw, &RawOptions::bodyParameter),
+                                          {"tenantId", "deletedDateTime"}, args);
+    return modelFrom<IdentitySyncPolicyPartner>(body, policyPartnerKeys(),
+                                                &RawOptions::bodyParameter);
   }
   return expandedBody(args.raw);
 }

@@ -9,6 +9,7 @@
 #include "json_input.hpp"
 #include "partner_list.hpp"
 #include "perform.hpp"
+#include "read_only_keys.hpp"
 
 namespace msgraph_cli {
 
@@ -43,7 +44,10 @@ Partner partnerChanges(const Arguments& args) {
   }
   const std::string option = optionName(&RawOptions::bodyParameter);
   try {
-    return Partner::fromJson(readJsonOption(option, *raw.bodyParameter).dump());
+    // The partner's key is in the path: a tenantId that `partner get` printed is not sent.
+    const msgraph::Json body =
+        withoutReadOnlyKeys(readJsonOption(option, *raw.bodyParameter), {"tenantId"}, args);
+    return Partner::fromJson(body.dump());
   } catch (const msgraph::DeserializationError& e) {
     throw UsageError(option + ": " + e.what());
   }

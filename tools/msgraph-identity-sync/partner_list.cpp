@@ -2,14 +2,11 @@
 #include "partner_list.hpp"
 
 #include <cstdlib>
-#include <iostream>
 #include <string>
+#include <vector>
 
-#include "call_options.hpp"
 #include "client_factory.hpp"
-#include "error_report.hpp"
-#include "output.hpp"
-#include "text.hpp"
+#include "list_printer.hpp"
 
 namespace msgraph_cli {
 
@@ -36,42 +33,11 @@ std::string policyCell(const Partner& partner) {
   return policy.hasValue() ? policy->displayName.valueOr("") : "";
 }
 
-std::string padded(std::string text, std::size_t width) {
-  if (text.size() < width) text.resize(width, ' ');
-  return text + ' ';
+std::vector<std::string> partnerRow(const Partner& partner) {
+  const auto& consent = partner.automaticUserConsentSettings;
+  return {partner.tenantId.valueOr(""), cell(partner.isServiceProvider),
+          consent.hasValue() ? cell(consent->inboundAllowed) : "", policyCell(partner)};
 }
-
-// Prints partners one at a time, so that only the current page is in memory.
-class PartnerPrinter {
- public:
-  explicit PartnerPrinter(OutputFormat format) : format_(format) {}
-
-  void add(const Partner& partner) {
-    if (format_ == OutputFormat::Json) {
-      std::cout << (count_ == 0 ? "[\n" : ",\n") << partner.toJson();
-    } else {
-      if (count_ == 0) row("TenantId", "IsServiceProvider", "InboundUserConsent", "Policy");
-      const auto& consent = partner.automaticUserConsentSettings;
-      row(partner.tenantId.valueOr(""), cell(partner.isServiceProvider),
-          consent.hasValue() ? cell(consent->inboundAllowed) : "", policyCell(partner));
-    }
-    ++count_;
-  }
-
-  void finish() const {
-    if (format_ == OutputFormat::Json) std::cout << (count_ == 0 ? "[]\n" : "\n]\n");
-  }
-
- private:
-  static void row(const std::string& id, const std::string& provider, const std::string& consent,
-                  const std::string& policy) {
-    std::cout << padded(terminalSafe(id), 36) << padded(provider, 17) << padded(consent, 18)
-              << terminalSafe(policy) << '\n';
-  }
-
-  OutputFormat format_;
-  std::size_t count_ = 0;
-};
 
 }  // namespace
 
@@ -80,24 +46,13 @@ ExitCode listPartners(const Arguments& args) {
   const int top = raw.top ? parseTop(*raw.top) : 0;
   const msgraph::GraphClient client = makeClient(args);
   auto request = client.policies().crossTenantAccessPolicy().partners().list();
-  applyHeaders(request, args);
   if (top != 0) request.top(top);
   if (raw.select) request.select(splitList(*raw.select));
   if (raw.expand) request.expand(splitList(*raw.expand));
-  if (raw.whatIf) {
-    printWhatIf(request.whatIf(), "");
-    return kExitSuccess;
-  }
-  auto pages = request.pages();
-  PartnerPrinter printer(args.output);
-  while (pages.hasNext()) {
-    const auto page = pages.next();
-    if (!page.ok()) return reportError(page.error(), args);
-    if (!page.value().value) continue;
-    for (const Partner& partner : page.value().value->value) printer.add(partner);
-  }
-  printer.finish();
-  return kExitSuccess;
+  return printEveryPage(
+      std::move(request), args,
+      {{"TenantId", 36}, {"IsServiceProvider", 17}, {"InboundUserConsent", 18}, {"Policy", 0}},
+      partnerRow);
 }
 
 }  // namespace msgraph_cli
