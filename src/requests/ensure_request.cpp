@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "http/url_encoding.hpp"
 #include "msgraph/requests/identity_synchronization_request_builder.hpp"
 #include "msgraph/requests/partners_request_builder.hpp"
 #include "requests/ensurer.hpp"
@@ -151,14 +150,7 @@ EnsurePartnerRequest PartnersRequestBuilder::ensure(
     target.pendingError = std::make_shared<ValidationError>(
         "partner.tenantId", "is required: it names the partner to ensure");
   } else {
-    try {
-      detail::validatePartnerId(*partner.tenantId);
-      std::string segment;
-      detail::appendPercentEncoded(segment, *partner.tenantId);
-      target = target_.child(segment);
-    } catch (const ValidationError& error) {
-      target.pendingError = std::make_shared<ValidationError>("partner.tenantId", error.reason());
-    }
+    target = detail::partnerChild(target_, "", *partner.tenantId, "partner.tenantId");
   }
   return EnsurePartnerRequest({std::move(target), HttpMethod::Get}, std::move(partner),
                               std::move(policy));

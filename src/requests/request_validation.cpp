@@ -82,8 +82,7 @@ void validateApplicationId(std::string_view applicationId) {
   }
 }
 
-void validatePartnerId(std::string_view id) {
-  const char* field = "partnerTenantId";
+void validatePartnerId(std::string_view id, const char* field) {
   if (id.empty()) throw ValidationError(field, "must not be empty");
   if (id == "." || id == "..") {
     throw ValidationError(field, "must not be '.' or '..', which would change the request path");
@@ -104,11 +103,11 @@ void validateQueryItem(std::string_view parameter, std::string_view item) {
 }
 
 RequestTarget partnerChild(const RequestTarget& target, std::string_view collection,
-                           const std::string& partnerTenantId) {
+                           const std::string& partnerTenantId, const char* field) {
   std::string segment(collection);
-  segment.append(1, '/');
+  if (!segment.empty()) segment.append(1, '/');
   try {
-    validatePartnerId(partnerTenantId);
+    validatePartnerId(partnerTenantId, field);
   } catch (const ValidationError& error) {
     return target.child(segment).failing(error);
   }

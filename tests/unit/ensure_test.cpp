@@ -285,6 +285,18 @@ TEST_CASE("partner ensure needs a valid tenantId and plans without writing", "[e
     CHECK(error->field() == "partner.tenantId");
     CHECK(f.mock->requestCount() == 0);
   }
+  SECTION("a tenantId that would change the path: refused, naming the field, nothing sent") {
+    models::CrossTenantAccessPolicyConfigurationPartner partner;
+    partner.tenantId = "..";
+    const auto result =
+        f.client.policies().crossTenantAccessPolicy().partners().ensure(partner).send();
+    REQUIRE_FALSE(result.ok());
+    const auto* error = dynamic_cast<const msgraph::ValidationError*>(&result.error());
+    REQUIRE(error != nullptr);
+    CHECK(error->field() == "partner.tenantId");
+    CHECK(std::string(error->what()).find("'.' or '..'") != std::string::npos);
+    CHECK(f.mock->requestCount() == 0);
+  }
   SECTION("the plan for an absent partner: a POST, then the policy's PUT, after one read") {
     f.mock->enqueue(404, kNotFound);
     const auto plan = f.client.policies()
