@@ -104,14 +104,17 @@ TEST_CASE("ensure recovers from a second writer's PUT and DELETE", "[integration
   }
 }
 
-TEST_CASE("ensure under 503s never writes over an existing policy", "[integration][ensure]") {
-  // Every second request fails: the setup PUT passes, ensure's read gets the 503.
-  Emulator emulator({"--auto-create-partners", "--fault-503-every", "2"});
+TEST_CASE("ensure under 429s and 503s never writes over an existing policy",
+          "[integration][ensure]") {
+  const std::string fault = GENERATE(std::string("--fault-429-every"), "--fault-503-every");
+  INFO(fault);
+  // Every second request fails: the setup PUT passes, ensure's read gets the fault.
+  Emulator emulator({"--auto-create-partners", fault, "2"});
   const auto client = emulator.client();
   syncOf(client).put(policyNamed("Existing")).execute();
   const auto result = syncOf(client).ensure(policyNamed("Other")).retry(noRetries()).send();
   const auto error = msgraph_test::errorOf<msgraph::ServiceError>(result);
-  CHECK(error.status() == 503);
+  CHECK(error.status() == (fault == "--fault-429-every" ? 429 : 503));
   CHECK(error.attempts().size() == 1);  // no PUT on a guess
   CHECK(syncOf(client).get().execute().value->displayName == "Existing");
 }
