@@ -2,6 +2,7 @@
 #include <chrono>
 #include <string>
 
+#include "core/printable_excerpt.hpp"
 #include "diagnostics/redaction.hpp"
 #include "msgraph/error.hpp"
 #include "pipeline/builtin_policies.hpp"
@@ -31,7 +32,7 @@ HttpResponse LoggingPolicy::send(HttpRequest& request, const CallContext& contex
       std::string outcome = line + " -> " + std::to_string(response.status) + " in " +
                             std::to_string(elapsed.count()) + " ms";
       if (auto id = response.headers.get("request-id")) {
-        outcome += " request-id=" + std::string(*id);
+        outcome += " request-id=" + printableExcerpt(*id, 100);  // the server's text
       }
       log_(level, outcome);
     }

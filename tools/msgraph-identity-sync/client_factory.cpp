@@ -13,6 +13,7 @@
 #include "msgraph/auth/client_certificate_credential.hpp"
 #include "msgraph/auth/client_secret_credential.hpp"
 #include "msgraph/auth/static_token_credential.hpp"
+#include "terminal_text.hpp"
 
 namespace msgraph_cli {
 
@@ -65,7 +66,8 @@ void logToStderr(msgraph::LogLevel level, std::string_view message) {
   const char* prefix = level == msgraph::LogLevel::Error     ? "ERROR: "
                        : level == msgraph::LogLevel::Warning ? "WARNING: "
                                                              : "VERBOSE: ";
-  std::cerr << prefix << message << '\n';
+  // The library's own lines, with what it quotes from the service already made single-line.
+  std::cerr << prefix << terminalSafeLines(message) << '\n';
 }
 
 std::shared_ptr<msgraph::TokenCredential> appCredential(const Arguments& args,

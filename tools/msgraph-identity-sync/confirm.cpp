@@ -7,6 +7,7 @@
 #include <iostream>
 
 #include "msgraph/ascii.hpp"
+#include "terminal_text.hpp"
 #include "text.hpp"
 
 namespace msgraph_cli {
@@ -56,7 +57,8 @@ bool confirmOnTerminal(const std::string& action) {
     std::cerr << "msgraph-identity-sync: --confirm found no terminal to ask on\n";
     return false;
   }
-  if (!terminal.write("Are you sure you want to perform this action?\n" + action + "\n[y/N] ")) {
+  if (!terminal.write("Are you sure you want to perform this action?\n" + terminalSafe(action) +
+                      "\n[y/N] ")) {
     return false;
   }
   const std::string line = terminal.readLine();

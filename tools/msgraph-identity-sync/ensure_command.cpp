@@ -10,7 +10,7 @@
 #include "call_options.hpp"
 #include "choice.hpp"
 #include "error_report.hpp"
-#include "text.hpp"
+#include "terminal_text.hpp"
 
 namespace msgraph_cli {
 
@@ -61,7 +61,7 @@ void printJson(const msgraph::EnsureResult& result) {
   object.set("attempts", static_cast<std::int64_t>(result.attempts.size()));
   object.set("partnerCreated", result.partnerCreated);
   object.set("partnerChanged", pointerArray(result.partnerChanged));
-  std::cout << object.dump() << '\n';
+  std::cout << terminalSafeJson(object.dump()) << '\n';
 }
 
 template <typename EnsureRequest>
@@ -72,8 +72,8 @@ ExitCode printPlan(const EnsureRequest& request, const Arguments& args, const Ta
     printWhatIf(write, target.partnerId);
   }
   if (plan.value().writes.empty()) {
-    std::cout << "What if: no change: the policy already matches on target \"" << target.partnerId
-              << "\".\n";
+    std::cout << "What if: no change: the policy already matches on target \""
+              << terminalSafe(target.partnerId) << "\".\n";
   }
   return kExitSuccess;
 }

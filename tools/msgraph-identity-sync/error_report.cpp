@@ -5,7 +5,7 @@
 
 #include "error_json.hpp"
 #include "output.hpp"
-#include "text.hpp"
+#include "terminal_text.hpp"
 
 namespace msgraph_cli {
 
@@ -18,9 +18,12 @@ ExitCode reportServiceError(const msgraph::ServiceError& error, bool withHeaders
   } else {
     std::cerr << terminalSafe(error.code()) << ": " << terminalSafe(error.message()) << '\n';
   }
-  if (!error.requestId().empty()) std::cerr << "request-id: " << error.requestId() << '\n';
+  // Both come from response headers: the server's text.
+  if (!error.requestId().empty()) {
+    std::cerr << "request-id: " << terminalSafe(error.requestId()) << '\n';
+  }
   if (!error.clientRequestId().empty()) {
-    std::cerr << "client-request-id: " << error.clientRequestId() << '\n';
+    std::cerr << "client-request-id: " << terminalSafe(error.clientRequestId()) << '\n';
   }
   if (withHeaders) printResponseHeaders(error.headers());
   return exitCodeOf(error);
@@ -48,7 +51,7 @@ ExitCode reportError(const msgraph::Error& error, bool withHeaders) {
   }
   const bool unreadable = dynamic_cast<const msgraph::DeserializationError*>(&error) != nullptr;
   std::cerr << "msgraph-identity-sync: " << (unreadable ? "cannot read Graph's answer: " : "")
-            << error.what() << '\n';
+            << terminalSafe(error.what()) << '\n';
   return exitCodeOf(error);
 }
 
@@ -56,7 +59,7 @@ ExitCode reportError(const msgraph::Error& error, const Arguments& args, const s
   if (args.raw.output && args.output == OutputFormat::Json) {
     msgraph::Json report = errorJson(error, args.raw.responseHeaders);
     if (!hint.empty()) report.set("hint", hint);
-    std::cerr << report.dump() << '\n';
+    std::cerr << terminalSafeJson(report.dump()) << '\n';
     return exitCodeOf(error);
   }
   const ExitCode code = reportError(error, args.raw.responseHeaders);

@@ -12,7 +12,7 @@
 #include "cli_error.hpp"
 #include "error_report.hpp"
 #include "output.hpp"
-#include "text.hpp"
+#include "terminal_text.hpp"
 
 /// @file
 /// The listing verbs' output: every page of a collection, printed as it arrives so that only
@@ -61,7 +61,7 @@ ExitCode printEveryPage(ListRequest request, const Arguments& args,
     if (!page.value().value) continue;
     for (const auto& item : page.value().value->value) {
       if (json) {
-        std::cout << (count == 0 ? "[\n" : ",\n") << item.toJson();
+        std::cout << (count == 0 ? "[\n" : ",\n") << terminalSafeJson(item.toJson());
       } else {
         if (count == 0) {
           std::vector<std::string> headings;

@@ -11,6 +11,7 @@
 #include "error_report.hpp"
 #include "help.hpp"
 #include "msgraph/version.hpp"
+#include "terminal_text.hpp"
 
 int main(int argc, char** argv) {
   using namespace msgraph_cli;
@@ -27,12 +28,13 @@ int main(int argc, char** argv) {
     }
     return runCommand(args);
   } catch (const CliError& error) {
-    std::cerr << "msgraph-identity-sync: " << error.what() << '\n';
+    std::cerr << "msgraph-identity-sync: " << terminalSafe(error.what()) << '\n';
     return error.code();
   } catch (const msgraph::Error& error) {
     return reportError(error, args);
   } catch (const std::exception& error) {
-    std::cerr << "msgraph-identity-sync: unexpected failure: " << error.what() << '\n';
+    std::cerr << "msgraph-identity-sync: unexpected failure: " << terminalSafe(error.what())
+              << '\n';
     return kExitServiceError;
   }
 }

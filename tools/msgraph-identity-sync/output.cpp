@@ -9,7 +9,7 @@
 
 #include "msgraph/ascii.hpp"
 #include "msgraph/json/json.hpp"
-#include "text.hpp"
+#include "terminal_text.hpp"
 
 namespace msgraph_cli {
 
@@ -39,12 +39,12 @@ void printText(const std::string& modelJson, const msgraph::JsonObject& addition
   const Json json = Json::parse(modelJson);
   for (const auto& [key, value] : json.asObject()) {
     const bool typed = !additionalProperties.contains(key);
-    rows.emplace_back(typed ? pascalCase(key) : key, textValue(value));
+    rows.emplace_back(terminalSafe(typed ? pascalCase(key) : key), terminalSafe(textValue(value)));
     width = std::max(width, rows.back().first.size());
   }
   for (auto& [name, value] : rows) {
     name.resize(width, ' ');
-    std::cout << terminalSafe(name) << " : " << terminalSafe(value) << '\n';
+    std::cout << name << " : " << value << '\n';
   }
 }
 
@@ -53,7 +53,7 @@ void printModel(const Model& model, OutputFormat format) {
   if (format == OutputFormat::Text) {
     printText(model.toJson(), model.additionalProperties);
   } else {
-    std::cout << Json::parse(model.toJson()).dump(true) << '\n';
+    std::cout << terminalSafeJson(Json::parse(model.toJson()).dump(true)) << '\n';
   }
 }
 
@@ -81,8 +81,11 @@ void printWhatIf(const msgraph::HttpRequest& request, const std::string& partner
   // The library's display string redacts secrets; only the body is re-rendered, pretty.
   msgraph::HttpRequest head = request;
   head.body.clear();
-  std::cout << "What if: " << operationLine(request, partnerId) << '\n' << head.toDisplayString();
-  if (!request.body.empty()) std::cout << Json::parse(request.body).dump(true) << '\n';
+  std::cout << "What if: " << terminalSafe(operationLine(request, partnerId)) << '\n'
+            << terminalSafeLines(head.toDisplayString());
+  if (!request.body.empty()) {
+    std::cout << terminalSafeJson(Json::parse(request.body).dump(true)) << '\n';
+  }
 }
 
 void printPolicy(const msgraph::models::IdentitySyncPolicyPartner& policy, OutputFormat format) {
@@ -112,7 +115,7 @@ Json headersJson(const msgraph::HttpHeaders& headers) {
 }
 
 void printResponseHeaders(const msgraph::HttpHeaders& headers) {
-  std::cerr << headersJson(headers).dump() << '\n';
+  std::cerr << terminalSafeJson(headersJson(headers).dump()) << '\n';
 }
 
 }  // namespace msgraph_cli

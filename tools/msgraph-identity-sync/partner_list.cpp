@@ -7,6 +7,7 @@
 
 #include "client_factory.hpp"
 #include "list_printer.hpp"
+#include "text.hpp"
 
 namespace msgraph_cli {
 

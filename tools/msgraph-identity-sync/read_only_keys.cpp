@@ -7,7 +7,7 @@
 
 #include "command_spec.hpp"
 #include "msgraph/ascii.hpp"
-#include "text.hpp"
+#include "terminal_text.hpp"
 
 namespace msgraph_cli {
 

@@ -31,21 +31,4 @@ inline std::vector<std::string> splitList(const std::string& text) {
   return items;
 }
 
-/// `text` safe to print on a terminal: control characters (C0, DEL), which could move the
-/// cursor or recolour the screen when a service sends them, become `\xNN`.
-inline std::string terminalSafe(std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string safe;
-  safe.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f) {
-      safe.append("\\x").append(1, kHex[byte >> 4]).append(1, kHex[byte & 0xf]);
-    } else {
-      safe.push_back(c);
-    }
-  }
-  return safe;
-}
-
 }  // namespace msgraph_cli
