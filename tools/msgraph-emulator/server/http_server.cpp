@@ -141,6 +141,10 @@ BodyHandler requestHandler(const ServerParts& parts) {
     const Fault fault = graph ? parts.schedule.next() : Fault::None;
     if (graph) parts.stats.record(fault);
     if (fault == Fault::Drop) return drop(request, parts, "dropped (fault)", start);
+    if (fault == Fault::DropAfterApply) {
+      parts.router.dispatch(apiRequest);
+      return drop(request, parts, "applied, then dropped (fault)", start);
+    }
     if (fault == Fault::Oversize) {
       sendOversize(apiRequest, parts.oversizeBody, response);
     } else {
@@ -214,7 +218,9 @@ void installHandlers(httplib::Server& server, const ServerParts& parts) {
   // libcurl silently resends a request once when a reused connection closes without an answer,
   // which would hide a dropped connection from the client under test. One request per
   // connection makes every drop visible.
-  if (parts.faults.dropEvery != 0) server.set_keep_alive_max_count(1);
+  if (parts.faults.dropEvery != 0 || parts.faults.dropAfterApplyEvery != 0) {
+    server.set_keep_alive_max_count(1);
+  }
 }
 
 }  // namespace emulator
