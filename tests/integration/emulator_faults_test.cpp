@@ -26,7 +26,7 @@ std::int64_t faultCount(const msgraph::Json& stats, std::string_view fault) {
 
 }  // namespace
 
-TEST_CASE("--fault-drop-after-apply-every applies the write, then drops the connection",
+TEST_CASE("emulator: the drop-after-apply fault applies the write, then drops the connection",
           "[integration][emulator]") {
   Emulator emulator({"--auto-create-partners", "--fault-drop-after-apply-every", "3"});
   RawGraph graph(emulator);
