@@ -3,6 +3,7 @@
 
 // The local Graph emulator, started for a test over HTTPS with a fresh CA, and a client
 // configured to trust it.
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
@@ -16,6 +17,20 @@
 namespace testing_support {
 
 using TempDir = msgraph_test::TempDir;
+
+/// Waits for the emulator's ready line and returns the base URL it names.
+/// @throws std::runtime_error if the emulator printed something else or ended.
+inline std::string awaitBaseUrl(Daemon& emulator) {
+  const std::string line = emulator.readLine();
+  const std::string prefix = "msgraph-emulator listening on ";
+  if (line.rfind(prefix, 0) != 0) throw std::runtime_error("emulator did not start: " + line);
+  return line.substr(prefix.size());
+}
+
+/// The port of a base URL such as `https://127.0.0.1:43117`.
+inline int portOf(const std::string& baseUrl) {
+  return std::stoi(baseUrl.substr(baseUrl.rfind(':') + 1));
+}
 
 /// The emulator over HTTPS with a self-signed CA in a temporary directory.
 class Emulator {
@@ -39,10 +54,7 @@ class Emulator {
     if (!dataFile.empty()) args.insert(args.end(), {"--data", dataFile});
     args.insert(args.end(), extra.begin(), extra.end());
     daemon_ = std::make_unique<Daemon>(args);
-    const std::string line = daemon_->readLine();
-    const std::string prefix = "msgraph-emulator listening on ";
-    if (line.rfind(prefix, 0) != 0) throw std::runtime_error("emulator did not start: " + line);
-    baseUrl_ = line.substr(prefix.size());
+    baseUrl_ = awaitBaseUrl(*daemon_);
   }
 
   const std::string& baseUrl() const { return baseUrl_; }
@@ -51,11 +63,12 @@ class Emulator {
   Daemon& daemon() { return *daemon_; }
 
   /// The emulator's counters (`GET /emulator/stats`): Graph requests seen, faults injected.
-  msgraph::Json stats() const {
+  /// A TransportError after `bound` (a bound on a failing test, not a measurement).
+  msgraph::Json stats(std::chrono::milliseconds bound = std::chrono::minutes(1)) const {
     msgraph::CurlTransport transport(transportOptions());
     msgraph::HttpRequest request;
     request.url = baseUrl_ + "/emulator/stats";
-    const auto response = transport.send(request, msgraph::CallContext());
+    const auto response = transport.send(request, msgraph::CallContext().timeout(bound));
     if (response.status != 200) throw std::runtime_error("emulator stats: " + response.body);
     return msgraph::Json::parse(response.body);
   }

@@ -106,6 +106,9 @@ class Daemon {
   Daemon(const Daemon&) = delete;
   Daemon& operator=(const Daemon&) = delete;
 
+  /// The child's process id (0 once it has been stopped).
+  pid_t pid() const { return pid_; }
+
   /// The next line the child printed (without the newline), or "" at end of output.
   std::string readLine() {
     char buffer[1024];

@@ -14,6 +14,7 @@ msgraph::Json RequestStats::toJson() const {
                                                {"unavailable", count(Fault::Unavailable)},
                                                {"drop", count(Fault::Drop)},
                                                {"oversize", count(Fault::Oversize)},
+                                               {"dropAfterApply", count(Fault::DropAfterApply)},
                                            })}});
 }
 

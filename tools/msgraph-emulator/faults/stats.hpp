@@ -18,14 +18,15 @@ class RequestStats {
   /// Counts one Graph request and the fault it was given (Fault::None for none).
   void record(Fault fault);
 
-  /// `{"graphRequests":N,"faults":{"throttle":a,"unavailable":b,"drop":c,"oversize":d}}`.
+  /// `{"graphRequests":N,"faults":{"throttle":a,"unavailable":b,"drop":c,"oversize":d,
+  /// "dropAfterApply":e}}`.
   msgraph::Json toJson() const;
 
  private:
   std::uint64_t count(Fault fault) const { return counts_[static_cast<std::size_t>(fault)].load(); }
 
   // Requests by what they were given, Fault::None included: their sum is graphRequests.
-  std::array<std::atomic<std::uint64_t>, static_cast<std::size_t>(Fault::Oversize) + 1> counts_{};
+  std::array<std::atomic<std::uint64_t>, kFaultKinds> counts_{};
 };
 
 }  // namespace emulator

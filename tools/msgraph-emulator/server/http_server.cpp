@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -13,16 +14,27 @@
 #include "faults/fault_responses.hpp"
 #include "graph/graph_responses.hpp"
 #include "msgraph/ascii.hpp"
+#include "server/bounded_body.hpp"
+#include "server/connection_pool.hpp"
 
 namespace emulator {
 namespace {
 
-// Graph's own limit for a request body is 4 MB.
+// The largest request body kept. Graph's errors page lists 413 Request Entity Too Large
+// (https://learn.microsoft.com/graph/errors) without a figure for this API; 4 MB is the limit
+// Graph is widely reported to apply to request bodies, and --help says it is the emulator's.
 constexpr std::size_t kMaxBody = 4u * 1024u * 1024u;
 // httplib's stop() waits for idle keep-alive connections to time out, so this bounds how long
-// a clean shutdown takes; it stays above the default Retry-After of 1 s so that a client
-// retrying after a 429 can still reuse its connection.
+// a clean shutdown takes, and how long a connection that sends nothing keeps its thread; it
+// stays above the default Retry-After of 1 s so that a client retrying after a 429 can still
+// reuse its connection.
 constexpr time_t kKeepAliveSeconds = 2;
+// How long one read from a connection (a TLS handshake, or the rest of a half-sent request)
+// may stall before the connection is closed. httplib's default, stated here because --help
+// documents it.
+constexpr time_t kReadTimeoutSeconds = 5;
+// Connections served at once, each on its own thread; more wait for a free one.
+constexpr std::size_t kMaxConnections = 128;
 // The oversize body goes to the socket in pieces of this size.
 constexpr std::size_t kOversizeChunk = 1u << 20;
 
@@ -32,7 +44,7 @@ bool isPseudoHeader(const std::string& name) {
          name == "LOCAL_PORT";
 }
 
-ApiRequest toApiRequest(const httplib::Request& request) {
+ApiRequest toApiRequest(const httplib::Request& request, std::string body) {
   ApiRequest out;
   out.method = request.method;
   const std::size_t question = request.target.find('?');
@@ -41,7 +53,7 @@ ApiRequest toApiRequest(const httplib::Request& request) {
   for (const auto& [name, value] : request.headers) {
     if (!isPseudoHeader(name)) out.headers.emplace_back(name, value);
   }
-  out.body = request.body;
+  out.body = std::move(body);
   return out;
 }
 
@@ -77,7 +89,9 @@ ApiResponse faultResponse(Fault fault, const ApiRequest& request, const FaultOpt
   return response;
 }
 
-// httplib's own refusals, before a request reaches the router, in Graph's words.
+// httplib's own refusals, before a request reaches the router, in Graph's words: the statuses
+// as https://learn.microsoft.com/graph/errors lists them; the codes and messages are not
+// documented there.
 std::pair<const char*, const char*> describeRefusal(int status) {
   switch (status) {
     case 404:
@@ -108,18 +122,28 @@ void sendOversize(const ApiRequest& request, const std::string& body, httplib::R
       });
 }
 
-// Carries one request through the fault schedule and the router onto the wire.
-httplib::Server::Handler requestHandler(const ServerParts& parts) {
-  return [parts](const httplib::Request& request, httplib::Response& response) {
+// Closes the connection of `request` without a response (the drop faults).
+void drop(const httplib::Request& request, const ServerParts& parts, const char* what,
+          std::chrono::steady_clock::time_point start) {
+  const bool dropped = dropConnection(request);
+  if (parts.verbose) logLine(request, dropped ? what : "drop failed", start);
+}
+
+// Carries one request, with its body, through the fault schedule and the router onto the wire.
+using BodyHandler =
+    std::function<void(const httplib::Request&, httplib::Response&, std::string body)>;
+
+BodyHandler requestHandler(const ServerParts& parts) {
+  return [parts](const httplib::Request& request, httplib::Response& response, std::string body) {
     const auto start = std::chrono::steady_clock::now();
-    const ApiRequest apiRequest = toApiRequest(request);
+    const ApiRequest apiRequest = toApiRequest(request, std::move(body));
     const bool graph = Router::isGraphPath(apiRequest.rawPath);
     const Fault fault = graph ? parts.schedule.next() : Fault::None;
     if (graph) parts.stats.record(fault);
-    if (fault == Fault::Drop) {
-      const bool dropped = dropConnection(request);
-      if (parts.verbose) logLine(request, dropped ? "dropped (fault)" : "drop failed", start);
-      return;
+    if (fault == Fault::Drop) return drop(request, parts, "dropped (fault)", start);
+    if (fault == Fault::DropAfterApply) {
+      parts.router.dispatch(apiRequest);
+      return drop(request, parts, "applied, then dropped (fault)", start);
     }
     if (fault == Fault::Oversize) {
       sendOversize(apiRequest, parts.oversizeBody, response);
@@ -141,7 +165,7 @@ httplib::Server::HandlerWithResponse refusalHandler(bool verbose) {
   return [verbose](const httplib::Request& request, httplib::Response& response) {
     if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     const auto start = std::chrono::steady_clock::now();
-    const CallIds ids = newCallIds(toApiRequest(request).headers);
+    const CallIds ids = newCallIds(toApiRequest(request, {}).headers);
     const auto [code, message] = describeRefusal(response.status);
     ApiResponse answer = graphError(ids, response.status, code, message);
     addStandardHeaders(answer, ids);
@@ -154,23 +178,49 @@ httplib::Server::HandlerWithResponse refusalHandler(bool verbose) {
 }  // namespace
 
 void installHandlers(httplib::Server& server, const ServerParts& parts) {
-  const httplib::Server::Handler handler = requestHandler(parts);
+  const BodyHandler handler = requestHandler(parts);
+  const httplib::Server::Handler withoutBody = [handler](const httplib::Request& request,
+                                                         httplib::Response& response) {
+    handler(request, response, std::string());
+  };
+  // The methods with a body read it themselves, so that it is bounded while it arrives:
+  // httplib's own reading bounds only a declared Content-Length. A refusal gets its Graph body
+  // from the error handler.
+  const httplib::Server::HandlerWithContentReader withBody =
+      [handler](const httplib::Request& request, httplib::Response& response,
+                const httplib::ContentReader& reader) {
+        std::string body;
+        switch (readBoundedBody(request, response, reader, kMaxBody, body)) {
+          case BodyRead::Complete:
+            return handler(request, response, std::move(body));
+          case BodyRead::TooLarge:
+            response.status = 413;
+            return;
+          case BodyRead::Malformed:
+            response.status = 400;
+            return;
+        }
+      };
   // httplib matches the decoded path against these patterns; routing itself works on the raw
   // target, so the patterns only need to match everything (newlines included).
   const std::string any = "[\\s\\S]*";
-  server.Get(any, handler);
-  server.Post(any, handler);
-  server.Put(any, handler);
-  server.Patch(any, handler);
-  server.Delete(any, handler);
-  server.Options(any, handler);
+  server.Get(any, withoutBody);
+  server.Post(any, withBody);
+  server.Put(any, withBody);
+  server.Patch(any, withBody);
+  server.Delete(any, withBody);
+  server.Options(any, withoutBody);
   server.set_error_handler(refusalHandler(parts.verbose));
   server.set_payload_max_length(kMaxBody);
   server.set_keep_alive_timeout(kKeepAliveSeconds);
+  server.set_read_timeout(kReadTimeoutSeconds);
+  server.new_task_queue = [] { return new ConnectionPool(kMaxConnections); };
   // libcurl silently resends a request once when a reused connection closes without an answer,
   // which would hide a dropped connection from the client under test. One request per
   // connection makes every drop visible.
-  if (parts.faults.dropEvery != 0) server.set_keep_alive_max_count(1);
+  if (parts.faults.dropEvery != 0 || parts.faults.dropAfterApplyEvery != 0) {
+    server.set_keep_alive_max_count(1);
+  }
 }
 
 }  // namespace emulator

@@ -173,6 +173,10 @@ const std::vector<OptionSpec>& optionSpecs() {
       {"--fault-drop-every", "N", G::Faults,
        "every Nth request has its connection closed without a response",
        &setFaultInterval<&FaultOptions::dropEvery>},
+      {"--fault-drop-after-apply-every", "N", G::Faults,
+       "every Nth request is applied (a write is stored, with its new ETag), then its connection "
+       "is closed without a response: a PUT sent again then meets Graph's 409",
+       &setFaultInterval<&FaultOptions::dropAfterApplyEvery>},
       {"--fault-oversize-every", "N", G::Faults,
        "every Nth request gets 200 with a JSON body of --oversize-bytes bytes, and is not "
        "applied",
@@ -206,8 +210,8 @@ std::string_view groupTitle(OptionGroup group) {
       return "Behaviour:";
     case OptionGroup::Faults:
       return "Faults (deterministic, counted over Graph requests, not token requests; when "
-             "several fall on one request, the harshest wins: drop, then oversize, then 503, "
-             "then 429):";
+             "several fall on one request, the harshest wins: drop, then drop after apply, then "
+             "oversize, then 503, then 429):";
     case OptionGroup::General:
       break;
   }

@@ -52,11 +52,24 @@ shows no paging for it).
 
 Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
 answers 200 with the counts since the start:
-  {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N}}
+  {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N,
+   "dropAfterApply":N}}
+
+Limits, the emulator's own (Graph documents 413 Request Entity Too Large but no figure for these
+APIs): a request body over 4 MB, whether sent with Content-Length, chunked or until the
+connection ends, is 413 RequestEntityTooLarge; the bytes past the limit are read and dropped as
+they arrive, never kept. Up to 128 connections are served at once, each on its own thread; more
+wait for a free one. A connection that sends nothing is closed after 2 s (5 s before its TLS
+handshake is done), one that stops in the middle of a request after 5 s without a byte.
+
+The --data file is written through a fresh FILE.tmp-<random> (created exclusively, mode 0600,
+never through a symbolic link), fsynced and renamed over FILE, which is then a regular file.
+While it runs the emulator holds an flock on FILE.lock (created if absent, left in place): a
+second emulator on the same FILE exits with status 2 and says so.
 
 Exit status: 0 after a clean stop, 1 on a runtime failure, 2 on a usage error, a data-file
-error, an --app-cert file that cannot be read or holds no RSA certificate, or an --app-role
-for an app that is not registered.
+error (another emulator holding it included), an --app-cert file that cannot be read or holds no
+RSA certificate, or an --app-role for an app that is not registered.
 )";
 
 void checkCombination(const Options& options) {

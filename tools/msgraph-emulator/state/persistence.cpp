@@ -1,12 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "state/persistence.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -15,6 +9,7 @@
 
 #include "identity/app_roles.hpp"
 #include "msgraph/error.hpp"
+#include "state/atomic_file.hpp"
 
 namespace emulator {
 namespace {
@@ -32,10 +27,6 @@ constexpr int kOldestFormatVersion = 1;
 
 [[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
   throw std::runtime_error("data file " + file.string() + ": " + what);
-}
-
-[[noreturn]] void failErrno(const std::filesystem::path& file, const std::string& step) {
-  fail(file, step + ": " + std::strerror(errno));
 }
 
 // Certificates are kept as their PEM text, the form they were registered in.
@@ -188,26 +179,6 @@ State fromJson(const std::filesystem::path& file, const Json& root) {
   return state;
 }
 
-void writeAll(const std::filesystem::path& file, int fd, const std::string& text) {
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) failErrno(file, "write");
-    done += static_cast<std::size_t>(n);
-  }
-}
-
-void fsyncDirectory(const std::filesystem::path& file) {
-  std::filesystem::path directory = file.parent_path();
-  if (directory.empty()) directory = ".";
-  const int fd = ::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) failErrno(file, "open directory for fsync");
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) failErrno(file, "fsync directory");
-}
-
 }  // namespace
 
 State loadState(const std::filesystem::path& file) {
@@ -226,22 +197,11 @@ State loadState(const std::filesystem::path& file) {
 }
 
 void saveState(const std::filesystem::path& file, const State& state) {
-  const std::string text = toJson(state).dump(true) + "\n";
-  const std::filesystem::path temporary = file.string() + ".tmp";
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) failErrno(temporary, "open");
   try {
-    // A leftover temporary file keeps its old mode unless it is narrowed here.
-    if (::fchmod(fd, 0600) != 0) failErrno(temporary, "chmod");
-    writeAll(temporary, fd, text);
-    if (::fsync(fd) != 0) failErrno(temporary, "fsync");
-  } catch (...) {
-    ::close(fd);
-    throw;
+    replaceFileAtomically(file, toJson(state).dump(true) + "\n");
+  } catch (const std::runtime_error& e) {
+    fail(file, e.what());
   }
-  if (::close(fd) != 0) failErrno(temporary, "close");
-  if (::rename(temporary.c_str(), file.c_str()) != 0) failErrno(file, "rename");
-  fsyncDirectory(file);
 }
 
 }  // namespace emulator

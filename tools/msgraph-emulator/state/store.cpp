@@ -9,6 +9,7 @@ Store::Store(std::optional<std::filesystem::path> dataFile) : dataFile_(std::mov
 
 void Store::load() {
   if (!dataFile_) return;
+  if (!lock_) lock_.emplace(*dataFile_);
   State loaded = loadState(*dataFile_);
   std::lock_guard<std::mutex> lock(mutex_);
   state_ = std::move(loaded);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "state/data_file_lock.hpp"
 #include "state/state.hpp"
 
 namespace emulator {
@@ -17,8 +18,10 @@ class Store {
   /// A store without a file (nothing persisted) or with one (`--data FILE`).
   explicit Store(std::optional<std::filesystem::path> dataFile);
 
-  /// Loads the data file if there is one; a missing file is an empty state.
-  /// @throws std::runtime_error if the file cannot be read or is not a valid state file.
+  /// Locks the data file for the store's lifetime (see DataFileLock) and loads it, if there is
+  /// one; a missing file is an empty state.
+  /// @throws std::runtime_error if another emulator holds the file, or it cannot be read or is
+  /// not a valid state file.
   void load();
 
   /// Calls `reader(const State&)` under the lock and returns its result.
@@ -45,6 +48,7 @@ class Store {
   void persist(const State& state) const;
 
   std::optional<std::filesystem::path> dataFile_;
+  std::optional<DataFileLock> lock_;
   mutable std::mutex mutex_;
   State state_;
 };
