@@ -86,3 +86,15 @@ TEST_CASE("cli restore and deleted: beta only, --api-version v1.0 is a usage err
   CHECK(given.cli({"deleted", "list"}).exitCode == 0);  // nothing was changed
   CHECK(given.cli({"deleted", "list", "--api-version", "beta"}).exitCode == 0);
 }
+
+TEST_CASE("cli: a verb group without its verb names the verbs it has", "[integration][cli]") {
+  Emulator emulator;
+  const Cli cli(emulator);  // appends --graph-url and the other endpoint options
+  const Outcome deleted = cli({"deleted"});
+  CHECK(deleted.exitCode == 2);
+  CHECK(deleted.err.find("'deleted' needs a verb: deleted list|remove") != std::string::npos);
+  const Outcome partner = cli({"partner"});
+  CHECK(partner.exitCode == 2);
+  CHECK(partner.err.find("'partner' needs a verb: partner list|create|get|update|remove") !=
+        std::string::npos);
+}

@@ -147,11 +147,12 @@ TEST_CASE("cli ensure: --inbound-user-consent patches the partner only when it d
                                         "--display-name", "F", "--output", "text"}));
   CHECK(first.exitCode == 0);
   CHECK(first.out == "PartnerCreated\nCreated\n");  // the POST carried inboundAllowed
-  const Outcome same = cli(ensureArgs({"--inbound-user-consent", "true", "--display-name", "F"}));
+  const Outcome same = cli(
+      ensureArgs({"--ensure-partner", "--inbound-user-consent", "true", "--display-name", "F"}));
   CHECK(same.exitCode == 0);
   CHECK(msgraph::Json::parse(same.out).find("partnerChanged")->asArray().empty());
-  const Outcome changed = cli(
-      ensureArgs({"--inbound-user-consent", "false", "--display-name", "F", "--output", "text"}));
+  const Outcome changed = cli(ensureArgs({"--ensure-partner", "--inbound-user-consent", "false",
+                                          "--display-name", "F", "--output", "text"}));
   CHECK(changed.exitCode == 0);
   CHECK(changed.out == "PartnerUpdated: /automaticUserConsentSettings/inboundAllowed\nUnchanged\n");
   const Outcome read = cli({"partner", "get", "--partner-tenant-id", kPartner});
@@ -159,6 +160,41 @@ TEST_CASE("cli ensure: --inbound-user-consent patches the partner only when it d
                   .find("automaticUserConsentSettings")
                   ->find("inboundAllowed")
                   ->asBool());
+}
+
+TEST_CASE("cli ensure: after partner create, the consent is patched in, then the policy put",
+          "[integration][cli]") {
+  Emulator emulator;
+  const Cli cli(emulator);
+  REQUIRE(cli({"partner", "create", "--partner-tenant-id", kPartner}).exitCode == 0);
+  const Outcome ensured = cli(ensureArgs({"--ensure-partner", "--inbound-user-consent", "true",
+                                          "--display-name", "F", "--output", "text"}));
+  CHECK(ensured.exitCode == 0);
+  // The configuration has no automaticUserConsentSettings: the whole object differs.
+  CHECK(ensured.out == "PartnerUpdated: /automaticUserConsentSettings\nCreated\n");
+}
+
+TEST_CASE("cli ensure: --inbound-user-consent without --ensure-partner is a usage error",
+          "[integration][cli]") {
+  Emulator emulator;
+  const Cli cli(emulator);
+  const Outcome refused = cli(ensureArgs({"--inbound-user-consent", "true"}));
+  CHECK(refused.exitCode == 2);
+  CHECK(refused.err.find("--inbound-user-consent needs --ensure-partner") != std::string::npos);
+  CHECK(cli({"partner", "get", "--partner-tenant-id", kPartner}).exitCode == 1);  // none made
+}
+
+TEST_CASE("cli ensure: --ensure-partner alone ensures the partner and creates no policy",
+          "[integration][cli]") {
+  Emulator emulator;
+  const Cli cli(emulator);
+  const Outcome ensured = cli(ensureArgs({"--ensure-partner", "--output", "text"}));
+  CHECK(ensured.exitCode == 0);
+  CHECK(ensured.out == "PartnerCreated\n");
+  CHECK(cli({"partner", "get", "--partner-tenant-id", kPartner}).exitCode == 0);
+  const Outcome policy = cli({"get", "--partner-tenant-id", kPartner});
+  CHECK(policy.exitCode == 1);  // 404: no empty policy was put
+  CHECK(cli(ensureArgs({"--ensure-partner", "--output", "text"})).out == "Unchanged\n");
 }
 
 TEST_CASE("cli ensure: --inbound-user-consent takes only true or false", "[integration][cli]") {

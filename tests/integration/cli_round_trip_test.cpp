@@ -71,15 +71,36 @@ TEST_CASE("cli: get output feeds set, update and ensure through --body-parameter
     annotated.set("deletedDateTime", "2026-01-01T00:00:00Z");
     annotated.set("userSyncInbound",
                   msgraph::Json::parse(R"({"@odata.type":"#x","isSyncAllowed":false})"));
+    annotated.set("displayName@odata.type", "#String");
     const Outcome updated = cli({"update", "--partner-tenant-id", kPartner, "--body-parameter", "-",
                                  "--api-version", "beta", "--verbose"},
                                 annotated.dump());
     CHECK(updated.exitCode == 0);
     CHECK(updated.err.find("/deletedDateTime is read-only") != std::string::npos);
     CHECK(updated.err.find("/userSyncInbound/@odata.type is read-only") != std::string::npos);
+    CHECK(updated.err.find("/displayName@odata.type is read-only") != std::string::npos);
+    const std::size_t patch = updated.err.find("request: PATCH");
+    REQUIRE(patch != std::string::npos);
+    CHECK(updated.err.find("@odata", patch) == std::string::npos);
     const msgraph::Json now = msgraph::Json::parse(getPolicy(cli));
     CHECK_FALSE(now.find("userSyncInbound")->find("isSyncAllowed")->asBool());
   }
+}
+
+TEST_CASE("cli: annotations inside arrays are dropped, their pointers escaped",
+          "[integration][cli]") {
+  Emulator emulator;
+  const Cli cli(emulator);
+  const std::string body =
+      R"({"displayName":"F","a/b~c":[{"@microsoft.graph.tips":"x","kept":1}]})";
+  const Outcome preview = cli({"update", "--partner-tenant-id", kPartner, "--body-parameter", "-",
+                               "--what-if", "--verbose"},
+                              body);
+  CHECK(preview.exitCode == 0);
+  CHECK(preview.err.find("/a~1b~0c/0/@microsoft.graph.tips is read-only") != std::string::npos);
+  const std::string sent = preview.out.substr(preview.out.find('{'));
+  CHECK(msgraph::Json::parse(sent) ==
+        msgraph::Json::parse(R"({"displayName":"F","a/b~c":[{"kept":1}]})"));
 }
 
 TEST_CASE("cli: partner get output feeds partner update --body-parameter -", "[integration][cli]") {

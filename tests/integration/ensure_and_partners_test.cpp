@@ -43,20 +43,35 @@ msgraph::RetryOptions noRetries() {
 TEST_CASE("ensure against the emulator: create, leave alone, patch only what differs",
           "[integration][ensure]") {
   Emulator emulator({"--auto-create-partners"});
-  const auto client = emulator.client();
+  // The requests as sent, from the library's Verbose log (secrets redacted).
+  std::vector<std::string> sent;
+  const msgraph::GraphClient client(
+      emulator.clientOptions().logger([&sent](msgraph::LogLevel level, std::string_view message) {
+        if (level == msgraph::LogLevel::Verbose) sent.emplace_back(message);
+      }));
+  const auto writes = [&emulator] { return emulator.stats().find("writes")->asInt(); };
 
   const auto created = syncOf(client).ensure(policyNamed("Fabrikam")).execute();
   CHECK(created.outcome == EnsureOutcome::Created);
   const std::string etag = etagOf(client);
+  const auto writesBefore = writes();
 
   const auto again = syncOf(client).ensure(policyNamed("Fabrikam")).execute();
   CHECK(again.outcome == EnsureOutcome::Unchanged);
   CHECK(again.attempts.size() == 1);  // the read, no write
-  CHECK(etagOf(client) == etag);      // nothing was written
+  CHECK(etagOf(client) == etag);      // nothing was written:
+  CHECK(writes() == writesBefore);    // the emulator's state did not change
 
+  sent.clear();
   const auto updated = syncOf(client).ensure(policyNamed("Fabrikam", false)).execute();
   CHECK(updated.outcome == EnsureOutcome::Updated);
   CHECK(updated.changed == std::vector<std::string>{"/userSyncInbound/isSyncAllowed"});
+  CHECK(writes() == writesBefore + 1);
+  // The PATCH carried only the key that differed, not displayName.
+  REQUIRE(sent.size() == 2);  // the read, then the PATCH
+  CHECK(sent[1].rfind("request: PATCH ", 0) == 0);
+  CHECK(sent[1].substr(sent[1].find("\n\n") + 2) ==
+        R"({"userSyncInbound":{"isSyncAllowed":false}})");
   const auto now = syncOf(client).get().execute();
   CHECK(now.value->displayName == "Fabrikam");
   CHECK(now.value->userSyncInbound->isSyncAllowed == false);

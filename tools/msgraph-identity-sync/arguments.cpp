@@ -202,7 +202,18 @@ Arguments parseArguments(int argc, const char* const* argv) {
     args.raw.help = true;
     return args;
   }
-  if (isVerbGroup(name) && argc > 2) name.append(" ").append(argv[first++]);
+  if (isVerbGroup(name)) {
+    if (argc < 3 || argv[2][0] == '-') {
+      std::string verbs;
+      for (const VerbSpec& verb : verbSpecs()) {
+        if (verb.name.substr(0, name.size() + 1) == name + " ") {
+          verbs.append(verbs.empty() ? "" : "|").append(verb.name.substr(name.size() + 1));
+        }
+      }
+      throw UsageError("'" + name + "' needs a verb: " + name + " " + verbs);
+    }
+    name.append(" ").append(argv[first++]);
+  }
   args.verb = findVerb(name);
   if (args.verb == nullptr) {
     std::string message = "unknown verb '" + name + "'; the verbs are";

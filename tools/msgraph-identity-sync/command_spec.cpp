@@ -39,8 +39,8 @@ const std::vector<OptionSpec> kOptions = {
     {"--ensure-partner", "", G::Ensure, &R::ensurePartner,
      "first create the partner configuration if Graph has none (POST .../partners)"},
     {"--inbound-user-consent", "true|false", G::Consent, &R::inboundUserConsent,
-     "the partner's automaticUserConsentSettings.inboundAllowed (ensure: PATCH only if it "
-     "differs)"},
+     "the partner's automaticUserConsentSettings.inboundAllowed (ensure: with --ensure-partner, "
+     "PATCH only if it differs)"},
     {"--is-service-provider", "true|false", G::Partner, &R::isServiceProvider,
      "the partner's isServiceProvider"},
     {"--top", "N", G::List, &R::top,
@@ -106,7 +106,8 @@ const std::vector<VerbSpec> kVerbs = {
      "set",
      "Set-MgPolicyCrossTenantAccessPolicyPartnerIdentitySynchronization",
      "PUT",
-     "Create or replace the cross-tenant user synchronization policy of a partner.",
+     "Create the cross-tenant user synchronization policy of a partner (Graph answers 409 when "
+     "one exists: use update or ensure).",
      bodySets("Set"),
      {G::Body, G::Expanded}},
     {Verb::Get,

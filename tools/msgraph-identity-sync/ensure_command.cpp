@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -48,10 +49,13 @@ Json pointerArray(const std::vector<std::string>& pointers) {
   return array;
 }
 
-void printText(const msgraph::EnsureResult& result) {
+// The policy's line is left out when only the partner was ensured and something happened to it.
+void printText(const msgraph::EnsureResult& result, bool policyEnsured) {
   if (result.partnerCreated) std::cout << "PartnerCreated\n";
   if (!result.partnerChanged.empty()) printChanged("PartnerUpdated", result.partnerChanged);
-  printChanged(outcomeName(result.outcome), result.changed);
+  if (policyEnsured || (!result.partnerCreated && result.partnerChanged.empty())) {
+    printChanged(outcomeName(result.outcome), result.changed);
+  }
 }
 
 void printJson(const msgraph::EnsureResult& result) {
@@ -80,13 +84,14 @@ ExitCode printPlan(const EnsureRequest& request, const Arguments& args, const Ta
 
 // Sends the policy's or the partner's ensure (the library's), or prints its plan.
 template <typename EnsureRequest>
-ExitCode runRequest(EnsureRequest request, const Arguments& args, const Target& target) {
+ExitCode runRequest(EnsureRequest request, const Arguments& args, const Target& target,
+                    bool policyEnsured = true) {
   applyCallOptions(request, args, target);  // the library asks --confirm about writes only
   if (args.raw.whatIf) return printPlan(request, args, target);
   const auto result = request.send();
   if (!result.ok()) return reportError(result.error(), args);
   if (args.output == OutputFormat::Text) {
-    printText(result.value());
+    printText(result.value(), policyEnsured);
   } else {
     printJson(result.value());
   }
@@ -104,17 +109,29 @@ ExitCode runEnsure(const Arguments& args, const Target& target,
   if (!args.raw.ensurePartner && !consent) {
     return runRequest(target.resource(client).ensure(std::move(desired)), args, target);
   }
-  if (target.partnerId.empty()) {
+  // Creating a partner configuration is asked for, never implied: a mistyped id must not
+  // onboard a stranger with inbound consent.
+  if (!args.raw.ensurePartner) {
     throw UsageError(
-        "--ensure-partner and --inbound-user-consent need the partner's tenant id, and "
-        "--input-object has no crossTenantAccessPolicyConfigurationPartnerTenantId");
+        "--inbound-user-consent needs --ensure-partner: the partner configuration "
+        "is ensured (created if absent) with it");
+  }
+  if (target.partnerId.empty()) {
+    throw UsageError(target.identity
+                         ? "--ensure-partner needs the partner's tenant id, and --input-object "
+                           "has no crossTenantAccessPolicyConfigurationPartnerTenantId"
+                         : "--ensure-partner needs a partner tenant id, and it is empty");
   }
   msgraph::models::CrossTenantAccessPolicyConfigurationPartner partner;
   partner.tenantId = target.partnerId;
   if (consent) partner.automaticUserConsentSettings.emplace().inboundAllowed = *consent;
+  // No policy option at all: only the partner is ensured, no empty policy is created.
+  std::optional<msgraph::models::IdentitySyncPolicyPartner> policy;
+  if (desired.toJson() != "{}") policy = std::move(desired);
+  const bool policyEnsured = policy.has_value();
   return runRequest(client.policies().crossTenantAccessPolicy().partners().ensure(
-                        std::move(partner), std::move(desired)),
-                    args, target);
+                        std::move(partner), std::move(policy)),
+                    args, target, policyEnsured);
 }
 
 }  // namespace msgraph_cli

@@ -44,9 +44,10 @@ Partner partnerChanges(const Arguments& args) {
   }
   const std::string option = optionName(&RawOptions::bodyParameter);
   try {
-    // The partner's key is in the path: a tenantId that `partner get` printed is not sent.
-    const msgraph::Json body =
-        withoutReadOnlyKeys(readJsonOption(option, *raw.bodyParameter), {"tenantId"}, args);
+    // The partner's key is in the path: a tenantId that `partner get` printed is not sent, nor
+    // beta's deletedDateTime.
+    const msgraph::Json body = withoutReadOnlyKeys(readJsonOption(option, *raw.bodyParameter),
+                                                   {"tenantId", "deletedDateTime"}, args);
     return Partner::fromJson(body.dump());
   } catch (const msgraph::DeserializationError& e) {
     throw UsageError(option + ": " + e.what());

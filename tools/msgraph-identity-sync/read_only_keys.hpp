@@ -10,8 +10,9 @@
 namespace msgraph_cli {
 
 /// `body` (a --body-parameter object) without what a write must not carry but a GET prints:
-/// the `@odata.*` annotations at any depth and, at the top, the `readOnly` keys (matched
-/// case-insensitively), so that `get` output can be fed straight back to `set` or `update`.
+/// the OData annotations (`@odata.context`, `name@odata.type`, ...) at any depth, arrays
+/// included, and, at the top, the `readOnly` keys (matched case-insensitively), so that `get`
+/// output can be fed straight back to `set` or `update`.
 /// With --verbose, notes each key dropped (as a JSON pointer) on stderr. Anything not an object
 /// is returned as it is.
 msgraph::Json withoutReadOnlyKeys(const msgraph::Json& body,

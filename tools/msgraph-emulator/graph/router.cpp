@@ -40,7 +40,8 @@ bool isPolicyResource(Route::Kind kind) {
 }  // namespace
 
 Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, RouterOptions options)
-    : tokens_(tokens),
+    : store_(store),
+      tokens_(tokens),
       stats_(stats),
       options_(std::move(options)),
       tokenEndpoint_(store, tokens, options_.baseUrl),
@@ -97,8 +98,10 @@ ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
   }
   if (route.kind == Route::Kind::Stats) {
     if (request.method != "GET") return methodNotAllowed(ids, "GET");
+    msgraph::Json stats = stats_.toJson();
+    stats.set("writes", static_cast<std::int64_t>(store_.writes()));
     ApiResponse response;
-    response.setJson(stats_.toJson());
+    response.setJson(stats);
     return response;
   }
   if (std::optional<ApiResponse> refused =

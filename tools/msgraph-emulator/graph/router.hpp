@@ -48,6 +48,7 @@ class Router {
   std::optional<ApiResponse> refuseCaller(const ApiRequest& request, const CallIds& ids,
                                           bool policyResource) const;
 
+  const Store& store_;
   TokenStore& tokens_;
   const RequestStats& stats_;
   RouterOptions options_;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <stdexcept>
 
 #include "support/random.hpp"
 #include "support/utf8.hpp"
@@ -36,8 +37,12 @@ const std::array<unsigned char, 32>& signingKey() {
 Tag tagOf(std::string_view key) {
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  HMAC(EVP_sha256(), signingKey().data(), static_cast<int>(signingKey().size()),
-       reinterpret_cast<const unsigned char*>(key.data()), key.size(), mac, &length);
+  if (HMAC(EVP_sha256(), signingKey().data(), static_cast<int>(signingKey().size()),
+           reinterpret_cast<const unsigned char*>(key.data()), key.size(), mac,
+           &length) == nullptr ||
+      length < kTagBytes) {
+    throw std::runtime_error("HMAC-SHA256 of a skip token failed");
+  }
   Tag tag{};
   std::copy(mac, mac + kTagBytes, tag.begin());
   return tag;

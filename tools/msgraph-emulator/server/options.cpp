@@ -53,7 +53,8 @@ shows no paging for it).
 Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
 answers 200 with the counts since the start:
   {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N,
-   "dropAfterApply":N}}
+   "dropAfterApply":N},"writes":N}
+where "writes" counts the calls that changed the state (a refused or idempotent call adds none).
 
 Limits, the emulator's own (Graph documents 413 Request Entity Too Large but no figure for these
 APIs): a request body over 4 MB, whether sent with Content-Length, chunked or until the

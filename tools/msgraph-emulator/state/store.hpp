@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -42,6 +43,14 @@ class Store {
     if (!std::forward<F>(change)(next)) return;
     persist(next);
     state_ = std::move(next);
+    ++writes_;
+  }
+
+  /// How many updates changed the state since the start: what a test checks to prove that a
+  /// call wrote nothing (`"writes"` in `/emulator/stats`).
+  std::uint64_t writes() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return writes_;
   }
 
  private:
@@ -51,6 +60,7 @@ class Store {
   std::optional<DataFileLock> lock_;
   mutable std::mutex mutex_;
   State state_;
+  std::uint64_t writes_ = 0;
 };
 
 }  // namespace emulator
