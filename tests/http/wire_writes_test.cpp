@@ -93,7 +93,7 @@ TEST_CASE("a PATCH whose kept-alive connection closes unanswered goes out once, 
 }
 
 TEST_CASE("with retryPatch, the retry policy sends the PATCH again, and the record shows both",
-          "[wire]") {
+          "[wire][threads]") {
   HostileServer server(answerFirstOfEachConnection);
   const auto client = clientOf(server, /*retryPatch=*/true);
   REQUIRE(syncOf(client).get().execute().status == 200);
