@@ -82,7 +82,10 @@ class MSGRAPH_API ServiceError : public Error {
 
   /// @brief Builds the error from an HTTP error response; a body that is not a Graph error
   /// object (an HTML page from a proxy, say) still gives status, headers and the raw body.
-  ServiceError(int status, HttpHeaders headers, std::string_view body);
+  /// `earlierAttemptMayHaveApplied` is what the accessor of that name reports (the library sets
+  /// it from the call's attempts); when true, the message says so.
+  ServiceError(int status, HttpHeaders headers, std::string_view body,
+               bool earlierAttemptMayHaveApplied = false);
   ~ServiceError() override;
 
   /// @brief The HTTP status code, e.g. 404.
@@ -103,6 +106,15 @@ class MSGRAPH_API ServiceError : public Error {
   const HttpHeaders& headers() const noexcept { return headers_; }
   /// @brief The response body, cut to `kMaxRawBody` bytes.
   const std::string& rawBody() const noexcept { return rawBody_; }
+  /// @brief Whether an earlier attempt of this write (PUT, PATCH, POST or DELETE) may have been
+  /// applied by the service: it was sent but got no answer (the connection dropped or timed
+  /// out), or got a 500, 502 or 504, which leave the outcome open, and the call was retried.
+  /// This answer may then be about the call's own write: a `409
+  /// Request_MultipleObjectsWithSameKeyValue` on a create-only PUT (or on a POST that creates)
+  /// may mean the first attempt created the resource, a `404` on a DELETE that it deleted it.
+  /// Read the resource to know (`ensure` does). `attempts()` shows the failure before this
+  /// answer. Never true for a GET or for a call answered on its first attempt.
+  bool earlierAttemptMayHaveApplied() const noexcept { return earlierAttemptMayHaveApplied_; }
   [[noreturn]] void raise() const override;
   std::shared_ptr<const Error> clone() const override;
 
@@ -119,6 +131,7 @@ class MSGRAPH_API ServiceError : public Error {
   std::optional<std::chrono::milliseconds> retryAfter_;
   HttpHeaders headers_;
   std::string rawBody_;
+  bool earlierAttemptMayHaveApplied_;
 };
 
 /// @brief What the identity platform said when it refused a token request.

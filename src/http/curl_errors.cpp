@@ -74,9 +74,16 @@ Kind classifyCurlResult(CURLcode rc, CURL* easy) {
 
 [[noreturn]] void throwTransferError(const HttpRequest& request, const PooledHandle& handle,
                                      CURLcode rc) {
-  const Kind kind = handle.tooLarge ? Kind::TooLarge : classifyCurlResult(rc, handle.easy.get());
+  const bool refused = rc == CURLE_ABORTED_BY_CALLBACK && resendRefused(handle);
+  const Kind kind = handle.tooLarge ? Kind::TooLarge
+                    : refused       ? Kind::Receive
+                                    : classifyCurlResult(rc, handle.easy.get());
   std::string reason;
-  if (kind == Kind::TooLarge) {
+  if (refused) {
+    reason =
+        "the server closed the connection without answering; the request was not sent again, "
+        "since the server may have received it";
+  } else if (kind == Kind::TooLarge) {
     reason =
         "the response body exceeds maxResponseBytes (" + std::to_string(handle.maxBody) + " bytes)";
   } else {

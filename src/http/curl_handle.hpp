@@ -68,16 +68,21 @@ struct PooledHandle {
   HeaderList headers;
   std::size_t maxBody = 0;
   bool tooLarge = false;
+  int requestsSent = 0;  // requests libcurl began to send in this transfer (see refuseResend)
   const CallContext* context = nullptr;  // the call in flight, for the progress callback
 
   void resetForTransfer(std::size_t limit, const CallContext& call) {
     body.clear();
     maxBody = limit;
     tooLarge = false;
+    requestsSent = 0;
     errorBuffer[0] = '\0';
     context = &call;
   }
 };
+
+/// Whether libcurl wanted to send the request a second time in this transfer and was stopped.
+inline bool resendRefused(const PooledHandle& handle) noexcept { return handle.requestsSent > 1; }
 
 /// Sets an option, or throws TransportError(Other) naming libcurl's reason.
 template <typename T>

@@ -23,6 +23,16 @@ int checkProgress(void* userdata, curl_off_t, curl_off_t, curl_off_t, curl_off_t
   return context->deadline() && CallContext::Clock::now() >= *context->deadline() ? 1 : 0;
 }
 
+// Called by libcurl before each request it sends. A second call in one transfer means libcurl
+// is about to send the request again on its own, on a new connection, because a kept-alive one
+// closed before a byte of answer: the server may have received and applied the first (a PATCH
+// applied twice, a create-only PUT answered 409, while the record shows one attempt). The
+// transfer stops instead, and the retry policy decides, with the failure on the record.
+int refuseResend(void* userdata, char*, char*, int, int) {
+  auto* handle = static_cast<PooledHandle*>(userdata);
+  return ++handle->requestsSent > 1 ? CURL_PREREQFUNC_ABORT : CURL_PREREQFUNC_OK;
+}
+
 std::size_t writeBody(char* data, std::size_t size, std::size_t count, void* userdata) {
   auto* handle = static_cast<PooledHandle*>(userdata);
   const std::size_t bytes = size * count;
@@ -70,6 +80,8 @@ void applyBodyOptions(PooledHandle& handle, const CurlTransportOptions& options)
   setOption(easy, CURLOPT_ERRORBUFFER, handle.errorBuffer);
   setOption(easy, CURLOPT_XFERINFOFUNCTION, &checkProgress);
   setOption(easy, CURLOPT_XFERINFODATA, static_cast<void*>(&handle));
+  setOption(easy, CURLOPT_PREREQFUNCTION, &refuseResend);
+  setOption(easy, CURLOPT_PREREQDATA, static_cast<void*>(&handle));
   setOption(easy, CURLOPT_WRITEFUNCTION, &writeBody);
   setOption(easy, CURLOPT_WRITEDATA, static_cast<void*>(&handle));
   // Refuses early when Content-Length already says too much; writeBody catches the rest

@@ -24,6 +24,7 @@ struct ServiceErrorFields {
   std::optional<std::chrono::milliseconds> retryAfter;
   HttpHeaders headers;
   std::string rawBody;
+  bool earlierAttemptMayHaveApplied = false;
   std::string what;
 };
 
@@ -56,12 +57,20 @@ std::string describe(const ServiceErrorFields& fields, bool isGraphError, std::s
   if (!fields.clientRequestId.empty()) {
     text += " [client-request-id: " + printableExcerpt(fields.clientRequestId, 100) + "]";
   }
+  if (fields.earlierAttemptMayHaveApplied) {
+    text +=
+        "; an earlier attempt of this call may have been applied (it was sent and got no "
+        "answer, or a 500, 502 or 504), so this answer may be about the call's own write: read "
+        "the resource to know";
+  }
   return text;
 }
 
-ServiceErrorFields readServiceError(int status, HttpHeaders headers, std::string_view body) {
+ServiceErrorFields readServiceError(int status, HttpHeaders headers, std::string_view body,
+                                    bool earlierAttemptMayHaveApplied) {
   ServiceErrorFields fields;
   fields.status = status;
+  fields.earlierAttemptMayHaveApplied = earlierAttemptMayHaveApplied;
   fields.rawBody = std::string(body.substr(0, ServiceError::kMaxRawBody));
   Json parsed;
   try {
@@ -93,8 +102,10 @@ ServiceErrorFields readServiceError(int status, HttpHeaders headers, std::string
 }  // namespace
 }  // namespace detail
 
-ServiceError::ServiceError(int status, HttpHeaders headers, std::string_view body)
-    : ServiceError(detail::readServiceError(status, std::move(headers), body)) {}
+ServiceError::ServiceError(int status, HttpHeaders headers, std::string_view body,
+                           bool earlierAttemptMayHaveApplied)
+    : ServiceError(detail::readServiceError(status, std::move(headers), body,
+                                            earlierAttemptMayHaveApplied)) {}
 
 ServiceError::ServiceError(detail::ServiceErrorFields&& fields)
     : Error(fields.what),
@@ -106,7 +117,8 @@ ServiceError::ServiceError(detail::ServiceErrorFields&& fields)
       date_(std::move(fields.date)),
       retryAfter_(fields.retryAfter),
       headers_(std::move(fields.headers)),
-      rawBody_(std::move(fields.rawBody)) {}
+      rawBody_(std::move(fields.rawBody)),
+      earlierAttemptMayHaveApplied_(fields.earlierAttemptMayHaveApplied) {}
 
 ServiceError::~ServiceError() = default;
 void ServiceError::raise() const { throw *this; }

@@ -16,6 +16,9 @@ struct CallRecord {
   const RetryOptions* retryOverride = nullptr;
   /// Every attempt so far, in order.
   std::vector<Attempt> attempts;
+  /// The retry policy retried a write whose attempt the service may have applied (sent but not
+  /// answered, or answered 500, 502 or 504): reported by `ServiceError`.
+  bool earlierAttemptMayHaveApplied = false;
   /// The call is only prepared (whatIf, confirm): no I/O, nothing sent.
   bool preview = false;
 };

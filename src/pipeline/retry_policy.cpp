@@ -29,11 +29,35 @@ RetryOptions clamped(RetryOptions options) {
 
 bool isRetryableStatus(int status) { return status == 429 || status == 503 || status == 504; }
 
-bool mayRetry(const RetryOptions& options, const HttpRequest& request, int attempt) {
+// Whether the answer says the service did not process the request, so that sending it again
+// cannot apply it twice: Graph's throttling answers, 429 and 503 with Retry-After.
+bool saysNotProcessed(const HttpResponse* response) {
+  return response != nullptr &&
+         (response->status == 429 ||
+          (response->status == 503 && response->headers.contains("Retry-After")));
+}
+
+// The idempotency decision: PATCH and POST (a create) may apply twice when sent twice, so they
+// go again only on an answer that says the first was not processed, or with retryPatch.
+bool mayRetry(const RetryOptions& options, const HttpRequest& request, int attempt,
+              const HttpResponse* response) {
   if (attempt >= options.maxRetries) return false;
-  // PATCH and POST (a create) are not idempotent: a retry may apply them twice.
   const bool idempotent = request.method != HttpMethod::Patch && request.method != HttpMethod::Post;
-  return idempotent || options.retryPatch;
+  return idempotent || saysNotProcessed(response) || options.retryPatch;
+}
+
+// Whether the service may have applied a write whose attempt ended this way: sent but not
+// answered (the connection dropped or went silent), or answered 500, 502 or 504, which leave the
+// outcome open. A refused connection or a TLS failure sent nothing.
+bool mayHaveApplied(const HttpRequest& request, const HttpResponse* response,
+                    const TransportError* error) {
+  if (request.method == HttpMethod::Get) return false;
+  if (response != nullptr) {
+    return response->status == 500 || response->status == 502 || response->status == 504;
+  }
+  const TransportError::Kind kind = error->kind();
+  return kind == TransportError::Kind::Send || kind == TransportError::Kind::Receive ||
+         kind == TransportError::Kind::Timeout;
 }
 
 // The policy's own answer, then the caller's veto or override; never past maxRetries.
@@ -147,8 +171,10 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
     } catch (const TransportError& error) {
       recordAttempt(record, 0, error.what(), nullptr);
       // The service may have acted on a request it never answered: only idempotent verbs go again.
-      const bool byPolicy = failedBeforeResponse(error) && mayRetry(options, request, attempt);
+      const bool byPolicy =
+          failedBeforeResponse(error) && mayRetry(options, request, attempt, nullptr);
       if (!decide(options, byPolicy, attempt, nullptr, &error)) throw;
+      if (mayHaveApplied(request, nullptr, &error)) record.earlierAttemptMayHaveApplied = true;
       wait(options, context, record, style_.backoff(options, attempt, nullptr), style_.subject,
            describeFailure(nullptr, &error));
       continue;
@@ -161,8 +187,10 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
     }
     recordAttempt(record, response.status, {}, &response.headers);
     if (response.status < 400) return response;
-    const bool byPolicy = isRetryableStatus(response.status) && mayRetry(options, request, attempt);
+    const bool byPolicy =
+        isRetryableStatus(response.status) && mayRetry(options, request, attempt, &response);
     if (!decide(options, byPolicy, attempt, &response, nullptr)) return response;
+    if (mayHaveApplied(request, &response, nullptr)) record.earlierAttemptMayHaveApplied = true;
     wait(options, context, record, style_.backoff(options, attempt, &response), style_.subject,
          describeFailure(&response, nullptr));
   }

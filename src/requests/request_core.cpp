@@ -195,8 +195,9 @@ Result<Exchange> RequestCore::run() const {
     record.retryOverride = retry_ ? &*retry_ : nullptr;
     HttpResponse response = adapter.pipeline().send(request, context, record);
     if (response.status < 200 || response.status > 299) {
-      auto error = std::make_shared<ServiceError>(response.status, std::move(response.headers),
-                                                  response.body);
+      auto error =
+          std::make_shared<ServiceError>(response.status, std::move(response.headers),
+                                         response.body, record.earlierAttemptMayHaveApplied);
       error->attempts(std::move(attempts));
       return std::shared_ptr<const Error>(std::move(error));
     }

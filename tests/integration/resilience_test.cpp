@@ -228,3 +228,23 @@ TEST_CASE("a server that never answers trips the timeout", "[integration]") {
   CHECK(error.attempts().size() == 2);  // nothing was received, so a GET goes once more
   CHECK(elapsed < 2s);
 }
+
+TEST_CASE("a PUT applied, then dropped: the retry's 409 says so, and ensure re-reads",
+          "[integration]") {
+  Emulator emulator({"--auto-create-partners", "--fault-drop-after-apply-every", "2"});
+  const auto client = clientOf(emulator, quickRetries());
+  CHECK(syncOf(client, kOtherPartner).put(policyNamed("a")).execute().status == 204);  // 1
+  const auto put = syncOf(client).put(policyNamed("b")).send();  // 2 applied, dropped; 3: 409
+
+  const auto error = errorOf<msgraph::ServiceError>(put);
+  CHECK(error.status() == 409);
+  CHECK(error.code() == "Request_MultipleObjectsWithSameKeyValue");
+  CHECK(error.earlierAttemptMayHaveApplied());
+  REQUIRE(error.attempts().size() == 2);
+  CHECK(error.attempts()[0].status == 0);
+  CHECK(error.attempts()[1].status == 409);
+  // 4: the GET, dropped after "applying" it; 5: read again, the policy as the first PUT left it.
+  const auto ensured = syncOf(client).ensure(policyNamed("b")).execute();
+  CHECK(ensured.outcome == msgraph::EnsureOutcome::Unchanged);
+  CHECK(count(emulator.stats(), "graphRequests") == 5);
+}

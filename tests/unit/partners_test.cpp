@@ -105,7 +105,8 @@ TEST_CASE("create POSTs the partner to the collection and reads the 201 answer",
   CHECK(sent.headers.get("Content-Type") == "application/json");
 }
 
-TEST_CASE("a POST is not retried after a 503 unless retryPatch allows it", "[partners]") {
+TEST_CASE("a POST is not retried after a 503 unless retryPatch allows it, but after a 429",
+          "[partners]") {
   Fixture f;
   msgraph::RetryOptions retry;
   retry.maxRetries = 2;
@@ -121,6 +122,14 @@ TEST_CASE("a POST is not retried after a 503 unless retryPatch allows it", "[par
   SECTION("with retryPatch, retried") {
     retry.retryPatch = true;
     f.mock->enqueue(503).enqueue(201, partnerItem(kPartnerId));
+    CHECK(f.partners().create(partner).retry(retry).send().ok());
+    CHECK(f.mock->requestCount() == 2);
+  }
+  SECTION("a 429 says Graph did not process it: retried by default") {
+    msgraph::HttpResponse throttled;
+    throttled.status = 429;
+    throttled.headers.add("Retry-After", "0");
+    f.mock->enqueue(throttled).enqueue(201, partnerItem(kPartnerId));
     CHECK(f.partners().create(partner).retry(retry).send().ok());
     CHECK(f.mock->requestCount() == 2);
   }

@@ -138,6 +138,7 @@ msgraph::GraphClient makeClient(const Arguments& args) {
   msgraph::RetryOptions retry;
   if (args.maxRetries) retry.maxRetries = *args.maxRetries;
   if (args.retryAfterMax) retry.maxRetryAfter = *args.retryAfterMax;
+  retry.retryPatch = args.raw.retryPatch;
   options.retry(std::move(retry));
   if (args.raw.verbose) options.logger(logToStderr);
   try {

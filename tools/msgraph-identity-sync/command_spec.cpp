@@ -67,6 +67,9 @@ const std::vector<OptionSpec> kOptions = {
      "retry a throttled or failed call at most N times, 0 to 10 (default 3)"},
     {"--retry-after-max", "SECONDS", G::Common, &R::retryAfterMax,
      "wait at most this long when Graph's Retry-After asks for more (default 180)"},
+    {"--retry-patch", "", G::Common, &R::retryPatch,
+     "also retry PATCH and POST after a 504, a 503 without Retry-After or a dropped "
+     "connection, where Graph may have applied them (429 is always retried)"},
     {"--help", "", G::Common, &R::help, "print this help"},
     {"--cloud", "global|usgov|usgovdod|china", G::Endpoint, &R::cloud,
      "the national cloud (default global)"},

@@ -44,6 +44,7 @@ struct RawOptions {
   std::optional<std::string> timeout;
   std::optional<std::string> maxRetries;
   std::optional<std::string> retryAfterMax;
+  bool retryPatch = false;
   bool help = false;
   bool version = false;
   std::optional<std::string> cloud;

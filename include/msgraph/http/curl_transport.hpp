@@ -58,9 +58,13 @@ class MSGRAPH_API CurlTransport final : public HttpTransport {
   /// body exceeds `maxResponseBytes`; CancelledError or DeadlineExceededError when the call's
   /// token or deadline stopped the transfer.
   ///
-  /// Like every libcurl client, it resends a request once, on a new connection, when a kept-alive
-  /// connection turns out to have been closed by the server before a single byte of answer came
-  /// back (the usual idle-timeout race). That holds for PATCH too, whatever `retryPatch` says.
+  /// It never sends a request twice. When a kept-alive connection turns out to have been closed
+  /// by the server after the request went out and before a byte of answer came back, libcurl
+  /// would send the request again on a new connection on its own, unseen by the caller; the
+  /// server may have applied the first (a PATCH applied twice, a create-only PUT answered 409).
+  /// The transport stops that resend and throws `TransportError` (`Receive`, `gotResponse()`
+  /// false) instead, so the retry policy decides, and every request on the wire is an attempt
+  /// in the record. Connections are still reused for every method: no extra handshake.
   HttpResponse send(const HttpRequest& request, const CallContext& context) override;
 
   /// @brief The options this transport was made with.

@@ -27,7 +27,10 @@ using ShouldRetry = std::function<RetryDecision(int attempt, const HttpResponse*
 ///
 /// Retried: `429`, `503`, `504`, and transport failures before any response (refused, reset or
 /// dropped connections, timeouts with nothing received; see `TransportError::gotResponse`), for
-/// idempotent methods (GET, PUT, DELETE; PATCH and POST only with `retryPatch`). The wait honours
+/// idempotent methods (GET, PUT, DELETE). PATCH and POST are retried on `429` and on `503` with
+/// `Retry-After`, which say that Graph did not process the request (as Graph's own SDKs retry
+/// them); on a `504`, a `503` without `Retry-After` or a transport failure, which leave open
+/// whether it was applied, only with `retryPatch`. The wait honours
 /// `Retry-After` (seconds or HTTP-date, capped at `maxRetryAfter`), else grows exponentially from
 /// `baseDelay` with full jitter, capped at `maxDelay`. Every attempt keeps the call's
 /// `client-request-id` and carries `Retry-Attempt: N` from the second on.
@@ -40,9 +43,10 @@ struct MSGRAPH_API RetryOptions {
   std::chrono::milliseconds maxDelay{std::chrono::seconds(60)};
   /// @brief The longest wait a `Retry-After` gets: a longer one is cut to this.
   std::chrono::milliseconds maxRetryAfter{std::chrono::seconds(180)};
-  /// @brief Whether PATCH and POST (not idempotent in general) are retried too. (Independently of
-  /// this, `CurlTransport` resends any request once when a kept-alive connection proves to have
-  /// been closed before the server answered a byte; see `CurlTransport::send`.)
+  /// @brief Whether PATCH and POST (not idempotent in general) are also retried after a `504`, a
+  /// `503` without `Retry-After` or a transport failure, where the service may have applied them
+  /// (they are always retried on `429` and on `503` with `Retry-After`). Nothing else sends a
+  /// request again: `CurlTransport` never resends on its own.
   bool retryPatch = false;
   /// @brief Consulted after every attempt that did not succeed (a status of 400 or more, or a
   /// transport error); may veto a retry or force one. Default: none.
