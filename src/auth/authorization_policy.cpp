@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "auth/authorization_policy.hpp"
 
+#include "diagnostics/redaction.hpp"
 #include "msgraph/error.hpp"
 #include "pipeline/attempt_record.hpp"
 
@@ -20,6 +21,23 @@ std::string bearer(const std::string& token) {
   return value.append("Bearer ").append(token);
 }
 
+// An error answer that quotes the token it was sent (a proxy echoing the request, a service
+// quoting the header) must not carry it on into an error, a log or a terminal. Success bodies
+// are models, read field by field, and are left alone: no cost on the path that matters.
+HttpResponse masked(HttpResponse response, const std::string& token) {
+  if (response.status < 400) return response;
+  maskSecret(response.body, token);
+  HttpHeaders headers;
+  headers.reserve(response.headers.size());
+  for (const auto& [name, value] : response.headers) {
+    std::string shown = value;
+    maskSecret(shown, token);
+    headers.add(name, std::move(shown));
+  }
+  response.headers = std::move(headers);
+  return response;
+}
+
 }  // namespace
 
 AuthorizationPolicy::AuthorizationPolicy(std::shared_ptr<TokenCredential> credential,
@@ -35,7 +53,7 @@ HttpResponse AuthorizationPolicy::send(HttpRequest& request, const CallContext& 
   }
   std::string token = credential_->getToken(tokenRequest_, context).token;
   request.headers.set("Authorization", bearer(token));
-  HttpResponse response = next.send(request, context);
+  HttpResponse response = masked(next.send(request, context), token);
   if (response.status != 401) return response;
   // The token may have been revoked or rotated early: drop it and try once with a new one.
   credential_->invalidateToken(token);
@@ -44,7 +62,7 @@ HttpResponse AuthorizationPolicy::send(HttpRequest& request, const CallContext& 
   recordAttempt(callRecordOf(next), response.status, {},
                 &response.headers);  // the retry policy sees one
   request.headers.set("Authorization", bearer(renewed));
-  return next.send(request, context);
+  return masked(masked(next.send(request, context), renewed), token);
 }
 
 }  // namespace msgraph::detail

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/printable_excerpt.hpp"
+#include "diagnostics/redaction.hpp"
 #include "http/service_root.hpp"
 #include "http/transport_failure.hpp"
 #include "http/url_encoding.hpp"
@@ -61,12 +62,14 @@ AuthenticationError refusal(const HttpResponse& response) {
     body = Json::parse(response.body);
   } catch (const Error&) {
   }
-  details.error = member(body, "error");
-  details.description = member(body, "error_description");
+  // What the endpoint quotes of the request (`client_secret=...`) is masked here; the values
+  // of this form's own secrets were masked in the body already (FreshFormPolicy).
+  details.error = redactServiceText(member(body, "error"));
+  details.description = redactServiceText(member(body, "error_description"));
   details.traceId = member(body, "trace_id");
   details.correlationId = member(body, "correlation_id");
   details.aadsts = aadstsCodes(body);
-  // The service's text is cleaned for the message only; details keep it as sent.
+  // The service's text is also made printable for the message; details keep its line breaks.
   std::string message = "the token endpoint refused (HTTP " + std::to_string(response.status) + ")";
   if (!details.error.empty()) message += ": " + printableExcerpt(details.error, 200);
   if (!details.description.empty()) {
@@ -126,7 +129,10 @@ class FreshFormPolicy final : public HttpPolicy {
                     const NextPolicy& next) override {
     request.body = (*makeForm_)();
     const BodyWiper wipe{request.body};
-    return next.send(request, context);
+    HttpResponse response = next.send(request, context);
+    // An error answer that quotes the client secret or the assertion must not carry it on.
+    if (response.status != 200) maskFormSecrets(response.body, request.body);
+    return response;
   }
 
  private:

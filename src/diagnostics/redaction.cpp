@@ -11,11 +11,25 @@
 
 namespace msgraph::detail {
 
+namespace {
+
+bool containsIgnoreCase(std::string_view text, std::string_view part) noexcept {
+  if (part.size() > text.size()) return false;
+  for (std::size_t i = 0; i + part.size() <= text.size(); ++i) {
+    if (asciiEqualsIgnoreCase(text.substr(i, part.size()), part)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool isSecretHeader(std::string_view name) noexcept {
-  static constexpr std::string_view kSecret[] = {"Authorization", "Proxy-Authorization", "Cookie",
-                                                 "Set-Cookie", "X-Ms-Client-Secret"};
-  for (std::string_view secret : kSecret) {
-    if (asciiEqualsIgnoreCase(name, secret)) return true;
+  // Named ones (X-API-Key, Ocp-Apim-Subscription-Key, X-Client-Secret, Set-Cookie, ...) all
+  // hold one of these words; Authorization and Proxy-Authorization do not.
+  static constexpr std::string_view kWords[] = {"secret",    "token",  "key",          "password",
+                                                "signature", "cookie", "authorization"};
+  for (std::string_view word : kWords) {
+    if (containsIgnoreCase(name, word)) return true;
   }
   return false;
 }
@@ -30,11 +44,27 @@ std::string redactHeaderValue(std::string_view name, std::string_view value) {
   return "***";
 }
 
+namespace {
+
+constexpr std::string_view kSecretNames[] = {"client_secret", "client_assertion", "access_token",
+                                             "refresh_token", "id_token",         "password",
+                                             "assertion"};
+
+// Whether `word` ends with a secret name (`oauth_client_secret`, `my_password`), in any case.
+bool endsWithSecretName(std::string_view word) noexcept {
+  for (std::string_view secret : kSecretNames) {
+    if (word.size() >= secret.size() &&
+        asciiEqualsIgnoreCase(word.substr(word.size() - secret.size()), secret)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 bool isSecretName(std::string_view name) noexcept {
-  static constexpr std::string_view kSecret[] = {
-      "client_secret", "client_assertion", "access_token", "refresh_token",
-      "id_token",      "password",         "assertion"};
-  for (std::string_view secret : kSecret) {
+  for (std::string_view secret : kSecretNames) {
     if (asciiEqualsIgnoreCase(name, secret)) return true;  // ASCII case-insensitive
   }
   return false;
@@ -116,6 +146,137 @@ std::string redactText(std::string_view text) {
     scheme = maskUserInfo(shown, scheme + 3, "/?# \t'\"<>") - 3;
   }
   return shown;
+}
+
+namespace {
+
+bool endsSecretValue(char c) {
+  return c == '&' || c == '"' || c == '\\' || c == '\'' || c == ',' || c == ';' || c == '}' ||
+         c == '<' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+bool isTokenChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '=';
+}
+
+bool isNameChar(char c) { return isTokenChar(c) && c != '=' && c != '/' && c != '+'; }
+
+// Masks, from `at`, the value that follows a separator (`=`, `:` with optional quotes and
+// spaces); returns where scanning goes on.
+std::size_t maskValueAfterName(std::string& text, std::size_t at) {
+  // Quotes may come escaped (`\"`), as in a JSON document quoted inside a JSON string.
+  const auto isQuoteOrSpace = [](char c) { return c == '"' || c == '\\' || c == ' '; };
+  std::size_t i = at;
+  while (i < text.size() && isQuoteOrSpace(text[i])) ++i;
+  if (i >= text.size() || (text[i] != '=' && text[i] != ':')) return at;
+  ++i;
+  while (i < text.size() && isQuoteOrSpace(text[i])) ++i;
+  std::size_t end = i;
+  while (end < text.size() && !endsSecretValue(text[end])) ++end;
+  if (end == i || text.compare(i, end - i, "***") == 0) return end;
+  text.replace(i, end - i, "***");
+  return i + 3;
+}
+
+// Masks the credentials after each `scheme ` (Bearer, Basic) in `text`.
+void maskAuthorizationSchemes(std::string& text) {
+  for (std::string_view scheme : {std::string_view("bearer"), std::string_view("basic")}) {
+    for (std::size_t i = 0; i + scheme.size() < text.size(); ++i) {
+      if (!asciiEqualsIgnoreCase(std::string_view(text).substr(i, scheme.size()), scheme)) continue;
+      if (i > 0 && isNameChar(text[i - 1])) continue;
+      std::size_t start = i + scheme.size();
+      if (text[start] != ' ') continue;
+      while (start < text.size() && text[start] == ' ') ++start;
+      std::size_t end = start;
+      while (end < text.size() && isTokenChar(text[end])) ++end;
+      if (end == start || text.compare(start, end - start, "***") == 0) continue;
+      text.replace(start, end - start, "***");
+      i = start + 2;
+    }
+  }
+}
+
+int hexDigit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// A form value as the server may quote it: `%XX` decoded and `+` as a space.
+std::string percentDecoded(std::string_view value) {
+  std::string decoded;
+  decoded.reserve(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (value[i] == '%' && i + 2 < value.size() && hexDigit(value[i + 1]) >= 0 &&
+        hexDigit(value[i + 2]) >= 0) {
+      decoded += static_cast<char>(hexDigit(value[i + 1]) * 16 + hexDigit(value[i + 2]));
+      i += 2;
+    } else {
+      decoded += value[i] == '+' ? ' ' : value[i];
+    }
+  }
+  return decoded;
+}
+
+}  // namespace
+
+namespace {
+
+std::string redactServiceTextOnce(std::string_view text) {
+  std::string shown = redactText(text);
+  // Every word that ends with a secret name: `client_secret=`, `"access_token": "`,
+  // `assertion: `, `oauth_client_secret=`.
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    if (!isNameChar(shown[i]) || (i > 0 && isNameChar(shown[i - 1]))) continue;
+    std::size_t end = i;
+    while (end < shown.size() && isNameChar(shown[end])) ++end;
+    if (endsWithSecretName(std::string_view(shown).substr(i, end - i))) {
+      i = maskValueAfterName(shown, end);
+    } else {
+      i = end - 1;
+    }
+  }
+  maskAuthorizationSchemes(shown);
+  return shown;
+}
+
+}  // namespace
+
+// A mask can make a new match (a masked URL's user information now ends at another `@`), so
+// the passes repeat until nothing changes: what is shown is redacted as far as it goes. Each
+// pass only replaces text by `***`, so it ends soon; this runs on error paths only.
+std::string redactServiceText(std::string_view text) {
+  std::string shown = redactServiceTextOnce(text);
+  for (int pass = 0; pass < 8; ++pass) {
+    std::string again = redactServiceTextOnce(shown);
+    if (again == shown) break;
+    shown = std::move(again);
+  }
+  return shown;
+}
+
+void maskSecret(std::string& text, std::string_view secret) {
+  if (secret.size() < 4) return;
+  for (std::size_t at = text.find(secret); at != std::string::npos;
+       at = text.find(secret, at + 3)) {
+    text.replace(at, secret.size(), "***");
+  }
+}
+
+void maskFormSecrets(std::string& text, std::string_view form) {
+  while (!form.empty()) {
+    const std::size_t end = std::min(form.find('&'), form.size());
+    const std::string_view pair = form.substr(0, end);
+    const std::size_t equals = pair.find('=');
+    if (equals != std::string_view::npos && isSecretName(pair.substr(0, equals))) {
+      const std::string_view value = pair.substr(equals + 1);
+      maskSecret(text, value);
+      maskSecret(text, percentDecoded(value));
+    }
+    form.remove_prefix(end < form.size() ? end + 1 : end);
+  }
 }
 
 std::string redactUrl(std::string_view url) {

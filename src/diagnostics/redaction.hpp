@@ -30,4 +30,19 @@ std::string redactUrl(std::string_view url);
 /// `scheme://user:password@host` in it masked.
 std::string redactText(std::string_view text);
 
+/// A service's text (an error message or description, a raw error body) as it may be shown:
+/// what `redactText` masks, plus what looks like a secret the service echoed back: the value
+/// after a secret name (`client_secret=`, `"access_token":`, `assertion: `, ... see
+/// isSecretName) and the credentials after `Bearer ` or `Basic `.
+std::string redactServiceText(std::string_view text);
+
+/// Replaces every occurrence of `secret` in `text` with `***`: for a secret this client holds
+/// (a token it sent, a client secret in the form it posted) that a service quotes back.
+/// Secrets shorter than 4 bytes are left alone: masking them would garble ordinary text.
+void maskSecret(std::string& text, std::string_view secret);
+
+/// Masks in `text` the values of the secret fields of a form-encoded body that was sent
+/// (`client_secret=...&client_assertion=...`), as sent and percent-decoded.
+void maskFormSecrets(std::string& text, std::string_view form);
+
 }  // namespace msgraph::detail

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "core/printable_excerpt.hpp"
+#include "diagnostics/redaction.hpp"
 #include "http/retry_after.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/http/http_response.hpp"
@@ -71,7 +72,9 @@ ServiceErrorFields readServiceError(int status, HttpHeaders headers, std::string
   ServiceErrorFields fields;
   fields.status = status;
   fields.earlierAttemptMayHaveApplied = earlierAttemptMayHaveApplied;
-  fields.rawBody = std::string(body.substr(0, ServiceError::kMaxRawBody));
+  // Service text is kept only redacted (redactServiceText): a service that quotes a secret
+  // back (`Bearer ...`, `client_secret=...`) must not hand it to a log, a terminal or what().
+  fields.rawBody = redactServiceText(body.substr(0, ServiceError::kMaxRawBody));
   Json parsed;
   try {
     parsed = Json::parse(body, JsonParseOptions{16, ServiceError::kMaxRawBody * 64});
@@ -80,8 +83,8 @@ ServiceErrorFields readServiceError(int status, HttpHeaders headers, std::string
   }
   const Json* error = parsed.find("error");
   const Json* inner = error != nullptr ? error->find("innerError") : nullptr;
-  fields.code = stringMember(error, "code");
-  fields.message = stringMember(error, "message");
+  fields.code = redactServiceText(stringMember(error, "code"));
+  fields.message = redactServiceText(stringMember(error, "message"));
   fields.requestId = stringMember(inner, "request-id");
   fields.clientRequestId = stringMember(inner, "client-request-id");
   fields.date = stringMember(inner, "date");
@@ -94,8 +97,9 @@ ServiceErrorFields readServiceError(int status, HttpHeaders headers, std::string
   if (auto retry = headers.get("Retry-After")) {
     fields.retryAfter = parseRetryAfter(*retry, std::chrono::system_clock::now());
   }
-  fields.headers = std::move(headers);
-  fields.what = describe(fields, error != nullptr, body);
+  for (const auto& [name, value] : headers)
+    fields.headers.add(name, redactHeaderValue(name, value));
+  fields.what = describe(fields, error != nullptr, fields.rawBody);
   return fields;
 }
 

@@ -113,3 +113,19 @@ TEST_CASE("cli: --output text of a hostile displayName forges no line and retitl
   CHECK(parsed.find("displayName")->asString() == kRetitle);
   CHECK(parsed.find("tenantId")->asString() == kOverride);  // \u202e in the JSON, same value
 }
+
+TEST_CASE("cli: a *-env option given the secret itself is refused without echoing it",
+          "[integration][cli]") {
+  for (const char* option :
+       {"--client-secret-env", "--access-token-env", "--certificate-password-env"}) {
+    INFO(option);
+    const std::string pasted = "Abc~8Q~s3cr3t.Value-With/Signs";
+    const Outcome refused = testing_support::run(
+        {MSGRAPH_CLI_PATH, "get", "--partner-tenant-id", kPartner, option, pasted});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.find(std::string(option) + " takes the NAME of an environment variable") !=
+          std::string::npos);
+    CHECK(refused.err.find("s3cr3t") == std::string::npos);
+    CHECK(refused.out.find("s3cr3t") == std::string::npos);
+  }
+}

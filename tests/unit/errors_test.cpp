@@ -114,4 +114,31 @@ TEST_CASE("one redaction routine masks secrets in headers, URLs and bodies",
     CHECK(shown.find("RT\"") == std::string::npos);
     CHECK(shown.find(R"("token_type":"Bearer")") != std::string::npos);
   }
+  SECTION("headers that name a secret: the known ones, and any holding a secret word") {
+    for (const char* name : {"X-API-Key", "Ocp-Apim-Subscription-Key", "X-Client-Secret",
+                             "X-Upstream-Signature", "X-Session-Token", "X-Password", "Cookie"}) {
+      request.headers.add(name, std::string("v-") + name);
+    }
+    request.headers.add("Content-Type", "application/json");
+    request.headers.add("client-request-id", "cid-1");
+    const std::string shown = request.toDisplayString();
+    CHECK(shown.find("v-") == std::string::npos);
+    CHECK(shown.find("X-API-Key: ***") != std::string::npos);
+    CHECK(shown.find("Content-Type: application/json") != std::string::npos);
+    CHECK(shown.find("client-request-id: cid-1") != std::string::npos);
+  }
+}
+
+TEST_CASE("a service error keeps service text only redacted", "[errors][redaction]") {
+  const msgraph::ServiceError error(
+      400, {},
+      R"({"error":{"code":"BadRequest","message":"got client_id=c1&client_secret=S3&oauth_)"
+      R"(refresh_token=RT1 with Bearer eyJ.x.y; the key vault and password policy are fine"}})");
+  CHECK(error.message() ==
+        "got client_id=c1&client_secret=***&oauth_refresh_token=*** with Bearer ***; the key "
+        "vault and password policy are fine");
+  for (const std::string& shown : {std::string(error.what()), error.rawBody()}) {
+    for (const char* secret : {"S3", "RT1", "eyJ.x.y"})
+      CHECK(shown.find(secret) == std::string::npos);
+  }
 }

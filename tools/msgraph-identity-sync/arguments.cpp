@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "arguments.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string_view>
@@ -149,8 +150,30 @@ std::pair<std::string, std::string> splitHeader(const std::string& text) {
   return {text.substr(0, colon), std::move(value)};
 }
 
+// `[A-Za-z_][A-Za-z0-9_]*`, the names a shell can export.
+bool isEnvironmentName(const std::string& name) {
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// The *-env options name a variable; a user who pastes the secret itself must not see it
+// printed back, so the value is never part of the message.
+void checkEnvironmentNames(const RawOptions& raw) {
+  for (const ValueMember member : {&RawOptions::accessTokenEnv, &RawOptions::clientSecretEnv,
+                                   &RawOptions::certificatePasswordEnv}) {
+    if ((raw.*member) && !isEnvironmentName(*(raw.*member))) {
+      throw UsageError(optionName(member) +
+                       " takes the NAME of an environment variable ([A-Za-z_][A-Za-z0-9_]*), and "
+                       "the value given is not one (not shown: it may be the secret itself)");
+    }
+  }
+}
+
 void interpret(Arguments& args) {
   const RawOptions& raw = args.raw;
+  checkEnvironmentNames(raw);
   if (raw.output) {
     args.output =
         choose<OutputFormat>(&RawOptions::output, *raw.output,
