@@ -5,6 +5,7 @@
 
 #include "json/json_pointer.hpp"
 #include "json/json_writer.hpp"
+#include "json/sax_parse.hpp"
 #include "models/model_fields.hpp"
 
 namespace msgraph::detail {
@@ -58,12 +59,12 @@ void writeModel(JsonWriter& writer, const Model& model, const PathNode& at) {
   writer.endObject();
 }
 
-/// The model as compact JSON.
+/// The model as compact JSON, no deeper than fromJson reads.
 template <typename Model>
 std::string modelToJson(const Model& model) {
   std::string out;
   out.reserve(128);
-  JsonWriter writer(out);
+  JsonWriter writer(out, effectiveDepth(JsonParseOptions{}));
   writeModel(writer, model, PathNode{});
   return out;
 }
