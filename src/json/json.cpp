@@ -158,7 +158,19 @@ Json& Json::operator=(const Json& other) {
   return *this;
 }
 
-void Json::releaseChildren() noexcept { detail::JsonTree::dismantle(*this); }
+void Json::releaseChildren() noexcept {
+  // Plain recursion (each child's destructor comes back here one level deeper) while the value
+  // is shallow, as nearly every value is; deeper than that, an explicit stack. The depth has to
+  // be thread-local because the recursion passes through destructors, which take no argument.
+  thread_local std::size_t depth = 0;
+  if (depth >= detail::JsonTree::kRecursionBudget) {
+    detail::JsonTree::dismantle(*this);
+    return;
+  }
+  ++depth;
+  value_ = nullptr;  // destroys the children now
+  --depth;
+}
 
 void Json::normalizeUnsigned() noexcept {
   // One representation per integer value: UInt only above INT64_MAX, so equality is simple.

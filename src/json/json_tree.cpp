@@ -3,9 +3,9 @@
 
 #include <cmath>
 #include <utility>
-#include <vector>
 
 #include "json/json_object_index.hpp"
+#include "json/small_stack.hpp"
 
 namespace msgraph::detail {
 
@@ -16,6 +16,23 @@ namespace {
 bool hasChildren(const Json& value) noexcept {
   return (value.isArray() && !value.asArray().empty()) ||
          (value.isObject() && !value.asObject().empty());
+}
+
+bool hasNestedChildren(const Json& value) noexcept {
+  if (value.isArray()) {
+    for (const Json& element : value.asArray()) {
+      if (hasChildren(element)) return true;
+    }
+  } else if (value.isObject()) {
+    for (const auto& member : value.asObject()) {
+      if (hasChildren(member.second)) return true;
+    }
+  }
+  return false;
+}
+
+Json emptyLike(const Json& container) {
+  return container.isArray() ? Json::array() : Json::object();
 }
 
 // Compares level by level: containers of equal size are queued and their children compared
@@ -48,7 +65,7 @@ class Comparer {
         if (a.asObject().size() != b.asObject().size()) return false;
         break;
     }
-    if (hasChildren(a)) later_.emplace_back(&a, &b);
+    if (hasChildren(a)) later_.push({&a, &b});
     return true;
   }
   bool members(const JsonObject& a, const JsonObject& b) {
@@ -61,10 +78,9 @@ class Comparer {
   }
   bool finish() {
     while (!later_.empty()) {
-      const auto [a, b] = later_.back();
-      later_.pop_back();
-      if (!(a->isArray() ? elements(a->asArray(), b->asArray())
-                         : members(a->asObject(), b->asObject()))) {
+      const Pair pair = later_.pop();
+      if (!(pair.a->isArray() ? elements(pair.a->asArray(), pair.b->asArray())
+                              : members(pair.a->asObject(), pair.b->asObject()))) {
         return false;
       }
     }
@@ -72,6 +88,11 @@ class Comparer {
   }
 
  private:
+  struct Pair {
+    const Json* a;
+    const Json* b;
+  };
+
   bool elements(const Json::Array& a, const Json::Array& b) {
     for (std::size_t i = 0; i < a.size(); ++i) {
       if (!values(a[i], b[i])) return false;
@@ -79,54 +100,60 @@ class Comparer {
     return true;
   }
 
-  std::vector<std::pair<const Json*, const Json*>> later_;
+  SmallStack<Pair, JsonTree::kStackInline> later_;
 };
 
 }  // namespace
 
 // Copies level by level. Each destination container is sized before its children are added,
-// so the pointers to the children queued in `later` stay valid.
+// so the pointers to the children queued in `later_` stay valid.
 class JsonTree::Copier {
  public:
   void elements(const Json::Array& from, Json::Array& to) {
     to.reserve(from.size());
-    for (const Json& element : from) child(element, to.emplace_back());
+    for (const Json& element : from) {
+      if (hasChildren(element)) {
+        later_.push({&element, &to.emplace_back(emptyLike(element))});
+      } else {
+        to.push_back(element);  // a scalar or an empty container: no deeper copy
+      }
+    }
   }
   void members(const JsonObject& from, JsonObject& to) {
     to.members_.reserve(from.members_.size());
-    for (const auto& [key, value] : from.members_)
-      child(value, to.members_.emplace_back(key, Json()).second);
+    for (const auto& member : from.members_) {
+      if (hasChildren(member.second)) {
+        Json& copy = to.members_.emplace_back(member.first, emptyLike(member.second)).second;
+        later_.push({&member.second, &copy});
+      } else {
+        to.members_.push_back(member);
+      }
+    }
     if (from.index_) to.index_ = from.index_->copyFor(to.members_);
   }
   void finish() {
     while (!later_.empty()) {
-      const auto [from, to] = later_.back();
-      later_.pop_back();
-      if (from->isArray()) {
-        elements(from->asArray(), to->asArray());
+      const Task task = later_.pop();
+      if (task.from->isArray()) {
+        elements(task.from->asArray(), task.to->asArray());
       } else {
-        members(from->asObject(), to->asObject());
+        members(task.from->asObject(), task.to->asObject());
       }
     }
   }
 
  private:
-  void child(const Json& from, Json& to) {
-    if (!hasChildren(from)) {
-      to = from;  // a scalar or an empty container: no deeper copy
-    } else {
-      to = from.isArray() ? Json::array() : Json::object();
-      later_.emplace_back(&from, &to);
-    }
-  }
+  struct Task {
+    const Json* from;
+    Json* to;  // holds an empty container of the same kind
+  };
 
-  std::vector<std::pair<const Json*, Json*>> later_;
+  SmallStack<Task, JsonTree::kStackInline> later_;
 };
 
-// Moves the containers with children that sit directly in `value` to `pending`.
-void JsonTree::moveNestedChildren(Json& value, std::vector<Json>& pending) {
+void JsonTree::moveNestedChildren(Json& value, SmallStack<Json, kStackInline>& pending) {
   auto take = [&](Json& child) {
-    if (hasChildren(child)) pending.push_back(std::move(child));
+    if (hasChildren(child)) pending.push(std::move(child));
   };
   if (value.isArray()) {
     for (Json& element : value.asArray()) take(element);
@@ -142,17 +169,18 @@ void JsonTree::copyArray(const Json::Array& from, Json::Array& to) {
 }
 
 void JsonTree::copyObject(const JsonObject& from, JsonObject& to) {
+  if (from.empty()) return;
   Copier copier;
   copier.members(from, to);
   copier.finish();
 }
 
 void JsonTree::dismantle(Json& root) noexcept {
-  std::vector<Json> pending;
+  if (!hasNestedChildren(root)) return;  // the common case: its children go no deeper
+  SmallStack<Json, kStackInline> pending;
   moveNestedChildren(root, pending);
   while (!pending.empty()) {
-    Json last = std::move(pending.back());
-    pending.pop_back();
+    Json last = pending.pop();
     moveNestedChildren(last, pending);
   }  // each `last` is destroyed here with nothing but scalars and empty containers in it
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include <vector>
+#include <cstddef>
 
+#include "json/small_stack.hpp"
 #include "msgraph/json/json.hpp"
 
 namespace msgraph::detail {
@@ -12,6 +13,12 @@ namespace msgraph::detail {
 /// values built in code), and none of these may overflow the call stack on it.
 class JsonTree {
  public:
+  /// Room for the containers queued while walking a small value, before any allocation.
+  static constexpr std::size_t kStackInline = 8;
+  /// How many levels a destructor may recurse before the rest is dismantled: as deep as the
+  /// reader's default limit, far from what the call stack holds.
+  static constexpr std::size_t kRecursionBudget = 64;
+
   /// Fills the empty `to` with a deep copy of `from`'s elements.
   static void copyArray(const Json::Array& from, Json::Array& to);
   /// Fills the empty `to` with a deep copy of `from`'s members (and their index).
@@ -26,7 +33,7 @@ class JsonTree {
 
  private:
   class Copier;
-  static void moveNestedChildren(Json& value, std::vector<Json>& pending);
+  static void moveNestedChildren(Json& value, SmallStack<Json, kStackInline>& pending);
 };
 
 }  // namespace msgraph::detail

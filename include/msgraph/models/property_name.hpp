@@ -14,7 +14,8 @@ namespace msgraph::models {
 /// `displayName`, `toJson` refuses an `additionalProperties` key that names a typed property,
 /// and the tool matches its JSON options' keys with it.
 inline bool namesProperty(std::string_view key, std::string_view name) noexcept {
-  return asciiEqualsIgnoreCase(key, name);
+  // Most keys differ in size, and a match is mostly exact: both cost one short compare.
+  return key.size() == name.size() && (key == name || asciiEqualsIgnoreCase(key, name));
 }
 
 }  // namespace msgraph::models
