@@ -60,15 +60,15 @@ std::size_t JsonObject::position(std::string_view key) const noexcept {
 
 Json& JsonObject::append(std::string key, Json value) {
   members_.emplace_back(std::move(key), std::move(value));
-  if (index_) {
-    try {
+  try {
+    if (index_) {
       index_->add(members_.size() - 1);
-    } catch (...) {
-      members_.pop_back();  // an unindexed member would be invisible to find
-      throw;
+    } else if (members_.size() > kIndexThreshold) {
+      indexAppended();  // the keys are unique: no duplicate to report
     }
-  } else if (members_.size() > kIndexThreshold) {
-    indexAppended();  // keys are unique here; without the index (no memory) lookups scan
+  } catch (...) {
+    members_.pop_back();  // an unindexed member would be invisible to find
+    throw;
   }
   return members_.back().second;
 }
@@ -120,7 +120,11 @@ bool JsonObject::erase(std::string_view key) {
   if (members_.size() <= kIndexThreshold) {
     index_.reset();
   } else if (index_) {
-    index_->erase(at);
+    try {
+      index_->erase(at);
+    } catch (...) {
+      index_.reset();  // out of memory for the new index: lookups scan until one is built
+    }
   }
   return true;
 }

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "msgraph/error.hpp"
 #include "msgraph/json/json.hpp"
@@ -58,19 +59,11 @@ Json& innermostOf(Json& root) {
   return *at;
 }
 
-ValidationError dumpError(const Json& value) {
-  try {
-    (void)value.dump();
-  } catch (const ValidationError& e) {
-    return e;
-  }
-  FAIL("Json::dump accepted the value");
-  throw std::logic_error("unreachable");
-}
-
 }  // namespace
 
 TEST_CASE("A large object keeps insertion order and finds every key", "[json]") {
+  // One object of 200,000 keys through every operation in turn (sections would build it anew
+  // for each).
   constexpr std::size_t kCount = 200000;
   JsonObject object;
   // Keys go in from the highest down, so that insertion order is not the keys' sorted order.
@@ -79,59 +72,60 @@ TEST_CASE("A large object keeps insertion order and finds every key", "[json]") 
   CHECK(object.begin()->first == keyOf(kCount - 1));
   CHECK((object.end() - 1)->first == keyOf(0));
 
-  SECTION("find and contains see every key and no other") {
-    bool all = true;
-    for (std::size_t i = 0; i < kCount; ++i) {
-      const Json* value = object.find(keyOf(i));
-      all = all && value != nullptr && value->asInt() == static_cast<std::int64_t>(i);
-    }
-    CHECK(all);
-    CHECK(object.find("k200000") == nullptr);
-    CHECK_FALSE(object.contains("absent"));
+  // find and contains see every key and no other.
+  bool all = true;
+  for (std::size_t i = 0; i < kCount; ++i) {
+    const Json* value = object.find(keyOf(i));
+    all = all && value != nullptr && value->asInt() == static_cast<std::int64_t>(i);
   }
-  SECTION("set replaces in place, operator[] appends at the end") {
-    object.set(keyOf(7), "seven");
-    CHECK(object.size() == kCount);
-    CHECK((object.begin() + (kCount - 1 - 7))->second == Json("seven"));
-    object["new"] = true;
-    CHECK(object.size() == kCount + 1);
-    CHECK((object.end() - 1)->first == "new");
-    CHECK(object.find("new")->asBool());
-  }
-  SECTION("erase keeps the order of the others and they stay findable") {
-    CHECK(object.erase(keyOf(100000)));
-    CHECK_FALSE(object.erase(keyOf(100000)));
-    CHECK(object.find(keyOf(100000)) == nullptr);
-    CHECK(object.find(keyOf(99999))->asInt() == 99999);
-    CHECK(object.find(keyOf(0))->asInt() == 0);
-    CHECK((object.begin() + (kCount - 1 - 100001))->first == keyOf(100001));
-    CHECK((object.begin() + (kCount - 1 - 100001) + 1)->first == keyOf(99999));
-  }
-  SECTION("shrinking below the index threshold and growing again") {
-    JsonObject small;
-    for (std::size_t i = 0; i < JsonObject::kIndexThreshold + 2; ++i) small.set(keyOf(i), 0);
-    CHECK(small.erase(keyOf(0)));
-    CHECK(small.erase(keyOf(1)));
-    CHECK(small.size() == JsonObject::kIndexThreshold);
-    CHECK(small.find(keyOf(2)) != nullptr);
-    small.set(keyOf(0), 1);
-    small.set(keyOf(1), 1);
-    small.set(keyOf(0), 2);  // a replacement, found through the index again
-    CHECK(small.size() == JsonObject::kIndexThreshold + 2);
-    CHECK(small.find(keyOf(0))->asInt() == 2);
-    CHECK(keysOf(small).front() == keyOf(2));
-    CHECK(keysOf(small).back() == keyOf(1));
-  }
-  SECTION("a copy and a moved-to object keep finding every key") {
-    const JsonObject copy = object;
-    JsonObject moved = std::move(object);
-    CHECK(copy == moved);
-    moved.set(keyOf(5), "changed");
-    CHECK(copy != moved);
-    CHECK(copy.find(keyOf(5))->asInt() == 5);
-    CHECK(moved.find(keyOf(123456))->asInt() == 123456);
-    CHECK(keysOf(copy) == keysOf(moved));
-  }
+  CHECK(all);
+  CHECK(object.find("k200000") == nullptr);
+  CHECK_FALSE(object.contains("absent"));
+
+  // set replaces in place, operator[] appends at the end.
+  object.set(keyOf(7), "seven");
+  CHECK(object.size() == kCount);
+  CHECK((object.begin() + (kCount - 1 - 7))->second == Json("seven"));
+  object["new"] = true;
+  CHECK(object.size() == kCount + 1);
+  CHECK((object.end() - 1)->first == "new");
+  CHECK(object.find("new")->asBool());
+
+  // erase keeps the order of the others, and they stay findable.
+  CHECK(object.erase(keyOf(100000)));
+  CHECK_FALSE(object.erase(keyOf(100000)));
+  CHECK(object.find(keyOf(100000)) == nullptr);
+  CHECK(object.find(keyOf(99999))->asInt() == 99999);
+  CHECK(object.find(keyOf(0))->asInt() == 0);
+  CHECK(object.find("new")->asBool());
+  CHECK((object.begin() + (kCount - 1 - 100001))->first == keyOf(100001));
+  CHECK((object.begin() + (kCount - 1 - 100001) + 1)->first == keyOf(99999));
+
+  // A copy and a moved-to object keep finding every key.
+  const JsonObject copy = object;
+  JsonObject moved = std::move(object);
+  CHECK(copy == moved);
+  moved.set(keyOf(5), "changed");
+  CHECK(copy != moved);
+  CHECK(copy.find(keyOf(5))->asInt() == 5);
+  CHECK(moved.find(keyOf(123456))->asInt() == 123456);
+  CHECK(keysOf(copy) == keysOf(moved));
+}
+
+TEST_CASE("An object shrinking below the index threshold and growing again", "[json]") {
+  JsonObject object;
+  for (std::size_t i = 0; i < JsonObject::kIndexThreshold + 2; ++i) object.set(keyOf(i), 0);
+  CHECK(object.erase(keyOf(0)));
+  CHECK(object.erase(keyOf(1)));
+  CHECK(object.size() == JsonObject::kIndexThreshold);
+  CHECK(object.find(keyOf(2)) != nullptr);
+  object.set(keyOf(0), 1);
+  object.set(keyOf(1), 1);
+  object.set(keyOf(0), 2);  // a replacement, found through the index again
+  CHECK(object.size() == JsonObject::kIndexThreshold + 2);
+  CHECK(object.find(keyOf(0))->asInt() == 2);
+  CHECK(keysOf(object).front() == keyOf(2));
+  CHECK(keysOf(object).back() == keyOf(1));
 }
 
 TEST_CASE("200,000 keys parse, print and round-trip", "[json]") {
@@ -143,11 +137,12 @@ TEST_CASE("200,000 keys parse, print and round-trip", "[json]") {
   const Json again = Json::parse(parsed.dump(true));
   CHECK(again == parsed);
   CHECK(again.dump() == text);
+}
 
-  SECTION("a duplicate key among them is a DeserializationError naming it") {
-    const std::string duplicated = text.substr(0, text.size() - 1) + R"(,"k123456":0})";
-    CHECK_THROWS_WITH(Json::parse(duplicated), Contains("has the key 'k123456' more than once"));
-  }
+TEST_CASE("A duplicate key among 200,000 is a DeserializationError naming it", "[json]") {
+  const std::string text = flatObjectText(200000);
+  const std::string duplicated = text.substr(0, text.size() - 1) + R"(,"k123456":0})";
+  CHECK_THROWS_WITH(Json::parse(duplicated), Contains("has the key 'k123456' more than once"));
 }
 
 TEST_CASE("Object work per key stays flat from 4,000 to 40,000 keys", "[json][complexity]") {
@@ -193,9 +188,8 @@ TEST_CASE("Values nested 100,000 deep in code are copied, compared and destroyed
     CHECK_FALSE(copy == deep);
     copy = deep;  // copy-assigning destroys the old deep value
     CHECK(copy == deep);
-    JsonObject holder{{"deep", deep}};
-    JsonObject holderCopy = holder;
-    CHECK(holderCopy == holder);
+    const JsonObject holder{{"deep", std::move(copy)}};  // destroyed as a JsonObject member
+    CHECK(*holder.find("deep") == deep);
     deep = Json();  // so does moving a scalar over it
     CHECK(deep.isNull());
   }
@@ -203,16 +197,17 @@ TEST_CASE("Values nested 100,000 deep in code are copied, compared and destroyed
 
 TEST_CASE("dump refuses nesting that no parse would read back", "[json]") {
   SECTION("513 arrays built in code: a ValidationError naming the 513th") {
-    const ValidationError e = dumpError(nested(513, false));
     std::string pointer;
     for (int i = 0; i < 512; ++i) pointer += "/0";
-    CHECK(e.field() == pointer);
-    CHECK_THAT(e.reason(), Contains("nested deeper than the limit of 512 levels"));
+    CHECK_THROWS_WITH(nested(513, false).dump(),
+                      "invalid " + pointer +
+                          ": is nested deeper than the limit of 512 levels, which the reader "
+                          "would refuse");
   }
   SECTION("100,000 objects: refused the same way, pretty too") {
     const Json deep = nested(100000, true);
-    CHECK_THAT(dumpError(deep).reason(), Contains("limit of 512 levels"));
-    CHECK_THROWS_AS(deep.dump(true), ValidationError);
+    CHECK_THROWS_AS(deep.dump(), ValidationError);
+    CHECK_THROWS_WITH(deep.dump(true), Contains("limit of 512 levels"));
   }
   SECTION("512 levels are written, and read back at the ceiling") {
     JsonParseOptions options;

@@ -44,7 +44,8 @@ class JsonTree;
 /// scan, the fastest for the handful of keys most bodies hold; a larger one keeps an ordered
 /// index beside its members, so `find`, `set`, `contains` and `operator[]` take O(log n) key
 /// comparisons (an index no choice of keys can slow down, as colliding keys slow a hash).
-/// `erase` is O(n). Copying, destroying and comparing never recurse, however deep the values.
+/// `erase` is O(n). Copying, destroying and comparing never recurse deeper than 64 levels,
+/// however deep the values.
 class MSGRAPH_API JsonObject {
  public:
   /// @brief One member: key and value.
@@ -67,7 +68,7 @@ class MSGRAPH_API JsonObject {
   JsonObject& operator=(const JsonObject& other);
   /// @brief Replaces the members with `other`'s; `other` is left empty.
   JsonObject& operator=(JsonObject&& other) noexcept;
-  /// @brief Destroys the members, without recursion.
+  /// @brief Destroys the members; below 64 levels without recursion.
   ~JsonObject();
 
   /// @brief Sets `key` to `value`: replaces the value in place if the key exists, else appends.
@@ -100,7 +101,7 @@ class MSGRAPH_API JsonObject {
 
  private:
   friend class detail::JsonBuilder;  // appends parsed members, then indexes them once
-  friend class detail::JsonTree;     // copies members without re-checking their keys
+  friend class detail::JsonTree;     // copies and dismantles members without re-checking keys
 
   std::size_t position(std::string_view key) const noexcept;
   Json& append(std::string key, Json value);
@@ -122,9 +123,10 @@ class MSGRAPH_API JsonObject {
 /// Two values are equal when they have the same type and content; an integer and a double are
 /// never equal (`1` vs `1.0`), and object comparison is order-insensitive.
 ///
-/// Copying, destroying and comparing work with explicit stacks, so a value nested as deep as
-/// the program likes (100,000 levels built in code) costs no stack depth; `dump` refuses nesting
-/// deeper than `JsonParseOptions::kDepthCeiling`, which no parse would accept.
+/// Copying and comparing work with explicit stacks and destroying recurses at most 64 levels, so
+/// a value nested as deep as the program likes (100,000 levels built in code) cannot overflow the
+/// call stack; `dump` refuses nesting deeper than `JsonParseOptions::kDepthCeiling`, which no
+/// parse would accept.
 class MSGRAPH_API Json {
  public:
   /// @brief The kinds of JSON value.
@@ -173,7 +175,7 @@ class MSGRAPH_API Json {
   Json& operator=(const Json& other);
   /// @brief Replaces the value with `other`'s.
   Json& operator=(Json&& other) noexcept = default;
-  /// @brief Destroys the value; a deep one without recursion.
+  /// @brief Destroys the value; below 64 levels without recursion.
   ~Json() {
     if (type() >= Type::Array) releaseChildren();
   }
