@@ -32,6 +32,7 @@
 #include "msgraph/models/identity_sync_policy_partner.hpp"
 #include "msgraph/models/inbound_outbound_policy_configuration.hpp"
 #include "msgraph/models/property.hpp"
+#include "msgraph/models/property_name.hpp"
 #include "msgraph/models/user_sync_inbound.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
 #include "msgraph/pipeline/retry_options.hpp"

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "json/json_builder.hpp"
 
-#include <algorithm>
 #include <string_view>
 
 #include "json/json_number.hpp"
@@ -33,20 +32,10 @@ void JsonBuilder::appendPointer(std::string& pointer) const {
 }
 
 Json& JsonBuilder::appendMember(JsonObject& object, std::string key) {
-  return object.members_.emplace_back(std::move(key), Json()).second;
+  return object.appendUnchecked(std::move(key));
 }
 
-const std::string* JsonBuilder::findDuplicateKey(const JsonObject& object) {
-  const auto& members = object.members_;
-  if (members.size() < 2) return nullptr;
-  std::vector<const std::string*> keys;
-  keys.reserve(members.size());
-  for (const auto& member : members) keys.push_back(&member.first);
-  std::sort(keys.begin(), keys.end(), [](const auto* a, const auto* b) { return *a < *b; });
-  auto dup = std::adjacent_find(keys.begin(), keys.end(),
-                                [](const auto* a, const auto* b) { return *a == *b; });
-  return dup == keys.end() ? nullptr : *dup;
-}
+const std::string* JsonBuilder::indexMembers(JsonObject& object) { return object.indexAppended(); }
 
 bool JsonBuilder::refuseSurrogate(const char* s, SizeType n) {
   if (!hasEncodedSurrogate(s, n)) return false;
@@ -114,7 +103,7 @@ bool JsonBuilder::close() {
   Frame& top = stack_.back();
   top.hasKey = false;  // so that a failure points at the container itself
   if (top.container->isObject()) {
-    if (const std::string* dup = findDuplicateKey(top.container->asObject())) {
+    if (const std::string* dup = indexMembers(top.container->asObject())) {
       failure_ = "has the key '" + *dup + "' more than once";
       return false;
     }

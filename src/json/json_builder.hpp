@@ -33,10 +33,11 @@ class JsonBuilder {
     return result;
   }
 
-  /// Appends a member without the uniqueness check; callers check once with findDuplicateKey.
+  /// Appends a member without the uniqueness check; callers check once with indexMembers.
   static Json& appendMember(JsonObject& object, std::string key);
-  /// The first key that occurs twice in `object`, or nullptr.
-  static const std::string* findDuplicateKey(const JsonObject& object);
+  /// Indexes the members appended with appendMember (once the object is complete); returns the
+  /// first key that occurs twice, or nullptr. O(n log n) for a large object.
+  static const std::string* indexMembers(JsonObject& object);
 
   // RapidJSON SAX handler interface.
   bool Null() { return put(Json()); }

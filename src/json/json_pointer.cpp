@@ -28,4 +28,10 @@ std::string PathNode::toString() const {
   return pointer;
 }
 
+std::size_t PathNode::levels() const noexcept {
+  std::size_t count = 0;
+  for (const PathNode* node = this; node->parent != nullptr; node = node->parent) ++count;
+  return count;
+}
+
 }  // namespace msgraph::detail

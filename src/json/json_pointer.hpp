@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,8 @@ struct PathNode {
 
   /// The pointer from the root to this node, e.g. `/userSyncInbound/isSyncAllowed`.
   std::string toString() const;
+  /// The number of tokens from the root to this node: a container here is at level levels()+1.
+  std::size_t levels() const noexcept;
 };
 
 }  // namespace msgraph::detail

@@ -36,11 +36,14 @@ using PrettyWriter = rapidjson::PrettyWriter<StringSink, rapidjson::UTF8<>, rapi
                                              rapidjson::CrtAllocator>;
 
 /// Drives a RapidJSON SAX writer. Every value is checked as it is written (strings must be
-/// UTF-8, numbers finite); a failure is a ValidationError naming the JSON pointer of the value.
+/// UTF-8, numbers finite, nesting no deeper than `maxDepth` levels, the top level counting as
+/// 1, as the reader counts); a failure is a ValidationError naming the JSON pointer of the
+/// value.
 template <typename Writer>
 class BasicJsonWriter {
  public:
-  explicit BasicJsonWriter(std::string& out) : sink_(out), writer_(sink_) {
+  BasicJsonWriter(std::string& out, std::size_t maxDepth)
+      : sink_(out), writer_(sink_), maxDepth_(maxDepth) {
     if constexpr (std::is_same_v<Writer, PrettyWriter>) writer_.SetIndent(' ', 2);
   }
 
@@ -77,9 +80,12 @@ class BasicJsonWriter {
   // Writes a scalar; returns false for a container. On failure returns the reason.
   bool scalar(const Json& v, const char*& failure);
   static std::string pointerOf(const std::vector<Frame>& stack, const PathNode& at);
+  void open(const Json& container, std::vector<Frame>& stack, const PathNode& at,
+            std::size_t atLevel);
 
   StringSink sink_;
   Writer writer_;
+  std::size_t maxDepth_;
 };
 
 template <typename Writer>
@@ -128,17 +134,28 @@ std::string BasicJsonWriter<Writer>::pointerOf(const std::vector<Frame>& stack,
   return pointer;
 }
 
+// Starts a container at level `atLevel + stack.size() + 1`, refusing one the reader would.
+template <typename Writer>
+void BasicJsonWriter<Writer>::open(const Json& container, std::vector<Frame>& stack,
+                                   const PathNode& at, std::size_t atLevel) {
+  if (atLevel + stack.size() >= maxDepth_) {
+    const std::string reason = "is nested deeper than the limit of " + std::to_string(maxDepth_) +
+                               " levels, which the reader would refuse";
+    fail(pointerOf(stack, at), reason.c_str());
+  }
+  container.isArray() ? writer_.StartArray() : writer_.StartObject();
+  stack.push_back({&container, 0});
+}
+
 template <typename Writer>
 void BasicJsonWriter<Writer>::value(const Json& root, const PathNode& at) {
   std::vector<Frame> stack;
+  const std::size_t atLevel = at.levels();
   const Json* current = &root;
   const char* failure = nullptr;
   for (;;) {
     if (current != nullptr) {
-      if (!scalar(*current, failure)) {
-        current->isArray() ? writer_.StartArray() : writer_.StartObject();
-        stack.push_back({current, 0});
-      }
+      if (!scalar(*current, failure)) open(*current, stack, at, atLevel);
       if (failure != nullptr) fail(pointerOf(stack, at), failure);
       current = nullptr;
     }

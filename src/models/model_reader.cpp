@@ -173,7 +173,7 @@ bool ModelReader::Key(const char* s, SizeType n, bool copy) {
 bool ModelReader::EndObject(SizeType n) {
   if (unknown_.active()) return forwarded(unknown_.EndObject(n));
   Frame& top = frames_.back();
-  if (const std::string* dup = JsonBuilder::findDuplicateKey(top.binder->extras())) {
+  if (const std::string* dup = JsonBuilder::indexMembers(top.binder->extras())) {
     top.key = *dup;
     top.inMember = true;
     failure_ = "appears more than once in the object";

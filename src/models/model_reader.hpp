@@ -10,6 +10,7 @@
 #include "json/json_builder.hpp"
 #include "json/sax_parse.hpp"
 #include "models/model_fields.hpp"
+#include "msgraph/models/property_name.hpp"
 
 namespace msgraph::detail {
 
@@ -61,7 +62,8 @@ FieldSlot slotFor(models::Property<Nested>& property) {
   return slot;
 }
 
-/// Binds member names to the typed properties listed in Fields<Model>.
+/// Binds member names to the typed properties listed in Fields<Model>, in any case as Graph
+/// does (namesProperty).
 template <typename Model>
 class ModelBinder final : public ObjectBinder {
  public:
@@ -77,7 +79,7 @@ class ModelBinder final : public ObjectBinder {
     bool found = false;
     Fields<Model>::each(
         [&](const char* name, auto& property) {
-          if (!found && key == name) {
+          if (!found && models::namesProperty(key, name)) {
             found = true;
             slot = slotFor(property);
           }

@@ -5,7 +5,9 @@
 
 #include "json/json_pointer.hpp"
 #include "json/json_writer.hpp"
+#include "json/sax_parse.hpp"
 #include "models/model_fields.hpp"
+#include "msgraph/models/property_name.hpp"
 
 namespace msgraph::detail {
 
@@ -21,10 +23,15 @@ void writeValue(JsonWriter& writer, const Model& nested, const PathNode& at) {
   writeModel(writer, nested, at);  // recursion bounded by the schema, not by input
 }
 
+// The typed property that `key` names, or nullptr.
 template <typename Model>
-bool isTypedKey(const Model& model, std::string_view key) {
-  bool typed = false;
-  Fields<Model>::each([&](const char* name, const auto&) { typed = typed || key == name; }, model);
+const char* typedPropertyNamed(const Model& model, std::string_view key) {
+  const char* typed = nullptr;
+  Fields<Model>::each(
+      [&](const char* name, const auto&) {
+        if (typed == nullptr && models::namesProperty(key, name)) typed = name;
+      },
+      model);
   return typed;
 }
 
@@ -47,10 +54,12 @@ void writeModel(JsonWriter& writer, const Model& model, const PathNode& at) {
       model);
   for (const auto& [key, value] : model.additionalProperties) {
     const PathNode here{&at, key};
-    if (isTypedKey(model, key)) {
-      throw ValidationError(here.toString(),
-                            std::string("is in additionalProperties but is a typed property of ") +
-                                Fields<Model>::kName + "; set the typed property instead");
+    if (const char* typed = typedPropertyNamed(model, key)) {
+      throw ValidationError(here.toString(), std::string("is in additionalProperties but names ") +
+                                                 "the typed property " + typed + " of " +
+                                                 Fields<Model>::kName +
+                                                 " (property names are case-insensitive); set "
+                                                 "the typed property instead");
     }
     writer.key(key, here);
     writer.value(value, here);
@@ -58,12 +67,12 @@ void writeModel(JsonWriter& writer, const Model& model, const PathNode& at) {
   writer.endObject();
 }
 
-/// The model as compact JSON.
+/// The model as compact JSON, no deeper than fromJson reads.
 template <typename Model>
 std::string modelToJson(const Model& model) {
   std::string out;
   out.reserve(128);
-  JsonWriter writer(out);
+  JsonWriter writer(out, effectiveDepth(JsonParseOptions{}));
   writeModel(writer, model, PathNode{});
   return out;
 }

@@ -622,12 +622,14 @@ TEST_CASE("An additionalProperties key that names a typed property is a Validati
       CHECK(writeError(policy).field() == std::string("/") + field.name);
     }
   }
-  SECTION("isSyncAllowed inside userSyncInbound") {
-    IdentitySyncPolicyPartner policy;
-    UserSyncInbound inbound;
-    inbound.additionalProperties.set("isSyncAllowed", true);
-    policy.userSyncInbound = inbound;
-    CHECK(writeError(policy).field() == "/userSyncInbound/isSyncAllowed");
+  SECTION("isSyncAllowed inside userSyncInbound, in any case") {
+    for (const std::string key : {"isSyncAllowed", "ISSYNCALLOWED"}) {
+      IdentitySyncPolicyPartner policy;
+      UserSyncInbound inbound;
+      inbound.additionalProperties.set(key, true);
+      policy.userSyncInbound = inbound;
+      CHECK(writeError(policy).field() == "/userSyncInbound/" + key);
+    }
   }
   SECTION("isSyncAllowed inside groupSyncInbound") {
     IdentitySyncPolicyPartner policy;
@@ -646,12 +648,35 @@ TEST_CASE("An additionalProperties key that names a typed property is a Validati
     Identity identity;
     identity.additionalProperties.set("crossTenantAccessPolicyConfigurationPartnerTenantId", "x");
     CHECK(writeError(identity).field() == "/crossTenantAccessPolicyConfigurationPartnerTenantId");
+    Identity other;
+    other.additionalProperties.set("UserId", "x");
+    CHECK(writeError(other).field() == "/UserId");
   }
-  SECTION("matching is exact: a key differing in case is not a collision") {
+  SECTION("a key differing only in case collides too: Graph's names are case-insensitive") {
     IdentitySyncPolicyPartner policy;
     policy.displayName = "a";
     policy.additionalProperties.set("DisplayName", "b");
-    CHECK(policy.toJson() == R"({"displayName":"a","DisplayName":"b"})");
+    const ValidationError e = writeError(policy);
+    CHECK(e.field() == "/DisplayName");
+    CHECK_THAT(e.reason(), Contains("names the typed property displayName of "
+                                    "IdentitySyncPolicyPartner (property names are "
+                                    "case-insensitive)"));
+  }
+}
+
+TEST_CASE("fromJson reads a typed property whatever the case of its key", "[models]") {
+  SECTION("into the typed property, written back in the model's spelling") {
+    const auto policy = IdentitySyncPolicyPartner::fromJson(
+        R"({"DisplayName":"x","USERSYNCINBOUND":{"IsSyncAllowed":true}})");
+    CHECK(policy.displayName == Property<std::string>("x"));
+    CHECK(policy.userSyncInbound->isSyncAllowed == Property<bool>(true));
+    CHECK(policy.additionalProperties.empty());
+    CHECK(policy.toJson() == R"({"displayName":"x","userSyncInbound":{"isSyncAllowed":true}})");
+  }
+  SECTION("two spellings of one property are a duplicate") {
+    const auto e = readError<IdentitySyncPolicyPartner>(R"({"displayName":"a","DISPLAYNAME":"b"})");
+    CHECK(e.pointer() == "/DISPLAYNAME");
+    CHECK_THAT(e.what(), Contains("more than once"));
   }
 }
 
@@ -817,6 +842,17 @@ TEST_CASE("Deep nesting inside an unknown property is a clean DeserializationErr
     const std::string tooDeep = R"({"x":)" + repeat("[", 64) + repeat("]", 64) + "}";
     CHECK(IdentitySyncPolicyPartner::fromJson(ok).toJson() == ok);
     CHECK_THROWS_AS(IdentitySyncPolicyPartner::fromJson(tooDeep), DeserializationError);
+  }
+  SECTION("toJson refuses an additional property deeper than fromJson reads") {
+    IdentitySyncPolicyPartner policy;
+    policy.additionalProperties.set("x", Json::parse(repeat("[", 63) + repeat("]", 63)));
+    CHECK(IdentitySyncPolicyPartner::fromJson(policy.toJson()) == policy);
+    Json* innermost = policy.additionalProperties.find("x");
+    while (!innermost->asArray().empty()) innermost = &innermost->asArray().front();
+    innermost->asArray().emplace_back(Json::array());  // level 65
+    const ValidationError e = writeError(policy);
+    CHECK(e.field() == "/x" + repeat("/0", 63));
+    CHECK_THAT(e.reason(), Contains("nested deeper than the limit of 64 levels"));
   }
   SECTION("the same inside userSyncInbound, which is level 2") {
     const std::string ok = R"({"userSyncInbound":{"x":)" + repeat("[", 62) + repeat("]", 62) + "}}";

@@ -341,14 +341,18 @@ TEST_CASE("a PUT answered 200 with a body fills value", "[requests]") {
 }
 
 TEST_CASE("a body that cannot be serialized fails the call before sending", "[requests]") {
-  Fixture f;
-  models::IdentitySyncPolicyPartner policy = seedPolicy();
-  policy.additionalProperties.set("displayName", "shadow");
-  auto result = f.sync().put(policy).send();
-  REQUIRE_FALSE(result.ok());
-  const auto& error = dynamic_cast<const msgraph::ValidationError&>(result.error());
-  CHECK(error.field() == "BodyParameter/displayName");
-  CHECK(f.mock->requestCount() == 0);
+  // Graph's property names are case-insensitive: "DisplayName" would set displayName too.
+  for (const char* key : {"displayName", "DisplayName"}) {
+    CAPTURE(key);
+    Fixture f;
+    models::IdentitySyncPolicyPartner policy = seedPolicy();
+    policy.additionalProperties.set(key, "shadow");
+    auto result = f.sync().put(policy).send();
+    REQUIRE_FALSE(result.ok());
+    const auto& error = dynamic_cast<const msgraph::ValidationError&>(result.error());
+    CHECK(error.field() == std::string("BodyParameter/") + key);
+    CHECK(f.mock->requestCount() == 0);
+  }
 }
 
 TEST_CASE("clouds, custom roots and API versions pick the URL", "[requests]") {

@@ -2,10 +2,10 @@
 #include "model_keys.hpp"
 
 #include "cli_error.hpp"
-#include "msgraph/ascii.hpp"
 #include "msgraph/models/group_sync_inbound.hpp"
 #include "msgraph/models/identity.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
+#include "msgraph/models/property_name.hpp"
 #include "msgraph/models/user_sync_inbound.hpp"
 
 namespace msgraph_cli {
@@ -20,7 +20,7 @@ KeySchema flat(const std::vector<std::string_view>& names) {
 
 const KeyNode* findKey(const KeySchema& schema, std::string_view key) {
   for (const KeyNode& node : schema) {
-    if (msgraph::asciiEqualsIgnoreCase(node.name, key)) return &node;
+    if (msgraph::models::namesProperty(key, node.name)) return &node;
   }
   return nullptr;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -99,14 +100,17 @@ void printPartner(const msgraph::models::CrossTenantAccessPolicyConfigurationPar
 
 Json headersJson(const msgraph::HttpHeaders& headers) {
   std::vector<std::pair<std::string, std::string>> merged;
+  // Where each name (in small letters) is in `merged`: a server's thousands of headers cost
+  // O(n log n), not a scan each.
+  std::map<std::string, std::size_t> positions;
   for (const auto& [name, value] : headers) {
-    auto same = std::find_if(merged.begin(), merged.end(), [&](const auto& field) {
-      return msgraph::asciiEqualsIgnoreCase(field.first, name);
-    });
-    if (same == merged.end()) {
+    std::string folded = name;
+    for (char& c : folded) c = msgraph::asciiLower(c);
+    const auto [at, added] = positions.emplace(std::move(folded), merged.size());
+    if (added) {
       merged.emplace_back(name, value);
     } else {
-      same->second.append(", ").append(value);
+      merged[at->second].second.append(", ").append(value);
     }
   }
   Json object = Json::object();

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -20,8 +21,8 @@ namespace msgraph {
 /// Parsing never recurses on the input's depth; these limits turn hostile input (a 100,000-deep
 /// array, a gigabyte string) into a clean `DeserializationError`.
 struct MSGRAPH_API JsonParseOptions {
-  /// @brief The hard ceiling for `maxDepth`; larger values are clamped to it so that the value
-  /// tree (whose destructor and comparison do recurse) stays shallow.
+  /// @brief The hard ceiling for `maxDepth`; larger values are clamped to it. `Json::dump`
+  /// refuses to write deeper nesting, so that whatever it writes can be read back.
   static constexpr std::size_t kDepthCeiling = 512;
   /// @brief The most nested arrays/objects accepted (the document's top level counts as 1).
   std::size_t maxDepth = 64;
@@ -32,25 +33,43 @@ struct MSGRAPH_API JsonParseOptions {
 class Json;
 namespace detail {
 class JsonBuilder;
+class JsonObjectIndex;
+class JsonTree;
 }  // namespace detail
 
 /// @brief A JSON object's members: an insertion-ordered map from unique string keys to `Json`.
 ///
 /// Used for `Json` objects and for every model's `additionalProperties`. Keys keep the order in
-/// which they were first set. Lookups are linear, which is fastest for the handful of keys these
-/// objects hold; parsing checks a large object's keys for duplicates in O(n log n).
+/// which they were first set. An object of up to `kIndexThreshold` members is searched by a
+/// scan, the fastest for the handful of keys most bodies hold; a larger one keeps an ordered
+/// index beside its members, so `find`, `set`, `contains` and `operator[]` take O(log n) key
+/// comparisons (an index no choice of keys can slow down, as colliding keys slow a hash).
+/// `erase` is O(n). Copying, destroying and comparing never recurse deeper than 64 levels,
+/// however deep the values.
 class MSGRAPH_API JsonObject {
  public:
   /// @brief One member: key and value.
   using Member = std::pair<std::string, Json>;
   /// @brief Iterator over the members, in order.
   using const_iterator = std::vector<Member>::const_iterator;
+  /// @brief The most members an object holds without an index.
+  static constexpr std::size_t kIndexThreshold = 16;
 
   /// @brief An empty object.
-  JsonObject() = default;
+  JsonObject() noexcept;
   /// @brief An object from `{key, value}` pairs, in order; a later duplicate key replaces the
   /// earlier value.
   JsonObject(std::initializer_list<Member> members);
+  /// @brief A deep copy, made without recursion.
+  JsonObject(const JsonObject& other);
+  /// @brief Takes `other`'s members; `other` is left empty.
+  JsonObject(JsonObject&& other) noexcept;
+  /// @brief Replaces the members with a deep copy of `other`'s.
+  JsonObject& operator=(const JsonObject& other);
+  /// @brief Replaces the members with `other`'s; `other` is left empty.
+  JsonObject& operator=(JsonObject&& other) noexcept;
+  /// @brief Destroys the members; below 64 levels without recursion.
+  ~JsonObject();
 
   /// @brief Sets `key` to `value`: replaces the value in place if the key exists, else appends.
   Json& set(std::string key, Json value);
@@ -60,7 +79,7 @@ class MSGRAPH_API JsonObject {
   Json* find(std::string_view key) noexcept;
   /// @brief Whether `key` is present.
   bool contains(std::string_view key) const noexcept { return find(key) != nullptr; }
-  /// @brief Removes `key`; returns whether it was present.
+  /// @brief Removes `key`, keeping the others' order; returns whether it was present. O(n).
   bool erase(std::string_view key);
   /// @brief The value of `key`, inserting `null` first if absent.
   Json& operator[](std::string_view key);
@@ -81,8 +100,17 @@ class MSGRAPH_API JsonObject {
   friend bool operator!=(const JsonObject& a, const JsonObject& b) noexcept { return !(a == b); }
 
  private:
-  friend class detail::JsonBuilder;  // appends parsed members, then checks duplicates once
+  friend class detail::JsonBuilder;  // appends parsed members, then indexes them once
+  friend class detail::JsonTree;     // copies and dismantles members without re-checking keys
+
+  std::size_t position(std::string_view key) const noexcept;
+  Json& append(std::string key, Json value);
+  Json& appendUnchecked(std::string key);
+  const std::string* indexAppended();
+  void rebindIndex() noexcept;
+
   std::vector<Member> members_;
+  std::unique_ptr<detail::JsonObjectIndex> index_;  // only above kIndexThreshold members
 };
 
 /// @brief An owned JSON value: null, boolean, integer, double, string, array or object.
@@ -94,6 +122,11 @@ class MSGRAPH_API JsonObject {
 ///
 /// Two values are equal when they have the same type and content; an integer and a double are
 /// never equal (`1` vs `1.0`), and object comparison is order-insensitive.
+///
+/// Copying and comparing work with explicit stacks and destroying recurses at most 64 levels, so
+/// a value nested as deep as the program likes (100,000 levels built in code) cannot overflow the
+/// call stack; `dump` refuses nesting deeper than `JsonParseOptions::kDepthCeiling`, which no
+/// parse would accept.
 class MSGRAPH_API Json {
  public:
   /// @brief The kinds of JSON value.
@@ -134,6 +167,18 @@ class MSGRAPH_API Json {
   Json(Array value) noexcept : value_(std::move(value)) {}  // NOLINT
   /// @brief An object.
   Json(Object value) noexcept : value_(std::move(value)) {}  // NOLINT
+  /// @brief A deep copy, made without recursion.
+  Json(const Json& other);
+  /// @brief Takes `other`'s value; a container `other` is left empty.
+  Json(Json&& other) noexcept = default;
+  /// @brief Replaces the value with a deep copy of `other`.
+  Json& operator=(const Json& other);
+  /// @brief Replaces the value with `other`'s.
+  Json& operator=(Json&& other) noexcept = default;
+  /// @brief Destroys the value; below 64 levels without recursion.
+  ~Json() {
+    if (type() >= Type::Array) releaseChildren();
+  }
 
   /// @brief An empty array.
   static Json array() { return Json(Array{}); }
@@ -149,7 +194,8 @@ class MSGRAPH_API Json {
   static Json parse(std::string_view text, const JsonParseOptions& options = {});
 
   /// @brief Serializes to compact JSON (no spaces); `pretty` indents with two spaces.
-  /// @throws ValidationError if a string is not valid UTF-8 or a double is NaN or infinite.
+  /// @throws ValidationError if a string is not valid UTF-8, a double is NaN or infinite, or
+  /// the nesting is deeper than `JsonParseOptions::kDepthCeiling` levels.
   std::string dump(bool pretty = false) const;
 
   /// @brief The kind of value.
@@ -203,6 +249,7 @@ class MSGRAPH_API Json {
 
  private:
   void normalizeUnsigned() noexcept;
+  void releaseChildren() noexcept;
   std::variant<std::nullptr_t, bool, std::int64_t, std::uint64_t, double, std::string, Array,
                Object>
       value_;
@@ -211,7 +258,6 @@ class MSGRAPH_API Json {
 // JsonObject's members need the complete Json type, so they are defined after it.
 inline std::size_t JsonObject::size() const noexcept { return members_.size(); }
 inline bool JsonObject::empty() const noexcept { return members_.empty(); }
-inline void JsonObject::clear() noexcept { members_.clear(); }
 inline JsonObject::const_iterator JsonObject::begin() const noexcept { return members_.begin(); }
 inline JsonObject::const_iterator JsonObject::end() const noexcept { return members_.end(); }
 

@@ -35,8 +35,8 @@ struct MSGRAPH_API CrossTenantAccessPolicyConfigurationPartner {
   /// @brief The partner's identity synchronization policy, when read with
   /// `$expand=identitySynchronization` (null when the partner has none).
   Property<IdentitySyncPolicyPartner> identitySynchronization;
-  /// @brief Keys not modelled above, in insertion order. A key that names a typed property is a
-  /// `ValidationError` when serializing.
+  /// @brief Keys not modelled above, in insertion order. A key that names a typed property (in any
+  /// case, see `namesProperty`) is a `ValidationError` when serializing.
   JsonObject additionalProperties;
 
   /// @brief Reads the model from a JSON object, as Graph sends it.

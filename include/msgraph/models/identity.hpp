@@ -168,7 +168,7 @@ struct MSGRAPH_API Identity {
   /// @throws ValidationError for a colliding `additionalProperties` key or invalid UTF-8.
   std::string toJson() const;
   /// @brief The JSON names of the typed properties, in serialization order (what
-  /// `additionalProperties` must not repeat). Tools use it to match keys case-insensitively.
+  /// `additionalProperties` must not repeat). Tools match keys to it with `namesProperty`.
   static const std::vector<std::string_view>& propertyNames();
 
   /// @brief Equal keys and additional properties.

@@ -33,8 +33,8 @@ struct MSGRAPH_API IdentitySyncPolicyPartner {
   Property<std::string> deletedDateTime;
   /// @brief (beta) Whether groups are synchronized in from the partner.
   Property<GroupSyncInbound> groupSyncInbound;
-  /// @brief Keys not modelled above, in insertion order. A key that names a typed property is a
-  /// `ValidationError` when serializing.
+  /// @brief Keys not modelled above, in insertion order. A key that names a typed property (in any
+  /// case, see `namesProperty`) is a `ValidationError` when serializing.
   JsonObject additionalProperties;
 
   /// @brief Reads the model from a JSON object, as Graph sends it.
@@ -47,7 +47,7 @@ struct MSGRAPH_API IdentitySyncPolicyPartner {
   /// UTF-8, or a non-finite number.
   std::string toJson() const;
   /// @brief The JSON names of the typed properties, in serialization order (what
-  /// `additionalProperties` must not repeat). Tools use it to match keys case-insensitively.
+  /// `additionalProperties` must not repeat). Tools match keys to it with `namesProperty`.
   static const std::vector<std::string_view>& propertyNames();
 
   /// @brief Equal properties and additional properties.

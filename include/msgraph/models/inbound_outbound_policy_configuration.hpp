@@ -22,8 +22,8 @@ struct MSGRAPH_API InboundOutboundPolicyConfiguration {
   Property<bool> inboundAllowed;
   /// @brief The outbound direction (from this tenant to the partner).
   Property<bool> outboundAllowed;
-  /// @brief Keys not modelled above, in insertion order. A key that names a typed property is a
-  /// `ValidationError` when serializing.
+  /// @brief Keys not modelled above, in insertion order. A key that names a typed property (in any
+  /// case, see `namesProperty`) is a `ValidationError` when serializing.
   JsonObject additionalProperties;
 
   /// @brief Reads the model from a JSON object.

@@ -19,8 +19,8 @@ struct MSGRAPH_API UserSyncInbound {
   /// @brief Whether user objects are synchronized from the partner tenant. `false` stops any
   /// current synchronization; users already synchronized are not affected.
   Property<bool> isSyncAllowed;
-  /// @brief Keys not modelled above, in insertion order. A key that names a typed property is a
-  /// `ValidationError` when serializing.
+  /// @brief Keys not modelled above, in insertion order. A key that names a typed property (in any
+  /// case, see `namesProperty`) is a `ValidationError` when serializing.
   JsonObject additionalProperties;
 
   /// @brief Reads the model from a JSON object.
@@ -32,7 +32,7 @@ struct MSGRAPH_API UserSyncInbound {
   /// property, a string that is not UTF-8, or a non-finite number.
   std::string toJson() const;
   /// @brief The JSON names of the typed properties, in serialization order (what
-  /// `additionalProperties` must not repeat). Tools use it to match keys case-insensitively.
+  /// `additionalProperties` must not repeat). Tools match keys to it with `namesProperty`.
   static const std::vector<std::string_view>& propertyNames();
 
   /// @brief Equal properties and additional properties.
