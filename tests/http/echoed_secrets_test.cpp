@@ -21,8 +21,6 @@ using msgraph_test::WireRequest;
 
 const std::string kSecret = "S3cr3t~v@lue+with&specials";
 const std::string kToken = "eyJ0eXAiOiJKV1QifQ.eyJhdWQiOiJncmFwaCJ9.c2lnbmF0dXJl";
-const std::string kPolicyPath =
-    "/v1.0/policies/crossTenantAccessPolicy/partners/p1/identitySynchronization";
 
 // Every text a caller of the library can see of `error`, and what the logger received.
 std::string everythingShown(const msgraph::Error& error, const std::vector<std::string>& log) {
@@ -36,6 +34,16 @@ std::string everythingShown(const msgraph::Error& error, const std::vector<std::
   }
   for (const std::string& line : log) shown += line + "\n";
   return shown;
+}
+
+// The ServiceError of a policy GET that the server refuses.
+msgraph::ServiceError policyGetError(const msgraph::GraphClient& client) {
+  return errorOf<msgraph::ServiceError>(client.policies()
+                                            .crossTenantAccessPolicy()
+                                            .partners("p1")
+                                            .identitySynchronization()
+                                            .get()
+                                            .send());
 }
 
 std::string formValue(const std::string& form, const std::string& name) {
@@ -99,13 +107,7 @@ TEST_CASE("a Graph error that quotes the request's Authorization header: the tok
           .baseUrl(server.baseUrl())
           .credential(std::make_shared<msgraph::StaticTokenCredential>(kToken))
           .logger([&log](msgraph::LogLevel, std::string_view line) { log.emplace_back(line); }));
-  const auto result = client.policies()
-                          .crossTenantAccessPolicy()
-                          .partners("p1")
-                          .identitySynchronization()
-                          .get()
-                          .send();
-  const auto error = errorOf<msgraph::ServiceError>(result);
+  const auto error = policyGetError(client);
   const std::string shown = everythingShown(error, log);
   INFO(shown);
   CHECK(error.status() == 403);
@@ -126,13 +128,7 @@ TEST_CASE("redaction of service text: the patterns a secret hides behind", "[ech
                          {{"Content-Type", "application/json"}});
   });
   const msgraph::GraphClient client(msgraph::ClientOptions{}.baseUrl(server.baseUrl()));
-  const auto result = client.policies()
-                          .crossTenantAccessPolicy()
-                          .partners("p1")
-                          .identitySynchronization()
-                          .get()
-                          .send();
-  const auto error = errorOf<msgraph::ServiceError>(result);
+  const auto error = policyGetError(client);
   CHECK(error.message() ==
         R"(got access_token=***, {"client_assertion": "***"}, assertion:***, Authorization: )"
         R"(Basic ***; the key vault is fine)");
