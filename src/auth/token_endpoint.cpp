@@ -167,7 +167,8 @@ void requireCredentialValue(const char* field, const std::string& value) {
 TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialOptions& options)
     : transport_(options.transport),
       retry_(std::make_shared<RetryPolicy>(tokenRetryOptions(options),
-                                           RetryStyle{linearBackoff, "the token request", false})),
+                                           RetryStyle{linearBackoff, "the token request", false,
+                                                      LogSink{options.logger, options.logLevel}})),
       logging_(std::make_shared<LoggingPolicy>(LogSink{options.logger, options.logLevel})),
       refreshMargin_(options.refreshMargin),
       clock_(options.clock) {

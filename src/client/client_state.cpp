@@ -30,13 +30,15 @@ Pipeline buildPipeline(const ClientOptions& options) {
   policies.push_back(std::make_shared<ClientRequestIdPolicy>());
   policies.push_back(std::make_shared<UserAgentPolicy>(options.applicationId()));
   for (auto& policy : userPolicies(options, PolicySlot::PerCall)) policies.push_back(policy);
-  policies.push_back(std::make_shared<RetryPolicy>(options.retry()));
+  const LogSink log{options.logger(), options.logLevel()};
+  RetryStyle style;
+  style.log = log;
+  policies.push_back(std::make_shared<RetryPolicy>(options.retry(), std::move(style)));
   for (auto& policy : userPolicies(options, PolicySlot::PerRetry)) policies.push_back(policy);
   // App-only tokens are for the cloud's Graph resource, even when requests go to a custom root.
   const std::string scope = std::string(graphRoot(options.cloud())) + "/.default";
   policies.push_back(std::make_shared<AuthorizationPolicy>(options.credential(), scope));
-  policies.push_back(
-      std::make_shared<LoggingPolicy>(LogSink{options.logger(), options.logLevel()}));
+  policies.push_back(std::make_shared<LoggingPolicy>(log));
   std::shared_ptr<HttpTransport> transport = options.transport();
   if (transport == nullptr) transport = std::make_shared<CurlTransport>(options.transportOptions());
   return Pipeline(std::move(policies), std::move(transport));

@@ -52,6 +52,9 @@ struct RetryStyle {
   /// Whether retries carry Graph's `Retry-Attempt: N` header (the identity platform's requests
   /// do not).
   bool sendsRetryAttempt = true;
+  /// Where each wait is announced before it starts, at Info ("waiting 180 s after HTTP 429 to
+  /// retry the request, attempt 2 of 4"), so that a long wait is never a silent hang.
+  LogSink log;
 };
 
 /// Retries throttled and failed attempts as RetryOptions describes (the call's own options when

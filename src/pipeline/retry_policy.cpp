@@ -122,14 +122,31 @@ milliseconds graphBackoff(const RetryOptions& options, int attempt, const HttpRe
 
 namespace {
 
-// Waits before the next attempt: never past the deadline, and woken at once by cancellation.
-// `failure` is the failed attempt in short, `subject` what is retried.
+// "180 s", "0.25 s": a wait as a person reads it.
+std::string seconds(milliseconds delay) {
+  std::string text = std::to_string(delay.count() / 1000);
+  if (const long long rest = delay.count() % 1000; rest != 0) {
+    std::string fraction = std::to_string(1000 + rest).substr(1);
+    fraction.erase(fraction.find_last_not_of('0') + 1);
+    text += "." + fraction;
+  }
+  return text + " s";
+}
+
+// Waits before attempt `next` (counted from 1) of at most `attempts`: never past the deadline,
+// announced before it starts, and woken at once by cancellation. `failure` is the failed
+// attempt in short.
 void wait(const RetryOptions& options, const CallContext& context, CallRecord& record,
-          milliseconds delay, const std::string& subject, const std::string& failure) {
+          milliseconds delay, const RetryStyle& style, const std::string& failure, int next) {
   if (context.deadline() && CallContext::Clock::now() + delay > *context.deadline()) {
-    throw DeadlineExceededError("the call's deadline leaves no time to retry " + subject +
+    throw DeadlineExceededError("the call's deadline leaves no time to retry " + style.subject +
                                 " after " + failure + " (a wait of " +
                                 std::to_string(delay.count()) + " ms)");
+  }
+  if (style.log.wants(LogLevel::Info)) {
+    style.log(LogLevel::Info, "waiting " + seconds(delay) + " after " + failure + " to retry " +
+                                  style.subject + ", attempt " + std::to_string(next) + " of " +
+                                  std::to_string(options.maxRetries + 1));
   }
   recordWait(record, delay);
   if (options.sleeper) {
@@ -139,7 +156,7 @@ void wait(const RetryOptions& options, const CallContext& context, CallRecord& r
     if (context.cancellation()->waitFor(delay)) {
       recordWait(record,
                  std::chrono::duration_cast<milliseconds>(CallContext::Clock::now() - start));
-      throw CancelledError("the call was cancelled while waiting to retry " + subject);
+      throw CancelledError("the call was cancelled while waiting to retry " + style.subject);
     }
   } else {
     std::this_thread::sleep_for(delay);
@@ -175,8 +192,8 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
           failedBeforeResponse(error) && mayRetry(options, request, attempt, nullptr);
       if (!decide(options, byPolicy, attempt, nullptr, &error)) throw;
       if (mayHaveApplied(request, nullptr, &error)) record.earlierAttemptMayHaveApplied = true;
-      wait(options, context, record, style_.backoff(options, attempt, nullptr), style_.subject,
-           describeFailure(nullptr, &error));
+      wait(options, context, record, style_.backoff(options, attempt, nullptr), style_,
+           describeFailure(nullptr, &error), attempt + 2);
       continue;
     } catch (const CancelledError& error) {  // stopped in flight: still an attempt made
       recordAttempt(record, 0, error.what(), nullptr);
@@ -191,8 +208,8 @@ HttpResponse RetryPolicy::send(HttpRequest& request, const CallContext& context,
         isRetryableStatus(response.status) && mayRetry(options, request, attempt, &response);
     if (!decide(options, byPolicy, attempt, &response, nullptr)) return response;
     if (mayHaveApplied(request, &response, nullptr)) record.earlierAttemptMayHaveApplied = true;
-    wait(options, context, record, style_.backoff(options, attempt, &response), style_.subject,
-         describeFailure(&response, nullptr));
+    wait(options, context, record, style_.backoff(options, attempt, &response), style_,
+         describeFailure(&response, nullptr), attempt + 2);
   }
 }
 

@@ -200,6 +200,8 @@ void interpret(Arguments& args) {
                                          {"china", msgraph::Cloud::China}});
   }
   args.timeout = parseSeconds(&RawOptions::timeout, false, raw);
+  args.deadline = msgraph::CallContext::Clock::now() +
+                  parseSeconds(&RawOptions::deadline, false, raw).value_or(kDefaultDeadline);
   args.retryAfterMax = parseSeconds(&RawOptions::retryAfterMax, true, raw);
   args.maxRetries = parseMaxRetries(raw);
   for (const std::string& header : raw.headers) args.headers.push_back(splitHeader(header));

@@ -9,8 +9,13 @@
 
 #include "command_spec.hpp"
 #include "msgraph/cloud.hpp"
+#include "msgraph/http/call_context.hpp"
 
 namespace msgraph_cli {
+
+/// The whole command's bound without --deadline: room for the default retries' waits (three
+/// of at most 180 s, --retry-after-max) and their attempts, never an unbounded hang.
+inline constexpr std::chrono::seconds kDefaultDeadline{600};
 
 /// How results are printed.
 enum class OutputFormat { Json, Text };
@@ -25,6 +30,9 @@ struct Arguments {
   msgraph::ApiVersion apiVersion = msgraph::ApiVersion::V1_0;
   msgraph::Cloud cloud = msgraph::Cloud::Global;
   std::optional<std::chrono::milliseconds> timeout;
+  /// When the command must be done by (--deadline from the start, kDefaultDeadline without
+  /// it): every request of the verb gets it.
+  msgraph::CallContext::Clock::time_point deadline;
   std::optional<int> maxRetries;
   std::optional<std::chrono::milliseconds> retryAfterMax;
   std::vector<std::pair<std::string, std::string>> headers;  // name, value

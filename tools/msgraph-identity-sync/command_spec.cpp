@@ -63,6 +63,9 @@ const std::vector<OptionSpec> kOptions = {
     {"--verbose", "", G::Common, &R::verbose,
      "log requests and responses to stderr, secrets redacted (-Verbose)"},
     {"--timeout", "SECONDS", G::Common, &R::timeout, "bound each attempt of the call"},
+    {"--deadline", "SECONDS", G::Common, &R::deadline,
+     "bound the whole command: every attempt, every wait before a retry, the token requests "
+     "(default 600)"},
     {"--max-retries", "N", G::Common, &R::maxRetries,
      "retry a throttled or failed call at most N times, 0 to 10 (default 3)"},
     {"--retry-after-max", "SECONDS", G::Common, &R::retryAfterMax,

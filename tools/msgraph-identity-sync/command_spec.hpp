@@ -44,6 +44,7 @@ struct RawOptions {
   std::optional<std::string> timeout;
   std::optional<std::string> maxRetries;
   std::optional<std::string> retryAfterMax;
+  std::optional<std::string> deadline;
   bool retryPatch = false;
   bool help = false;
   bool version = false;

@@ -47,7 +47,7 @@ inline void printRow(const std::vector<ListColumn>& columns,
 template <typename ListRequest, typename CellsOf>
 ExitCode printEveryPage(ListRequest request, const Arguments& args,
                         const std::vector<ListColumn>& columns, CellsOf cellsOf) {
-  applyHeaders(request, args);
+  applyCommonOptions(request, args);
   if (args.raw.whatIf) {
     printWhatIf(request.whatIf(), "");
     return kExitSuccess;
