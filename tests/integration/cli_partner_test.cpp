@@ -3,6 +3,9 @@
 // emulator.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <sstream>
+
 #include "integration/cli.hpp"
 
 using testing_support::Cli;
@@ -185,4 +188,29 @@ TEST_CASE("cli partner: list --output text prints no control character Graph sen
   REQUIRE(listed.exitCode == 0);
   CHECK(listed.out.find('\x1b') == std::string::npos);
   CHECK(listed.out.find("Red\\x1b[31m") != std::string::npos);
+}
+
+TEST_CASE("cli partner list: text columns line up by characters, not bytes", "[integration][cli]") {
+  Emulator emulator;
+  const Cli cli(emulator);
+  const std::string wide = "m\xc3\xbcnchen-\xe6\x9d\xb1\xe4\xba\xac";  // "münchen-東京": 10 chars
+  for (const std::string& id : {std::string("ascii-tenant"), wide}) {
+    REQUIRE(cli({"partner", "create", "--partner-tenant-id", id}).exitCode == 0);
+  }
+  const Outcome listed = cli({"partner", "list", "--output", "text"});
+  REQUIRE(listed.exitCode == 0);
+  // Both rows hold empty cells after the id: the same number of characters, if not of bytes.
+  const auto characters = [](const std::string& line) {
+    return std::count_if(line.begin(), line.end(),
+                         [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });
+  };
+  std::istringstream lines(listed.out);
+  std::string header, first, second;
+  std::getline(lines, header);
+  std::getline(lines, first);
+  std::getline(lines, second);
+  REQUIRE(first.rfind("ascii-tenant ", 0) == 0);
+  REQUIRE(second.rfind(wide + " ", 0) == 0);
+  CHECK(characters(first) == characters(second));
+  CHECK(first.size() != second.size());
 }

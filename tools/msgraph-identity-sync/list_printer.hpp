@@ -26,13 +26,23 @@ struct ListColumn {
   std::size_t width;
 };
 
-/// Prints `cells` as one row of `columns`, each cell escaped for the terminal.
+/// How many characters `text` (valid UTF-8, as terminalSafe leaves it) shows: its bytes that
+/// start a character.
+inline std::size_t shownLength(const std::string& text) {
+  std::size_t length = 0;
+  for (const char c : text) length += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  return length;
+}
+
+/// Prints `cells` as one row of `columns`, each cell escaped for the terminal and padded by the
+/// characters it shows, not its bytes.
 inline void printRow(const std::vector<ListColumn>& columns,
                      const std::vector<std::string>& cells) {
   for (std::size_t i = 0; i < columns.size() && i < cells.size(); ++i) {
     std::string cell = terminalSafe(cells[i]);
     if (i + 1 < columns.size()) {
-      if (cell.size() < columns[i].width) cell.resize(columns[i].width, ' ');
+      const std::size_t shown = shownLength(cell);
+      if (shown < columns[i].width) cell.append(columns[i].width - shown, ' ');
       cell += ' ';
     }
     std::cout << cell;
