@@ -150,8 +150,15 @@ struct MSGRAPH_API AuthenticationDetails {
   int status = 0;
 };
 
-/// @brief A credential could not obtain a token: the identity platform refused, or the
-/// credential's own material (certificate, key) is unusable.
+class TransportError;
+
+/// @brief A credential could not obtain a token: the identity platform refused, its answer held
+/// no usable token, the token endpoint could not be reached, or the credential's own material
+/// (certificate, key, token) is unusable.
+///
+/// When the token endpoint could not be reached (connect, TLS, timeout, a dropped connection),
+/// `transportError()` holds that failure, so a caller can treat it as the transport failure it
+/// is, whether it happened on the token request or on the Graph call.
 class MSGRAPH_API AuthenticationError : public Error {
  public:
   /// @brief What the identity platform said.
@@ -159,6 +166,9 @@ class MSGRAPH_API AuthenticationError : public Error {
 
   /// @brief An authentication error with a safe `message` and, if any, the service's details.
   explicit AuthenticationError(const std::string& message, Details details = {});
+  /// @brief An authentication error for a token request that got no answer: `cause` is the
+  /// transport failure, kept (copied) in `transportError()`; `details().status` is 0.
+  AuthenticationError(const std::string& message, const TransportError& cause);
   ~AuthenticationError() override;
   /// @brief The OAuth 2.0 `error` value, e.g. `invalid_client`; empty if not from the service.
   const std::string& error() const noexcept { return details_.error; }
@@ -172,15 +182,21 @@ class MSGRAPH_API AuthenticationError : public Error {
   const std::string& correlationId() const noexcept { return details_.correlationId; }
   /// @brief Everything the service said.
   const Details& details() const noexcept { return details_; }
+  /// @brief The transport failure that kept the token request from being answered (its kind
+  /// says TLS, connect, timeout...), or null when the identity platform answered or the
+  /// credential's own material is at fault.
+  const TransportError* transportError() const noexcept { return transportError_.get(); }
   [[noreturn]] void raise() const override;
   std::shared_ptr<const Error> clone() const override;
 
  private:
   Details details_;
+  std::shared_ptr<const TransportError> transportError_;
 };
 
 /// @brief The request did not get a complete HTTP response: connect, DNS, TLS, timeout, a
-/// dropped connection, or a body over the transport's size limit. `gotResponse()` says whether a
+/// dropped connection, or a response over a size limit (the body over the transport's, the
+/// headers over libcurl's). `gotResponse()` says whether a
 /// response had begun to arrive.
 class MSGRAPH_API TransportError : public Error {
  public:

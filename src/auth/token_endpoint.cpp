@@ -25,10 +25,11 @@ std::string member(const Json& object, std::string_view key) {
   return value != nullptr && value->isString() ? value->asString() : std::string();
 }
 
+constexpr long long kDaySeconds = 24 * 3600;
+
 // A lifetime in seconds from a number or a numeric string; anything outside (0, 1 day] is 0, so
 // that hostile values neither overflow nor keep a token forever.
 std::chrono::seconds secondsMember(const Json& object, std::string_view key) {
-  constexpr double kDay = 24 * 3600;
   const Json* value = object.find(key);
   double seconds = 0;
   if (value != nullptr && value->isNumber()) {
@@ -36,8 +37,24 @@ std::chrono::seconds secondsMember(const Json& object, std::string_view key) {
   } else if (value != nullptr && value->isString()) {
     seconds = std::strtod(value->asString().c_str(), nullptr);
   }
-  if (!(seconds > 0 && seconds <= kDay)) return std::chrono::seconds(0);
+  if (!(seconds > 0 && seconds <= static_cast<double>(kDaySeconds))) {
+    return std::chrono::seconds(0);
+  }
   return std::chrono::seconds(static_cast<long long>(seconds));
+}
+
+// Why a 200 answer's token cannot be used, naming the member and the value the endpoint sent
+// (never the token itself), or empty when the token and its lifetime are usable.
+std::string unusableToken(const Json& answer, std::chrono::seconds expiresIn) {
+  const Json* token = answer.find("access_token");
+  if (token == nullptr || !token->isString() || token->asString().empty()) {
+    return token == nullptr ? "has no access_token" : "has an access_token that is not a string";
+  }
+  if (expiresIn.count() > 0) return {};
+  const Json* lifetime = answer.find("expires_in");
+  if (lifetime == nullptr) return "has no expires_in";
+  return "has expires_in " + printableExcerpt(lifetime->dump(), 40) +
+         ", which is not a lifetime in seconds from 1 to " + std::to_string(kDaySeconds);
 }
 
 std::string aadstsCodes(const Json& body) {
@@ -193,12 +210,12 @@ IssuedToken TokenEndpoint::readToken(const std::string& body) const {
   } catch (const Error&) {
     throw AuthenticationError("the token endpoint answered 200 with a body that is not JSON");
   }
+  const std::chrono::seconds expiresIn = secondsMember(parsed, "expires_in");
+  if (const std::string problem = unusableToken(parsed, expiresIn); !problem.empty()) {
+    throw AuthenticationError("the token endpoint's answer (HTTP 200) " + problem);
+  }
   IssuedToken issued;
   issued.token.token = member(parsed, "access_token");
-  const std::chrono::seconds expiresIn = secondsMember(parsed, "expires_in");
-  if (issued.token.token.empty() || expiresIn.count() <= 0) {
-    throw AuthenticationError("the token endpoint answered without access_token or expires_in");
-  }
   const auto issuedAt = now();
   issued.token.expiresOn = issuedAt + expiresIn;
   // The margin never eats more than half a short-lived token's life: refresh at most that often.
@@ -227,8 +244,8 @@ IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
     try {
       response = pipeline.send(request, context, record);
     } catch (const TransportError& error) {
-      throw AuthenticationError(std::string("the token endpoint could not be reached: ") +
-                                error.what());
+      throw AuthenticationError(
+          std::string("the token endpoint could not be reached: ") + error.what(), error);
     }
     if (response.status == 200) return readToken(response.body);
     throw refusal(response);

@@ -42,6 +42,8 @@ std::shared_ptr<const Error> ValidationError::clone() const {
 
 AuthenticationError::AuthenticationError(const std::string& message, Details details)
     : Error(message), details_(std::move(details)) {}
+AuthenticationError::AuthenticationError(const std::string& message, const TransportError& cause)
+    : Error(message), transportError_(std::make_shared<TransportError>(cause)) {}
 AuthenticationError::~AuthenticationError() = default;
 void AuthenticationError::raise() const { throw *this; }
 std::shared_ptr<const Error> AuthenticationError::clone() const {

@@ -151,6 +151,57 @@ TEST_CASE("a transport failure on every token request attempt becomes an Authent
   CHECK(contains(error.what(), "the token endpoint could not be reached: connection refused"));
   CHECK_FALSE(contains(error.what(), kSecret));
   CHECK(endpoint.mock->requestCount() == 3);  // 1 + maxRetries (2)
+  REQUIRE(error.transportError() != nullptr);
+  CHECK(error.transportError()->kind() == msgraph::TransportError::Kind::Connect);
+  CHECK(std::string(error.transportError()->what()) == "connection refused");
+}
+
+TEST_CASE("a token request's TLS failure is kept in the AuthenticationError, copies included",
+          "[auth]") {
+  MockTokenEndpoint endpoint;
+  failThenIssue(*endpoint.mock, 1, msgraph::TransportError::Kind::Tls);
+  ClientSecretCredential credential(kTenant, kClientId, kSecret, endpoint.options());
+  const auto error = authenticationErrorFrom([&] { fetch(credential); });
+  const auto copy = std::dynamic_pointer_cast<const AuthenticationError>(error.clone());
+  for (const AuthenticationError* each : {&error, copy.get()}) {
+    REQUIRE(each != nullptr);
+    REQUIRE(each->transportError() != nullptr);
+    CHECK(each->transportError()->kind() == msgraph::TransportError::Kind::Tls);
+  }
+}
+
+TEST_CASE("an AuthenticationError from the identity platform's answer has no transport error",
+          "[auth]") {
+  MockTokenEndpoint endpoint;
+  endpoint.mock->enqueue(401, errorBody("invalid_client", "AADSTS7000215: Invalid client secret"));
+  ClientSecretCredential credential(kTenant, kClientId, kSecret, endpoint.options());
+  CHECK(authenticationErrorFrom([&] { fetch(credential); }).transportError() == nullptr);
+}
+
+TEST_CASE("a 200 answer without a usable token or lifetime says what is wrong", "[auth]") {
+  MockTokenEndpoint endpoint;
+  ClientSecretCredential credential(kTenant, kClientId, kSecret, endpoint.options());
+  const auto messageFor = [&](const std::string& body) {
+    endpoint.mock->enqueue(200, body);
+    return std::string(authenticationErrorFrom([&] { fetch(credential); }).what());
+  };
+  const std::string range = ", which is not a lifetime in seconds from 1 to 86400";
+  CHECK(messageFor(tokenBody("t", -5)) ==
+        "the token endpoint's answer (HTTP 200) has expires_in -5" + range);
+  CHECK(messageFor(tokenBody("t", 1e20)) ==
+        "the token endpoint's answer (HTTP 200) has expires_in 100000000000000000000.0" + range);
+  CHECK(messageFor(tokenBody("t", 0)) ==
+        "the token endpoint's answer (HTTP 200) has expires_in 0" + range);
+  CHECK(messageFor(tokenBody("t", "soon")) ==
+        "the token endpoint's answer (HTTP 200) has expires_in \"soon\"" + range);
+  CHECK(messageFor(R"({"access_token":"t"})") ==
+        "the token endpoint's answer (HTTP 200) has no expires_in");
+  CHECK(messageFor(R"({"expires_in":3599})") ==
+        "the token endpoint's answer (HTTP 200) has no access_token");
+  CHECK(messageFor(R"({"access_token":7,"expires_in":3599})") ==
+        "the token endpoint's answer (HTTP 200) has an access_token that is not a string");
+  CHECK(messageFor("<html>proxy</html>") ==
+        "the token endpoint answered 200 with a body that is not JSON");
 }
 
 TEST_CASE("token requests are retried on transport failures before any response only", "[auth]") {
