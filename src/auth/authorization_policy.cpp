@@ -11,6 +11,11 @@ namespace {
 
 // A token is put in a header; one with line breaks would inject headers of its own.
 std::string bearer(const std::string& token) {
+  if (token.size() > kMaxAccessTokenBytes) {
+    throw AuthenticationError("the credential returned an access token of " +
+                              std::to_string(token.size()) + " bytes, over the limit of " +
+                              std::to_string(kMaxAccessTokenBytes) + "; nothing was sent");
+  }
   bool unsafe = token.empty();
   for (char c : token) unsafe = unsafe || c == '\r' || c == '\n' || c == '\0';
   if (unsafe) {

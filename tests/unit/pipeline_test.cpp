@@ -282,6 +282,27 @@ TEST_CASE("a credential failure comes back as AuthenticationError", "[pipeline]"
   CHECK(mock->requestCount() == 0);
 }
 
+TEST_CASE("an access token over 32 KB is refused before anything is sent", "[pipeline]") {
+  const auto clientWith = [](const std::string& token, const std::shared_ptr<MockTransport>& mock) {
+    return msgraph::GraphClient{msgraph::ClientOptions{}.transport(mock).credential(
+        std::make_shared<msgraph::StaticTokenCredential>(token))};
+  };
+  auto refusing = std::make_shared<MockTransport>();
+  const auto refused =
+      syncOf(clientWith(std::string(2 * 1024 * 1024, 'a'), refusing)).remove().send();
+  REQUIRE_FALSE(refused.ok());
+  CHECK(dynamic_cast<const msgraph::AuthenticationError*>(&refused.error()) != nullptr);
+  CHECK(std::string(refused.error().what()) ==
+        "the credential returned an access token of 2097152 bytes, over the limit of 32768; "
+        "nothing was sent");
+  CHECK(refusing->requestCount() == 0);
+
+  auto accepting = std::make_shared<MockTransport>();
+  accepting->enqueue(answer(204));
+  CHECK(syncOf(clientWith(std::string(32 * 1024, 'a'), accepting)).remove().send().ok());
+  CHECK(accepting->requestCount() == 1);
+}
+
 TEST_CASE("the logger never sees the Authorization value", "[pipeline]") {
   std::vector<std::string> lines;
   auto mock = std::make_shared<MockTransport>();
