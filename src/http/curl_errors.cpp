@@ -3,6 +3,7 @@
 
 #include <cerrno>
 #include <string>
+#include <string_view>
 
 #include "diagnostics/redaction.hpp"
 
@@ -29,6 +30,19 @@ bool resetWhileConnecting(CURL* easy) {
   long osError = 0;
   curl_easy_getinfo(easy, CURLINFO_OS_ERRNO, &osError);
   return osError == ECONNRESET || osError == ECONNABORTED || osError == EPIPE;
+}
+
+// libcurl refuses a response header line over CURL_MAX_HTTP_HEADER (100 KB) as "Out of memory"
+// (before 8.6; a real shortage of memory is unlikely once the status line has arrived), and
+// headers over 300 KB in all as a receive error with this text; 8.6 and later say
+// CURLE_TOO_LARGE for both.
+bool headersTooLarge(CURLcode rc, const PooledHandle& handle, bool gotStatus) {
+#if LIBCURL_VERSION_NUM >= 0x080600
+  if (rc == CURLE_TOO_LARGE) return true;
+#endif
+  if (rc == CURLE_OUT_OF_MEMORY) return gotStatus;
+  return rc == CURLE_RECV_ERROR &&
+         std::string_view(handle.errorBuffer).rfind("Too large response headers", 0) == 0;
 }
 
 }  // namespace
@@ -74,15 +88,22 @@ Kind classifyCurlResult(CURLcode rc, CURL* easy) {
 
 [[noreturn]] void throwTransferError(const HttpRequest& request, const PooledHandle& handle,
                                      CURLcode rc) {
+  long status = 0;  // 0 until a status line arrived
+  curl_easy_getinfo(handle.easy.get(), CURLINFO_RESPONSE_CODE, &status);
   const bool refused = rc == CURLE_ABORTED_BY_CALLBACK && resendRefused(handle);
-  const Kind kind = handle.tooLarge ? Kind::TooLarge
-                    : refused       ? Kind::Receive
-                                    : classifyCurlResult(rc, handle.easy.get());
+  const bool largeHeaders = !handle.tooLarge && headersTooLarge(rc, handle, status != 0);
+  const Kind kind = handle.tooLarge || largeHeaders ? Kind::TooLarge
+                    : refused                       ? Kind::Receive
+                                                    : classifyCurlResult(rc, handle.easy.get());
   std::string reason;
   if (refused) {
     reason =
         "the server closed the connection without answering; the request was not sent again, "
         "since the server may have received it";
+  } else if (largeHeaders) {
+    reason =
+        "the response headers are larger than libcurl accepts (100 KB for one header, 300 KB "
+        "in all)";
   } else if (kind == Kind::TooLarge) {
     reason =
         "the response body exceeds maxResponseBytes (" + std::to_string(handle.maxBody) + " bytes)";
@@ -92,8 +113,6 @@ Kind classifyCurlResult(CURLcode rc, CURL* easy) {
         redactText(handle.errorBuffer[0] != '\0' ? handle.errorBuffer : curl_easy_strerror(rc));
     while (!reason.empty() && (reason.back() == '\n' || reason.back() == '\r')) reason.pop_back();
   }
-  long status = 0;  // 0 until a status line arrived
-  curl_easy_getinfo(handle.easy.get(), CURLINFO_RESPONSE_CODE, &status);
   // Never the headers or the body: they carry the bearer token and the caller's data.
   throw TransportError(kind,
                        std::string(toString(request.method)) + " " + describeOrigin(request.url) +

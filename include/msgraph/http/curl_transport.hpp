@@ -55,8 +55,9 @@ class MSGRAPH_API CurlTransport final : public HttpTransport {
 
   /// @brief Sends `request` over a pooled connection.
   /// @throws TransportError on connect, TLS, timeout, send or receive failure, or when the
-  /// body exceeds `maxResponseBytes`; CancelledError or DeadlineExceededError when the call's
-  /// token or deadline stopped the transfer.
+  /// body exceeds `maxResponseBytes` or the headers exceed libcurl's limits (100 KB for one
+  /// header, 300 KB in all), both of kind `TooLarge`; CancelledError or DeadlineExceededError when
+  /// the call's token or deadline stopped the transfer.
   ///
   /// It never sends a request twice. When a kept-alive connection turns out to have been closed
   /// by the server after the request went out and before a byte of answer came back, libcurl
