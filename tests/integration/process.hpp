@@ -3,6 +3,7 @@
 
 // Child processes for integration tests: the emulator (kept running, stopped with SIGTERM) and
 // the command-line tool (run to completion, its output and exit code captured).
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -46,15 +47,25 @@ inline std::string drain(int fd) {
 
 }  // namespace detail
 
-/// Runs `args` to completion with `input` on stdin and `env` added to the environment.
+/// Where a child's stdout goes: a pipe the test reads (Outcome::out), a full disk, or nowhere.
+enum class StdoutTo { Pipe, DevFull, Closed };
+
+/// Runs `args` to completion with `input` on stdin and `env` added to the environment, its
+/// stdout sent `to` a pipe (or, to test failed output, to /dev/full or closed: `out` is empty).
 inline Outcome run(std::vector<std::string> args, const std::string& input = {},
-                   const std::vector<std::string>& env = {}) {
+                   const std::vector<std::string>& env = {}, StdoutTo to = StdoutTo::Pipe) {
   int in[2], out[2], err[2];
   if (pipe(in) != 0 || pipe(out) != 0 || pipe(err) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, in[0], 0);
-  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  if (to == StdoutTo::Pipe) {
+    posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  } else if (to == StdoutTo::DevFull) {
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/full", O_WRONLY, 0);
+  } else {
+    posix_spawn_file_actions_addclose(&actions, 1);
+  }
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
   for (int fd : {in[1], out[0], err[0]}) posix_spawn_file_actions_addclose(&actions, fd);
   std::vector<std::string> environment(env);

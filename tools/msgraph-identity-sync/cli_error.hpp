@@ -6,14 +6,18 @@
 
 namespace msgraph_cli {
 
-/// The tool's exit codes, one per kind of outcome, so that scripts can branch on them.
+/// The tool's exit codes, one per class of failure, so that scripts can branch on them. The
+/// table that --help and the README show is exitCodeTable(); exitCodeOf() classifies the
+/// library's errors.
 enum ExitCode : int {
   kExitSuccess = 0,
-  kExitServiceError = 1,  // Graph answered with an error, or an answer we could not read
-  kExitUsage = 2,         // bad command line or input; nothing was sent
-  kExitAuthentication = 3,
-  kExitTransport = 4,
-  kExitDeclined = 5,  // --confirm was answered with no
+  kExitServiceError = 1,      // Graph answered with an error status (other than 401)
+  kExitUsage = 2,             // bad command line or input, files included; nothing was sent
+  kExitAuthentication = 3,    // no usable token: refused, unusable, or Graph's 401
+  kExitTransport = 4,         // no complete answer from Graph or the token endpoint (TLS, ...)
+  kExitDeclined = 5,          // --confirm was answered with no
+  kExitUnreadableAnswer = 6,  // Graph's successful answer could not be read
+  kExitOutput = 7,            // the result could not be written to standard output
 };
 
 /// A failure of the tool itself (not of the library), with the exit code it ends with.

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "client_factory.hpp"
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli_error.hpp"
+#include "input_file.hpp"
 #include "msgraph/ascii.hpp"
 #include "msgraph/auth/client_certificate_credential.hpp"
 #include "msgraph/auth/client_secret_credential.hpp"
@@ -37,10 +35,7 @@ msgraph::CurlTransportOptions transportOptions(const Arguments& args) {
   msgraph::CurlTransportOptions options;
   if (args.raw.caFile) {
     // libcurl's message for a missing CA file does not say which file; this one does.
-    if (!std::ifstream(*args.raw.caFile).is_open()) {
-      throw UsageError(optionName(&RawOptions::caFile) + ": cannot open '" + *args.raw.caFile +
-                       "': " + std::strerror(errno));
-    }
+    openInputFile(optionName(&RawOptions::caFile), *args.raw.caFile);
     options.caFile = *args.raw.caFile;
   }
   if (args.timeout) options.timeout = *args.timeout;
@@ -52,6 +47,8 @@ msgraph::ClientCertificate loadCertificate(const RawOptions& raw) {
                                    ? requireVariable(raw, &RawOptions::certificatePasswordEnv)
                                    : std::string();
   const std::string& path = *raw.certificate;
+  // Unreadable is a usage error, as for --ca-file; what the file holds is the library's to judge.
+  openInputFile(optionName(&RawOptions::certificate), path);
   const std::string_view extension =
       path.size() >= 4 ? std::string_view(path).substr(path.size() - 4) : std::string_view();
   if (msgraph::asciiEqualsIgnoreCase(extension, ".pfx") ||

@@ -38,11 +38,19 @@ ExitCode exitCodeOf(const msgraph::Error& error) {
     return service->status() == 401 ? kExitAuthentication : kExitServiceError;
   }
   if (dynamic_cast<const msgraph::ValidationError*>(&error) != nullptr) return kExitUsage;
-  if (dynamic_cast<const msgraph::AuthenticationError*>(&error) != nullptr) {
-    return kExitAuthentication;
+  if (const auto* auth = dynamic_cast<const msgraph::AuthenticationError*>(&error)) {
+    // A token endpoint that could not be reached (TLS, connect, timeout) fails as Graph would.
+    return auth->transportError() != nullptr ? kExitTransport : kExitAuthentication;
   }
   if (dynamic_cast<const msgraph::TransportError*>(&error) != nullptr) return kExitTransport;
-  return kExitServiceError;  // DeserializationError: Graph's answer could not be read
+  // The deadline passed before an answer came, as a timeout does.
+  if (dynamic_cast<const msgraph::DeadlineExceededError*>(&error) != nullptr) {
+    return kExitTransport;
+  }
+  if (dynamic_cast<const msgraph::DeserializationError*>(&error) != nullptr) {
+    return kExitUnreadableAnswer;
+  }
+  return kExitServiceError;
 }
 
 ExitCode reportError(const msgraph::Error& error, bool withHeaders) {

@@ -20,8 +20,9 @@ ExitCode reportError(const msgraph::Error& error, bool withHeaders);
 ExitCode reportError(const msgraph::Error& error, const Arguments& args,
                      const std::string& hint = {});
 
-/// The exit code of a library error's kind: 1 Graph (3 for its 401), 2 validation,
-/// 3 authentication, 4 transport.
+/// The exit code of a library error's class (exit_codes.hpp has the table): 1 Graph's error
+/// status (3 for its 401), 2 validation, 3 authentication, 4 transport (a token request's
+/// transport failure too) and a passed deadline, 6 an unreadable answer.
 ExitCode exitCodeOf(const msgraph::Error& error);
 
 /// After a failed `set`: when Graph answered 409 Request_MultipleObjectsWithSameKeyValue (the

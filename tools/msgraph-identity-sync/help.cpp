@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "exit_codes.hpp"
+
 namespace msgraph_cli {
 
 namespace {
@@ -113,6 +115,19 @@ std::string optionSections(const VerbSpec& verb) {
   return text;
 }
 
+// "  3  authentication: the token endpoint refused, ..." for every exit code, wrapped.
+std::string exitCodeSection() {
+  std::string text = "\nExit codes:\n";
+  for (const ExitCodeSpec& spec : exitCodeSpecs()) {
+    std::string line = "  " + std::to_string(spec.code) + "  ";
+    const std::size_t indent = line.size();
+    line.append(spec.name).append(": ");
+    text += line;
+    appendWrapped(text, splitWords(spec.meaning), indent, line.size()).append("\n");
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string toolHelp() {
@@ -131,10 +146,10 @@ std::string toolHelp() {
   }
   text +=
       "\nRun 'msgraph-identity-sync <verb> --help' for its parameter sets and options, and\n"
-      "'msgraph-identity-sync --version' for the version.\n\n"
-      "Exit codes: 0 success, 1 Graph error, 2 usage or validation error, 3 authentication\n"
-      "error (including Graph's 401), 4 transport error, 5 declined at --confirm.\n\n"
-      "Examples:\n"
+      "'msgraph-identity-sync --version' for the version.\n";
+  text += exitCodeSection();
+  text +=
+      "\nExamples:\n"
       "  export MSGRAPH_ACCESS_TOKEN=...\n"
       "  msgraph-identity-sync set --partner-tenant-id ID --display-name Fabrikam "
       "--is-sync-allowed true\n"

@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli_error.hpp"
+#include "input_file.hpp"
 #include "msgraph/error.hpp"
 
 namespace msgraph_cli {
@@ -35,10 +36,7 @@ std::string readText(std::string_view option, const std::string& value) {
   if (value == "-") return readCapped(std::cin, option, "stdin");
   if (value.empty() || value.front() != '@') return value;
   const std::string path = value.substr(1);
-  std::ifstream file(path, std::ios::binary);
-  if (!file.is_open()) {
-    throw UsageError(std::string(option) + ": cannot open '" + path + "': " + std::strerror(errno));
-  }
+  std::ifstream file = openInputFile(option, path);
   return readCapped(file, option, "'" + path + "'");
 }
 

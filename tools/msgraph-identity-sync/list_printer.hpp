@@ -12,6 +12,7 @@
 #include "cli_error.hpp"
 #include "error_report.hpp"
 #include "output.hpp"
+#include "standard_output.hpp"
 #include "terminal_text.hpp"
 
 /// @file
@@ -82,6 +83,7 @@ ExitCode printEveryPage(ListRequest request, const Arguments& args,
       }
       ++count;
     }
+    flushStandardOutput();  // each page as it arrives; output that fails ends the listing
   }
   if (json) std::cout << (count == 0 ? "[]\n" : "\n]\n");
   return kExitSuccess;

@@ -11,9 +11,12 @@
 #include "error_report.hpp"
 #include "help.hpp"
 #include "msgraph/version.hpp"
+#include "standard_output.hpp"
 #include "terminal_text.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+
+int runTool(int argc, char** argv) {
   using namespace msgraph_cli;
   Arguments args;  // what was parsed before a failure decides how it is reported
   try {
@@ -37,4 +40,11 @@ int main(int argc, char** argv) {
               << '\n';
     return kExitServiceError;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  msgraph_cli::guardStandardStreams();
+  return msgraph_cli::withOutputChecked(runTool(argc, argv));
 }
