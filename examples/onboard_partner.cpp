@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Onboarding a partner tenant for cross-tenant synchronization (target-tenant side), the three
-// calls of Microsoft's walk-through, made safe to run again and again: the partner configuration
-// is created unless it exists, the policy is ensured, and automatic user consent is turned on.
+// calls of Microsoft's walk-through as one partner ensure, safe to run again and again: the
+// partner configuration is created unless it exists, automatic user consent is turned on, and
+// the policy is ensured, each written only if it differs.
 //
 // Usage: onboard_partner SOURCE_TENANT_ID [SERVICE_ROOT [CA_FILE]]
 // The bearer token comes from the MSGRAPH_ACCESS_TOKEN environment variable (never argv).
@@ -51,31 +52,19 @@ int main(int argc, char** argv) {
       options.transportOptions(transport);
     }
     const msgraph::GraphClient client{options};
-    auto policies = client.policies().crossTenantAccessPolicy();
-    const std::string source = argv[1];
-
-    // 1. The partner configuration: POST, unless it is there (409).
+    // The three calls of the walk-through in one, each made only if needed: the partner
+    // configuration is created (POST) unless it exists, its automatic user consent is patched
+    // only if it differs, and the policy is put or patched only where it differs.
     models::CrossTenantAccessPolicyConfigurationPartner partner;
-    partner.tenantId = source;
-    const auto created = policies.partners().create(partner).send();
-    if (!created.ok()) {
-      const auto* service = dynamic_cast<const msgraph::ServiceError*>(&created.error());
-      if (service == nullptr || service->status() != 409) created.error().raise();
-    }
-    std::cout << "partner: " << (created.ok() ? "created" : "already there") << "\n";
-
-    // 2. The identity synchronization policy, with the least write.
+    partner.tenantId = argv[1];
+    partner.automaticUserConsentSettings.emplace().inboundAllowed = true;
     models::IdentitySyncPolicyPartner desired;
     desired.displayName = "Fabrikam";
     desired.userSyncInbound.emplace().isSyncAllowed = true;
     const auto ensured =
-        policies.partners(source).identitySynchronization().ensure(desired).execute();
+        client.policies().crossTenantAccessPolicy().partners().ensure(partner, desired).execute();
+    std::cout << "partner: " << (ensured.partnerCreated ? "created" : "already there") << "\n";
     std::cout << "policy: " << nameOf(ensured.outcome) << "\n";
-
-    // 3. Automatic user consent for users coming in from the partner.
-    models::CrossTenantAccessPolicyConfigurationPartner consent;
-    consent.automaticUserConsentSettings.emplace().inboundAllowed = true;
-    policies.partners(source).patch(consent).execute();
     std::cout << "inbound user consent: on\n";
     return 0;
   } catch (const msgraph::ServiceError& e) {

@@ -29,8 +29,8 @@ std::string bearer(const std::string& token) {
 // An error answer that quotes the token it was sent (a proxy echoing the request, a service
 // quoting the header) must not carry it on into an error, a log or a terminal. Success bodies
 // are models, read field by field, and are left alone: no cost on the path that matters.
-HttpResponse masked(HttpResponse response, const std::string& token) {
-  if (response.status < 400) return response;
+void maskTokenIn(HttpResponse& response, const std::string& token) {
+  if (response.status < 400) return;
   maskSecret(response.body, token);
   HttpHeaders headers;
   headers.reserve(response.headers.size());
@@ -40,7 +40,6 @@ HttpResponse masked(HttpResponse response, const std::string& token) {
     headers.add(name, std::move(shown));
   }
   response.headers = std::move(headers);
-  return response;
 }
 
 }  // namespace
@@ -58,7 +57,8 @@ HttpResponse AuthorizationPolicy::send(HttpRequest& request, const CallContext& 
   }
   std::string token = credential_->getToken(tokenRequest_, context).token;
   request.headers.set("Authorization", bearer(token));
-  HttpResponse response = masked(next.send(request, context), token);
+  HttpResponse response = next.send(request, context);
+  maskTokenIn(response, token);
   if (response.status != 401) return response;
   // The token may have been revoked or rotated early: drop it and try once with a new one.
   credential_->invalidateToken(token);
@@ -67,7 +67,10 @@ HttpResponse AuthorizationPolicy::send(HttpRequest& request, const CallContext& 
   recordAttempt(callRecordOf(next), response.status, {},
                 &response.headers);  // the retry policy sees one
   request.headers.set("Authorization", bearer(renewed));
-  return masked(masked(next.send(request, context), renewed), token);
+  HttpResponse renewedResponse = next.send(request, context);
+  maskTokenIn(renewedResponse, renewed);
+  maskTokenIn(renewedResponse, token);
+  return renewedResponse;
 }
 
 }  // namespace msgraph::detail
