@@ -2,9 +2,10 @@
 #include "support/uuid.hpp"
 
 #include <openssl/rand.h>
-#include <unistd.h>
+#include <pthread.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 
 #include "msgraph/error.hpp"
@@ -13,13 +14,27 @@ namespace msgraph::detail {
 
 namespace {
 
+// Counts the forks this process has gone through (as a child): bumped in the child by a
+// pthread_atfork handler, so checking it costs a load, not a getpid() syscall per UUID.
+std::atomic<unsigned> forkGeneration{0};
+
+unsigned currentForkGeneration() {
+  static const bool registered = [] {
+    pthread_atfork(nullptr, nullptr,
+                   [] { forkGeneration.fetch_add(1, std::memory_order_relaxed); });
+    return true;
+  }();
+  (void)registered;
+  return forkGeneration.load(std::memory_order_relaxed);
+}
+
 // RAND_bytes costs about as much as the rest of a request's preparation, so each thread draws
 // random bytes for 64 UUIDs at once. The buffer belongs to one process: a forked child must
-// not reuse its parent's bytes, so it is refilled when the pid changes.
+// not reuse its parent's bytes, so it is refilled after a fork.
 class RandomPool {
  public:
   void take(std::uint8_t* out, std::size_t n) {
-    if (used_ + n > bytes_.size() || owner_ != getpid()) refill();
+    if (used_ + n > bytes_.size() || generation_ != currentForkGeneration()) refill();
     for (std::size_t i = 0; i < n; ++i) out[i] = bytes_[used_ + i];
     used_ += n;
   }
@@ -30,12 +45,12 @@ class RandomPool {
       throw Error("the system random number generator failed");
     }
     used_ = 0;
-    owner_ = getpid();
+    generation_ = currentForkGeneration();
   }
 
   std::array<std::uint8_t, 16 * 64> bytes_{};
   std::size_t used_ = bytes_.size();
-  pid_t owner_ = 0;
+  unsigned generation_ = 0;
 };
 
 }  // namespace
