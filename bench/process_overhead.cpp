@@ -7,7 +7,10 @@
 // system, from wait4) per round. The server is started by scripts/bench (nginx answering 204).
 //
 // Usage: process_overhead URL_ROOT PUTS THREADS ROUNDS
-//        process_overhead --child floor|msgraph URL_ROOT PUTS THREADS
+//        process_overhead --child floor|floor-same-headers|msgraph URL_ROOT PUTS THREADS
+//
+// The runner also times a third child between the two, the floor with the headers msgraph adds,
+// so the report tells what those headers cost libcurl apart from what the library costs.
 #include <curl/curl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -32,13 +35,22 @@ const char* kToken = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.bench-token.signature
 
 size_t discard(char*, size_t size, size_t count, void*) { return size * count; }
 
-void floorThread(const std::string& url, int puts) {
+// `sameHeaders`: also the headers msgraph adds (a fixed client-request-id, User-Agent,
+// SdkVersion, an empty Expect), to tell what the headers cost libcurl from what the library costs.
+void floorThread(const std::string& url, int puts, bool sameHeaders) {
   CURL* curl = curl_easy_init();
   curl_slist* headers = nullptr;
   headers = curl_slist_append(headers, "Accept: application/json");
   headers = curl_slist_append(headers, "Content-Type: application/json");
   headers = curl_slist_append(
       headers, (std::string("Authorization: Bearer ") + kToken).c_str());  // once per thread
+  if (sameHeaders) {
+    for (const char* extra :
+         {"client-request-id: 6f1c1d8e-2f0a-4b8e-9a4c-0d2f7c1e9b3a",
+          "User-Agent: msgraph-cpp/0.1.0", "SdkVersion: graph-cpp/0.1.0", "Expect:"}) {
+      headers = curl_slist_append(headers, extra);
+    }
+  }
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
   curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, "PUT");
@@ -76,11 +88,12 @@ void onThreads(int threads, int puts, Work work) {
 }
 
 int child(const std::string& mode, const std::string& root, int puts, int threads) {
-  if (mode == "floor") {
+  if (mode == "floor" || mode == "floor-same-headers") {
     curl_global_init(CURL_GLOBAL_DEFAULT);
     const std::string url = root + "/v1.0/policies/crossTenantAccessPolicy/partners/" + kPartner +
                             "/identitySynchronization";
-    onThreads(threads, puts, [&](int n) { floorThread(url, n); });
+    const bool sameHeaders = mode == "floor-same-headers";
+    onThreads(threads, puts, [&](int n) { floorThread(url, n, sameHeaders); });
     curl_global_cleanup();
     return 0;
   }
@@ -141,29 +154,36 @@ int main(int argc, char** argv) {
   const int puts = std::atoi(argv[2]);
   const int rounds = std::atoi(argv[4]);
   char* rest[] = {argv[1], argv[2], argv[3]};
-  runChild(argv[0], "floor", rest);  // warm up: page cache, the server's first connections
-  runChild(argv[0], "msgraph", rest);
-  std::vector<double> wallRatios, cpuRatios, floorWall, libWall, floorCpu, libCpu;
+  const char* modes[] = {"floor", "floor-same-headers", "msgraph"};
+  for (const char* mode : modes) runChild(argv[0], mode, rest);  // warm up: caches, connections
+  // Per round, in the same order: each child's wall and CPU time.
+  std::vector<Run> runs[3];
   for (int r = 0; r < rounds; ++r) {
-    const Run base = runChild(argv[0], "floor", rest);
-    const Run lib = runChild(argv[0], "msgraph", rest);
-    floorWall.push_back(base.wall);
-    libWall.push_back(lib.wall);
-    floorCpu.push_back(base.cpu);
-    libCpu.push_back(lib.cpu);
-    wallRatios.push_back(lib.wall / base.wall);
-    cpuRatios.push_back(lib.cpu / base.cpu);
+    for (int m = 0; m < 3; ++m) runs[m].push_back(runChild(argv[0], modes[m], rest));
   }
   std::printf("%s, %d PUTs on %s thread(s), %d rounds\n", argv[1], puts, argv[3], rounds);
-  std::printf("  floor:   wall %.3f s, CPU %.3f s (medians)\n", median(floorWall),
-              median(floorCpu));
-  std::printf("  msgraph: wall %.3f s, CPU %.3f s (medians)\n", median(libWall), median(libCpu));
-  std::printf(
-      "  ratio msgraph / floor: wall %.3f (min %.3f, max %.3f), CPU %.3f (min %.3f, max "
-      "%.3f)\n",
-      median(wallRatios), *std::min_element(wallRatios.begin(), wallRatios.end()),
-      *std::max_element(wallRatios.begin(), wallRatios.end()), median(cpuRatios),
-      *std::min_element(cpuRatios.begin(), cpuRatios.end()),
-      *std::max_element(cpuRatios.begin(), cpuRatios.end()));
+  auto medianOf = [&](int m, double Run::*field) {
+    std::vector<double> values;
+    for (const Run& run : runs[m]) values.push_back(run.*field);
+    return median(values);
+  };
+  for (int m = 0; m < 3; ++m) {
+    std::printf("  %-18s wall %.3f s, CPU %.3f s (medians)\n", modes[m], medianOf(m, &Run::wall),
+                medianOf(m, &Run::cpu));
+  }
+  // Ratios per round (the children of one round ran back to back), then their median and range.
+  auto ratios = [&](int m, int base, double Run::*field) {
+    std::vector<double> values;
+    for (int r = 0; r < rounds; ++r) values.push_back(runs[m][r].*field / runs[base][r].*field);
+    std::sort(values.begin(), values.end());
+    std::printf("%.3f (%.3f-%.3f)", values[values.size() / 2], values.front(), values.back());
+  };
+  for (int base : {0, 1}) {
+    std::printf("  msgraph / %-18s wall ", modes[base]);
+    ratios(2, base, &Run::wall);
+    std::printf(", CPU ");
+    ratios(2, base, &Run::cpu);
+    std::printf("\n");
+  }
   return 0;
 }

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <mutex>
@@ -91,9 +92,11 @@ void applyBodyOptions(PooledHandle& handle, const CurlTransportOptions& options)
   if (limit > 0) setOption(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(limit));
 }
 
+// Three memchr passes (vectorized in libc) beat one loop over the bytes: the bearer token alone
+// is 1-3 KB on every request.
 bool hasLineBreakOrNul(std::string_view text) {
-  for (char c : text) {
-    if (c == '\r' || c == '\n' || c == '\0') return true;
+  for (char c : {'\n', '\r', '\0'}) {
+    if (std::memchr(text.data(), c, text.size()) != nullptr) return true;
   }
   return false;
 }

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "support/uuid.hpp"
 
-#include <openssl/rand.h>
 #include <pthread.h>
+#include <sys/random.h>
 
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <cstdint>
 
 #include "msgraph/error.hpp"
@@ -28,8 +29,8 @@ unsigned currentForkGeneration() {
   return forkGeneration.load(std::memory_order_relaxed);
 }
 
-// RAND_bytes costs about as much as the rest of a request's preparation, so each thread draws
-// random bytes for 64 UUIDs at once. The buffer belongs to one process: a forked child must
+// A system call per id would cost more than the rest of a request's preparation, so each thread
+// draws random bytes for 64 UUIDs at once. The buffer belongs to one process: a forked child must
 // not reuse its parent's bytes, so it is refilled after a fork.
 class RandomPool {
  public:
@@ -40,9 +41,15 @@ class RandomPool {
   }
 
  private:
+  // The kernel's CSPRNG (getrandom), not OpenSSL's: a process that speaks plain HTTP to the
+  // emulator would otherwise set up OpenSSL's DRBG (millions of instructions) for its first id.
   void refill() {
-    if (RAND_bytes(bytes_.data(), static_cast<int>(bytes_.size())) != 1) {
-      throw Error("the system random number generator failed");
+    std::size_t filled = 0;
+    while (filled < bytes_.size()) {
+      const ssize_t got = getrandom(bytes_.data() + filled, bytes_.size() - filled, 0);
+      if (got < 0 && errno == EINTR) continue;
+      if (got <= 0) throw Error("the system random number generator failed");
+      filled += static_cast<std::size_t>(got);
     }
     used_ = 0;
     generation_ = currentForkGeneration();
