@@ -27,6 +27,20 @@ ClientOptions& ClientOptions::transportOptions(CurlTransportOptions value) {
   transportOptions_ = std::move(value);
   return *this;
 }
+ClientOptions& ClientOptions::asyncTransport(std::shared_ptr<AsyncHttpTransport> value) {
+  asyncTransport_ = std::move(value);
+  return *this;
+}
+ClientOptions& ClientOptions::asyncTransportOptions(CurlMultiTransportOptions value) {
+  asyncTransportOptions_ = std::move(value);
+  return *this;
+}
+CurlMultiTransportOptions ClientOptions::asyncTransportOptions() const {
+  if (asyncTransportOptions_) return *asyncTransportOptions_;
+  CurlMultiTransportOptions options;
+  static_cast<CurlTransportOptions&>(options) = transportOptions_;
+  return options;
+}
 ClientOptions& ClientOptions::retry(RetryOptions value) {
   retry_ = std::move(value);
   return *this;

@@ -17,6 +17,8 @@ namespace msgraph::detail {
 class ClientRequestIdPolicy final : public HttpPolicy {
  public:
   std::string_view name() const noexcept override { return "client-request-id"; }
+  /// Adds the id to `request` unless it has one (the async pipeline's step too).
+  static void apply(HttpRequest& request);
   HttpResponse send(HttpRequest& request, const CallContext& context,
                     const NextPolicy& next) override;
 };
@@ -26,6 +28,8 @@ class UserAgentPolicy final : public HttpPolicy {
  public:
   explicit UserAgentPolicy(const std::string& applicationId);
   std::string_view name() const noexcept override { return "user-agent"; }
+  /// Sets both headers on `request` (the async pipeline's step too).
+  void apply(HttpRequest& request) const;
   HttpResponse send(HttpRequest& request, const CallContext& context,
                     const NextPolicy& next) override;
 

@@ -4,11 +4,15 @@
 
 namespace msgraph::detail {
 
-HttpResponse ClientRequestIdPolicy::send(HttpRequest& request, const CallContext& context,
-                                         const NextPolicy& next) {
+void ClientRequestIdPolicy::apply(HttpRequest& request) {
   if (!request.headers.contains("client-request-id")) {
     request.headers.add("client-request-id", newUuid());
   }
+}
+
+HttpResponse ClientRequestIdPolicy::send(HttpRequest& request, const CallContext& context,
+                                         const NextPolicy& next) {
+  apply(request);
   return next.send(request, context);
 }
 

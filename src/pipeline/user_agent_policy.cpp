@@ -13,10 +13,14 @@ UserAgentPolicy::UserAgentPolicy(const std::string& applicationId)
   if (!applicationId.empty()) userAgent_ += " " + applicationId;
 }
 
-HttpResponse UserAgentPolicy::send(HttpRequest& request, const CallContext& context,
-                                   const NextPolicy& next) {
+void UserAgentPolicy::apply(HttpRequest& request) const {
   if (!request.headers.contains("User-Agent")) request.headers.add("User-Agent", userAgent_);
   request.headers.set("SdkVersion", kSdkVersion);
+}
+
+HttpResponse UserAgentPolicy::send(HttpRequest& request, const CallContext& context,
+                                   const NextPolicy& next) {
+  apply(request);
   return next.send(request, context);
 }
 

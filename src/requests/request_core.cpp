@@ -180,29 +180,69 @@ Result<Exchange> RequestCore::run() const {
   return guarded(attempts, [&]() -> Result<Exchange> {
     const RequestAdapter& adapter = *target_.adapter;
     HttpRequest request = build();
-    const ConfirmCallback& confirm = confirm_ ? confirm_ : adapter.confirm();
-    if (confirm && confirmable_) {
-      // The id is fixed first, so the request that is approved is the one that is sent.
-      if (!request.headers.contains("client-request-id")) {
-        request.headers.add("client-request-id", newUuid());
-      }
-      if (!confirm(previewOf(request))) return Exchange{HttpResponse{}, true, {}};
-    }
-    CallContext context;
-    context.timeout(timeout_ ? timeout_ : adapter.timeout())
-        .deadline(deadline_)
-        .cancellation(cancellation_);
+    if (std::optional<Exchange> declined = declinedOrNot(request)) return std::move(*declined);
+    const CallContext context = contextOf(adapter);
     record.retryOverride = retry_ ? &*retry_ : nullptr;
-    HttpResponse response = adapter.pipeline().send(request, context, record);
-    if (response.status < 200 || response.status > 299) {
-      auto error =
-          std::make_shared<ServiceError>(response.status, std::move(response.headers),
-                                         response.body, record.earlierAttemptMayHaveApplied);
-      error->attempts(std::move(attempts));
-      return std::shared_ptr<const Error>(std::move(error));
-    }
-    return Exchange{std::move(response), false, std::move(attempts)};
+    return exchangeOf(adapter.pipeline().send(request, context, record), record);
   });
+}
+
+Result<Exchange> RequestCore::exchangeOf(HttpResponse response, CallRecord& record) {
+  if (response.status < 200 || response.status > 299) {
+    auto error = std::make_shared<ServiceError>(response.status, std::move(response.headers),
+                                                response.body, record.earlierAttemptMayHaveApplied);
+    error->attempts(std::move(record.attempts));
+    return std::shared_ptr<const Error>(std::move(error));
+  }
+  return Exchange{std::move(response), false, std::move(record.attempts)};
+}
+
+CallContext RequestCore::contextOf(const RequestAdapter& adapter) const {
+  CallContext context;
+  context.timeout(timeout_ ? timeout_ : adapter.timeout())
+      .deadline(deadline_)
+      .cancellation(cancellation_);
+  return context;
+}
+
+std::optional<Exchange> RequestCore::declinedOrNot(HttpRequest& request) const {
+  const ConfirmCallback& confirm = confirm_ ? confirm_ : target_.adapter->confirm();
+  if (!confirm || !confirmable_) return std::nullopt;
+  // The id is fixed first, so the request that is approved is the one that is sent.
+  if (!request.headers.contains("client-request-id")) {
+    request.headers.add("client-request-id", newUuid());
+  }
+  if (confirm(previewOf(request))) return std::nullopt;
+  return Exchange{HttpResponse{}, true, {}};
+}
+
+void RequestCore::runAsync(ExchangeCallback done) const {
+  // Whatever the callback throws must not unwind into the loop.
+  auto deliver = [](const ExchangeCallback& callback, Result<Exchange> exchange) {
+    try {
+      callback(std::move(exchange));
+    } catch (...) {
+    }
+  };
+  std::vector<Attempt> none;
+  bool sent = false;
+  Result<Exchange> early = guarded(none, [&]() -> Result<Exchange> {
+    const RequestAdapter& adapter = *target_.adapter;
+    HttpRequest request = build();
+    if (std::optional<Exchange> declined = declinedOrNot(request)) return std::move(*declined);
+    const std::shared_ptr<const AsyncPipeline>& pipeline = adapter.asyncPipeline();
+    pipeline->send(
+        std::move(request), contextOf(adapter), retry_ ? &*retry_ : nullptr,
+        [done, deliver](HttpResponse response, std::exception_ptr error, CallRecord& record) {
+          if (!error) return deliver(done, exchangeOf(std::move(response), record));
+          std::vector<Attempt>& attempts = record.attempts;
+          deliver(done,
+                  guarded(attempts, [&]() -> Result<Exchange> { std::rethrow_exception(error); }));
+        });
+    sent = true;  // the loop answers
+    return Exchange{};
+  });
+  if (!sent) deliver(done, std::move(early));
 }
 
 }  // namespace msgraph::detail

@@ -3,6 +3,7 @@
 
 #include <stdexcept>
 
+#include "canned_response.hpp"
 #include "msgraph/error.hpp"
 
 namespace msgraph::testing {
@@ -16,11 +17,7 @@ MockTransport& MockTransport::enqueue(HttpResponse response) {
 }
 
 MockTransport& MockTransport::enqueue(int status, std::string body) {
-  HttpResponse response;
-  response.status = status;
-  if (!body.empty()) response.headers.add("Content-Type", "application/json");
-  response.body = std::move(body);
-  return enqueue(std::move(response));
+  return enqueue(detail::cannedResponse(status, std::move(body)));
 }
 
 MockTransport& MockTransport::handler(Handler handler) {

@@ -13,6 +13,8 @@
 #include "msgraph/cloud.hpp"
 #include "msgraph/diagnostics/log.hpp"
 #include "msgraph/export.hpp"
+#include "msgraph/http/async_http_transport.hpp"
+#include "msgraph/http/curl_multi_transport.hpp"
 #include "msgraph/http/curl_transport.hpp"
 #include "msgraph/http/http_transport.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
@@ -68,6 +70,23 @@ class MSGRAPH_API ClientOptions {
   /// @brief Options of the default transport.
   const CurlTransportOptions& transportOptions() const noexcept { return transportOptions_; }
 
+  /// @brief The transport of async calls (`sendAsync()`): an event loop whose thread runs
+  /// every async call of the client. Default: a `CurlMultiTransport` made from
+  /// `asyncTransportOptions()` on the first async call. A client with its own blocking
+  /// `transport()` and no async one fails `sendAsync()` with a `ValidationError` naming
+  /// `asyncTransport`, rather than sending past the transport it was given.
+  ClientOptions& asyncTransport(std::shared_ptr<AsyncHttpTransport> value);
+  /// @brief The async transport, or null for the default.
+  const std::shared_ptr<AsyncHttpTransport>& asyncTransport() const noexcept {
+    return asyncTransport_;
+  }
+
+  /// @brief Options of the default `CurlMultiTransport`. Default: `transportOptions()` (CA
+  /// file, proxy, timeouts, body limit) with `CurlMultiTransportOptions`' own defaults.
+  ClientOptions& asyncTransportOptions(CurlMultiTransportOptions value);
+  /// @brief Options of the default async transport.
+  CurlMultiTransportOptions asyncTransportOptions() const;
+
   /// @brief Retry behaviour. Default: `RetryOptions{}` (3 retries).
   ClientOptions& retry(RetryOptions value);
   /// @brief Retry behaviour.
@@ -110,6 +129,8 @@ class MSGRAPH_API ClientOptions {
   ApiVersion apiVersion_ = ApiVersion::V1_0;
   std::shared_ptr<HttpTransport> transport_;
   CurlTransportOptions transportOptions_;
+  std::shared_ptr<AsyncHttpTransport> asyncTransport_;
+  std::optional<CurlMultiTransportOptions> asyncTransportOptions_;
   RetryOptions retry_;
   std::optional<std::chrono::milliseconds> timeout_;
   ConfirmCallback confirm_;

@@ -2,9 +2,12 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 
+#include "msgraph/async_result.hpp"
 #include "msgraph/requests/request_core.hpp"
 
 namespace msgraph {
@@ -82,6 +85,32 @@ class Request : public CallOptions<Derived> {
   /// @throws ValidationError, ServiceError, TransportError, AuthenticationError,
   /// DeserializationError, CancelledError or DeadlineExceededError.
   Response<T> execute() const { return send().value(); }
+
+  /// @brief Sends the request on the client's event loop without blocking this thread: the same
+  /// pipeline as `send()` (client-request-id, user agent, retries with their waits as loop
+  /// timers, authorization, logging, attempt records, deadline, cancellation), the same result.
+  ///
+  /// The loop (a `CurlMultiTransport`, or `ClientOptions::asyncTransport`) starts with the first
+  /// async call of a client. A call that cannot be sent (bad input, declined by the confirm
+  /// callback, a client with user policies) is ready at once. Never throws for library errors.
+  /// @return the pending result; `get()` gives what `send()` would have returned.
+  AsyncResult<Response<T>> sendAsync() const {
+    auto slot = std::make_shared<detail::AsyncSlot<Response<T>>>();
+    this->core_.runAsync([slot](Result<detail::Exchange> exchange) {
+      slot->set(detail::toResponse<T>(std::move(exchange)));
+    });
+    return AsyncResult<Response<T>>(std::move(slot));
+  }
+
+  /// @brief Sends the request as `sendAsync()` does and calls `callback` with the result, on
+  /// the loop thread (or at once on this thread when the call cannot be sent). The callback
+  /// must not block: every async call of the client waits while it runs. An exception it throws
+  /// is dropped.
+  void sendAsync(std::function<void(Result<Response<T>>)> callback) const {
+    this->core_.runAsync([callback = std::move(callback)](Result<detail::Exchange> exchange) {
+      callback(detail::toResponse<T>(std::move(exchange)));
+    });
+  }
 
  protected:
   /// @brief Wraps the untyped request state.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -20,6 +21,9 @@
 #include "msgraph/result.hpp"
 
 namespace msgraph::detail {
+
+class RequestAdapter;
+struct CallRecord;
 
 /// What a request sent and got back, before the body is read into a model.
 struct Exchange {
@@ -50,6 +54,14 @@ class MSGRAPH_API RequestCore {
 
   /// Validates, asks the confirm callback, runs the pipeline. Never throws for library errors.
   Result<Exchange> run() const;
+  /// What `runAsync` hands its callback.
+  using ExchangeCallback = std::function<void(Result<Exchange> exchange)>;
+  /// `run()` on the client's async pipeline: validation and the confirm callback on this
+  /// thread, then the call on the loop thread, where `done` receives what `run()` would have
+  /// returned. A call that ends before it reaches the loop (bad input, declined, a client that
+  /// cannot make async calls) calls `done` at once, on this thread. An exception `done` throws
+  /// is dropped. Never throws.
+  void runAsync(ExchangeCallback done) const;
   /// The request `run()` would send, `Authorization` redacted. Throws ValidationError.
   HttpRequest preview() const;
   /// This request sent to `link` (a page's `@odata.nextLink`) instead of its own path and query,
@@ -67,7 +79,11 @@ class MSGRAPH_API RequestCore {
 
  private:
   HttpRequest build() const;  // throws ValidationError
-  std::string url() const;    // throws ValidationError
+  CallContext contextOf(const RequestAdapter& adapter) const;
+  // The confirm callback's answer: an Exchange saying "declined", or nothing to go on.
+  std::optional<Exchange> declinedOrNot(HttpRequest& request) const;
+  static Result<Exchange> exchangeOf(HttpResponse response, CallRecord& record);
+  std::string url() const;  // throws ValidationError
   HttpRequest previewOf(HttpRequest request) const;
 
   RequestTarget target_;

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+#include "auth/credential_authorizer.hpp"
+
+#include <utility>
+
+#include "auth/bearer.hpp"
+
+namespace msgraph::detail {
+
+namespace {
+
+// Like the token endpoint's cache: renew five minutes before expiry, or halfway through a
+// shorter life, so a call never goes out with a token about to lapse.
+std::chrono::system_clock::time_point refreshTime(const AccessToken& token,
+                                                  std::chrono::system_clock::time_point now) {
+  const auto margin = std::chrono::minutes(5);
+  return std::max(token.expiresOn - margin, now + (token.expiresOn - now) / 2);
+}
+
+}  // namespace
+
+CredentialAuthorizer::CredentialAuthorizer(std::shared_ptr<TokenCredential> credential,
+                                           std::string scope, AsyncHttpTransport& loop)
+    : credential_(std::move(credential)), tokenRequest_{{std::move(scope)}}, loop_(loop) {}
+
+CredentialAuthorizer::~CredentialAuthorizer() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+SharedToken CredentialAuthorizer::cached() {
+  if (token_ == nullptr || std::chrono::system_clock::now() >= refreshAt_) return nullptr;
+  return token_;
+}
+
+// Single flight: calls that ask while a fetch runs wait for that one (and its context), as the
+// blocking TokenCache's waiters do.
+void CredentialAuthorizer::fetch(const CallContext& context, Fetched done) {
+  waiting_.push_back(std::move(done));
+  if (waiting_.size() > 1) return;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    job_ = context;
+    if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
+  }
+  wake_.notify_all();
+}
+
+void CredentialAuthorizer::work() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stopping_ || job_.has_value(); });
+    if (!job_) return;  // stopping, nothing asked
+    const CallContext context = std::move(*job_);
+    job_.reset();
+    lock.unlock();
+    SharedToken token;
+    std::chrono::system_clock::time_point refreshAt;
+    std::exception_ptr error;
+    try {
+      AccessToken issued = credential_->getToken(tokenRequest_, context);
+      refreshAt = refreshTime(issued, std::chrono::system_clock::now());
+      token = std::make_shared<const std::string>(std::move(issued.token));
+    } catch (...) {
+      error = std::current_exception();
+    }
+    loop_.post(
+        [this, token = std::move(token), refreshAt, error] { fetched(token, refreshAt, error); });
+    lock.lock();
+  }
+}
+
+void CredentialAuthorizer::fetched(SharedToken token,
+                                   std::chrono::system_clock::time_point refreshAt,
+                                   std::exception_ptr error) {
+  if (!error) {
+    token_ = token;
+    refreshAt_ = refreshAt;
+  }
+  std::vector<Fetched> waiting;
+  waiting.swap(waiting_);
+  for (Fetched& done : waiting) done(token, error);
+}
+
+void CredentialAuthorizer::invalidate(const std::string& token) {
+  if (token_ != nullptr && *token_ == token) token_ = nullptr;
+  credential_->invalidateToken(token);
+}
+
+void CredentialAuthorizer::authorize(HttpRequest& request, const std::string& token) const {
+  setBearer(request, token);
+}
+
+void CredentialAuthorizer::mask(HttpResponse& response, const std::string& token) const {
+  maskTokenIn(response, token);
+}
+
+}  // namespace msgraph::detail
