@@ -15,6 +15,11 @@ constexpr double kIncreaseStep = 0.02;
 constexpr double kSlowdownFactor = 0.9;
 // The slowest a scope gets, as a share of its ceiling: it keeps probing, however often cut.
 constexpr double kFloorShare = 0.01;
+// The peak rate of a burst, as a multiple of the rate; its bucket holds one second of it.
+constexpr double kPeakFactor = 2.0;
+// The longest pause a Retry-After gets: the longest quota window Graph documents (5 minutes).
+// A longer one is not a quota's, and the scope probes again then.
+constexpr std::chrono::milliseconds kLongestPause = std::chrono::minutes(5);
 
 double ceilingOf(const QuotaLimit& quota, double fraction) {
   const double windowSeconds = std::chrono::duration<double>(quota.window).count();
@@ -28,11 +33,22 @@ ScopeLimiter::ScopeLimiter(ThrottleScope scope, const QuotaLimit& quota,
     : scope_(std::move(scope)),
       bucket_(static_cast<double>(quota.count) * options.fraction,
               ceilingOf(quota, options.fraction), now),
+      peak_(kPeakFactor * ceilingOf(quota, options.fraction),
+            kPeakFactor * ceilingOf(quota, options.fraction), now),
       ceiling_(ceilingOf(quota, options.fraction)),
       floor_(ceiling_ * kFloorShare),
       decreaseFactor_(options.decreaseFactor),
-      slowdownThreshold_(options.slowdownThreshold),
-      window_(quota.window) {}
+      slowdownThreshold_(options.slowdownThreshold) {}
+
+SchedulerTime ScopeLimiter::availableAt(double cost, SchedulerTime now) noexcept {
+  return std::max(bucket_.availableAt(cost, now), peak_.availableAt(cost, now));
+}
+
+void ScopeLimiter::take(double cost, SchedulerTime now) noexcept {
+  bucket_.take(cost, now);
+  peak_.take(cost, now);
+  ++granted_;
+}
 
 void ScopeLimiter::onThrottled(std::optional<std::chrono::milliseconds> retryAfter,
                                SchedulerTime sentAt, SchedulerTime now) noexcept {
@@ -40,7 +56,7 @@ void ScopeLimiter::onThrottled(std::optional<std::chrono::milliseconds> retryAft
   if (mayDecrease(sentAt)) scaleRate(decreaseFactor_, now);
   // A throttled request still counted against Graph's quota, so its bucket is empty. Without a
   // Retry-After the wait for the next token at the cut rate is the backoff.
-  const auto pause = std::min(retryAfter.value_or(std::chrono::milliseconds(0)), window_);
+  const auto pause = std::min(retryAfter.value_or(std::chrono::milliseconds(0)), kLongestPause);
   pausedUntil_ = std::max(pausedUntil_, now + pause);
   bucket_.drainUntil(pausedUntil_, now);
 }
@@ -59,12 +75,17 @@ void ScopeLimiter::onNearLimit(double limitPercentage, SchedulerTime sentAt,
 
 void ScopeLimiter::onSuccess(SchedulerTime now) noexcept {
   if (bucket_.rate() < ceiling_) {
-    bucket_.setRate(std::min(ceiling_, bucket_.rate() + ceiling_ * kIncreaseStep), now);
+    setRate(std::min(ceiling_, bucket_.rate() + ceiling_ * kIncreaseStep), now);
   }
 }
 
+void ScopeLimiter::setRate(double rate, SchedulerTime now) noexcept {
+  bucket_.setRate(rate, now);
+  peak_.setRate(kPeakFactor * rate, now);
+}
+
 void ScopeLimiter::scaleRate(double factor, SchedulerTime now) noexcept {
-  bucket_.setRate(std::max(floor_, bucket_.rate() * factor), now);
+  setRate(std::max(floor_, bucket_.rate() * factor), now);
   lastDecrease_ = now;
 }
 

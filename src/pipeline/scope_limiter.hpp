@@ -29,24 +29,22 @@ struct ScopeStatus {
 
 /// The limiter of one throttle scope: a token bucket seeded at the quota times the fraction, its
 /// rate adjusted by AIMD (cut on a 429 or on a limit percentage over the threshold, raised on
-/// success up to the seed), paused until `Retry-After`.
+/// success up to the seed), paused until `Retry-After`. A second bucket paces the burst at twice
+/// the rate (a peak rate, as in a two-rate meter): Graph's own bucket may hold less than the
+/// quota when a run starts, and the 429s that find out are the requests in flight, so a burst
+/// must not put more in flight than twice the rate does.
 class ScopeLimiter {
  public:
   ScopeLimiter(ThrottleScope scope, const QuotaLimit& quota, const ThrottleOptions& options,
                SchedulerTime now);
 
   /// The earliest moment a request of `cost` units may go (after any pause).
-  SchedulerTime availableAt(double cost, SchedulerTime now) noexcept {
-    return bucket_.availableAt(cost, now);
-  }
+  SchedulerTime availableAt(double cost, SchedulerTime now) noexcept;
   /// Counts a request of `cost` units admitted at `now`, a moment `availableAt` allowed.
-  void take(double cost, SchedulerTime now) noexcept {
-    bucket_.take(cost, now);
-    ++granted_;
-  }
+  void take(double cost, SchedulerTime now) noexcept;
 
-  /// A 429 for a request admitted at `sentAt`: pauses the scope until `retryAfter` (at most one
-  /// quota window) with an empty bucket, and cuts the rate.
+  /// A 429 for a request admitted at `sentAt`: pauses the scope until `retryAfter` (at most 5
+  /// minutes) with an empty bucket, and cuts the rate.
   void onThrottled(std::optional<std::chrono::milliseconds> retryAfter, SchedulerTime sentAt,
                    SchedulerTime now) noexcept;
   /// An answer with `x-ms-throttle-limit-percentage` at or above the threshold: Graph's bucket
@@ -64,15 +62,16 @@ class ScopeLimiter {
   // One cut per round trip: answers to requests sent before the last cut say nothing of the
   // rate since (TCP's one decrease per window).
   bool mayDecrease(SchedulerTime sentAt) const noexcept { return sentAt >= lastDecrease_; }
+  void setRate(double rate, SchedulerTime now) noexcept;
   void scaleRate(double factor, SchedulerTime now) noexcept;
 
   ThrottleScope scope_;
   TokenBucket bucket_;
+  TokenBucket peak_;
   double ceiling_;
   double floor_;
   double decreaseFactor_;
   double slowdownThreshold_;
-  std::chrono::milliseconds window_;
   SchedulerTime pausedUntil_{};
   SchedulerTime lastDecrease_{};
   std::uint64_t granted_ = 0;

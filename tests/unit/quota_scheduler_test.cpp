@@ -72,7 +72,8 @@ Ticket go(QuotaScheduler& scheduler, const msgraph::detail::ScopeSet& scopes, Sc
 
 }  // namespace
 
-TEST_CASE("A write counts against five scopes, a read against the two of resource units") {
+TEST_CASE("A write counts against five scopes, a read against the two of resource units",
+          "[scheduler]") {
   QuotaScheduler scheduler(tenWritesPerTenSeconds());
   const auto scopes = scheduler.scopesOf("app", "tenant", kStart);
   CHECK(scopes.writes.size == 5);
@@ -92,24 +93,42 @@ TEST_CASE("A write counts against five scopes, a read against the two of resourc
   }
 }
 
-TEST_CASE("A scope out of tokens says when the next one is there") {
-  QuotaScheduler scheduler(tenWritesPerTenSeconds());
+TEST_CASE("A burst goes at twice the rate until the bucket is spent, then at the rate",
+          "[scheduler]") {
+  QuotaScheduler scheduler(tenWritesPerTenSeconds());  // 1 per second, a burst of 10
   const auto writes = scheduler.scopesOf("app", "tenant", kStart).writes;
-  for (int i = 0; i < 10; ++i) go(scheduler, writes, kStart);  // the burst
-  const Admission wait = scheduler.tryAcquire(writes, kStart);
-  CHECK(wait.verdict == Verdict::WaitUntil);
-  CHECK(wait.notBefore == kStart + 1s);
-  go(scheduler, writes, kStart + 1s);
-  SECTION("a $batch of 5 waits for 5 tokens and counts 5") {
-    const Admission batch = scheduler.tryAcquire(writes, kStart + 2s, 5);
-    CHECK(batch.verdict == Verdict::WaitUntil);
-    CHECK(batch.notBefore == kStart + 6s);
-    go(scheduler, writes, kStart + 6s, 5);
-    CHECK(scheduler.tryAcquire(writes, kStart + 6s).notBefore == kStart + 7s);
+  std::vector<SchedulerTime> sent;
+  SchedulerTime now = kStart;
+  while (sent.size() < 30) {
+    const Admission admission = scheduler.tryAcquire(writes, now);
+    if (admission.verdict == Verdict::WaitUntil) {
+      CHECK(admission.notBefore > now);
+      now = admission.notBefore;
+      continue;
+    }
+    REQUIRE(admission.verdict == Verdict::Go);
+    sent.push_back(now);
   }
+  CHECK(sent[1] == kStart);          // the peak bucket holds one second at 2 per second
+  CHECK(sent[2] == kStart + 500ms);  // then 2 per second...
+  CHECK(sent[29] - sent[28] == 1s);  // ...until the burst is spent: 1 per second
+  CHECK(sent[29] < kStart + 21s);    // a burst of 10 and 20 s at 1 per second
 }
 
-TEST_CASE("A 429 pauses its scope until Retry-After while another tenant keeps going") {
+TEST_CASE("A $batch counts each of its items in every scope", "[scheduler]") {
+  auto options = tenWritesPerTenSeconds();
+  options.applicationTenantWrites = {100, 10s};
+  QuotaScheduler scheduler(options);
+  const auto writes = scheduler.scopesOf("app", "tenant", kStart).writes;
+  go(scheduler, writes, kStart, 5);
+  const auto all = scheduler.scopeStatus(kStart);
+  CHECK(statusOf(all, Kind::ApplicationTenantWrites, "tenant").tokens == Approx(95));
+  CHECK(statusOf(all, Kind::TenantWrites, "tenant").tokens == Approx(17995));
+  CHECK(statusOf(all, Kind::ApplicationResourceUnits, "").tokens == Approx(149995));
+}
+
+TEST_CASE("A 429 pauses its scope until Retry-After while another tenant keeps going",
+          "[scheduler]") {
   QuotaScheduler scheduler(tenWritesPerTenSeconds());
   const auto a = scheduler.scopesOf("app", "tenant-a", kStart).writes;
   const auto b = scheduler.scopesOf("app", "tenant-b", kStart).writes;
@@ -118,8 +137,9 @@ TEST_CASE("A 429 pauses its scope until Retry-After while another tenant keeps g
 
   const Admission paused = scheduler.tryAcquire(a, kStart + 1s);
   REQUIRE(paused.verdict == Verdict::WaitUntil);
-  CHECK(paused.notBefore >= kStart + 5200ms);                 // never before Retry-After
-  for (int i = 0; i < 5; ++i) go(scheduler, b, kStart + 1s);  // tenant B is not held back
+  CHECK(paused.notBefore >= kStart + 5200ms);  // never before Retry-After
+  go(scheduler, b, kStart + 1s);               // tenant B is not held back
+  go(scheduler, b, kStart + 1s);
   CHECK(scheduler.tryAcquire(a, kStart + 5100ms).verdict == Verdict::WaitUntil);
   CHECK(scheduler.tryAcquire(a, paused.notBefore).verdict == Verdict::Go);
 
@@ -131,7 +151,8 @@ TEST_CASE("A 429 pauses its scope until Retry-After while another tenant keeps g
   CHECK(statusOf(all, Kind::ApplicationWrites, "").pausedUntil < kStart);
 }
 
-TEST_CASE("A 429 whose x-ms-throttle-scope names the application pauses every tenant") {
+TEST_CASE("A 429 whose x-ms-throttle-scope names the application pauses every tenant",
+          "[scheduler]") {
   QuotaScheduler scheduler(tenWritesPerTenSeconds());
   const auto a = scheduler.scopesOf("app", "tenant-a", kStart).writes;
   const auto b = scheduler.scopesOf("app", "tenant-b", kStart).writes;
@@ -143,15 +164,15 @@ TEST_CASE("A 429 whose x-ms-throttle-scope names the application pauses every te
   CHECK(scheduler.tryAcquire(b, kStart + 1s).notBefore >= kStart + 3s);
 }
 
-TEST_CASE("A Retry-After longer than the scope's window is cut to the window") {
+TEST_CASE("A Retry-After longer than the longest quota window is cut to 5 minutes", "[scheduler]") {
   QuotaScheduler scheduler(tenWritesPerTenSeconds());
   const auto a = scheduler.scopesOf("app", "tenant-a", kStart).writes;
   scheduler.onComplete(go(scheduler, a, kStart), throttled(24h), kStart);
   const auto all = scheduler.scopeStatus(kStart);
-  CHECK(statusOf(all, Kind::ApplicationTenantWrites, "tenant-a").pausedUntil == kStart + 10s);
+  CHECK(statusOf(all, Kind::ApplicationTenantWrites, "tenant-a").pausedUntil == kStart + 5min);
 }
 
-TEST_CASE("A limit percentage of 0.8 or more slows the scope before any 429") {
+TEST_CASE("A limit percentage of 0.8 or more slows the scope before any 429", "[scheduler]") {
   QuotaScheduler scheduler(tenWritesPerTenSeconds());
   const auto writes = scheduler.scopesOf("app", "tenant", kStart).writes;
   SECTION("at 0.85 the burst is gone and the rate is trimmed") {
@@ -170,7 +191,8 @@ TEST_CASE("A limit percentage of 0.8 or more slows the scope before any 429") {
   }
 }
 
-TEST_CASE("AIMD: a 429 halves the rate once per round trip, successes climb to the ceiling") {
+TEST_CASE("AIMD: a 429 halves the rate once per round trip, successes climb to the ceiling",
+          "[scheduler]") {
   QuotaScheduler scheduler(tenWritesPerTenSeconds());
   const auto writes = scheduler.scopesOf("app", "tenant", kStart).writes;
   auto rate = [&] {
@@ -200,7 +222,7 @@ TEST_CASE("AIMD: a 429 halves the rate once per round trip, successes climb to t
   CHECK(rate() == Approx(1.0));  // never above the quota times the fraction
 }
 
-TEST_CASE("A transport failure or a 5xx leaves the rate alone and frees the slot") {
+TEST_CASE("A transport failure or a 5xx leaves the rate alone and frees the slot", "[scheduler]") {
   auto options = tenWritesPerTenSeconds();
   options.initialConcurrency = 1;
   QuotaScheduler scheduler(options);
@@ -212,7 +234,8 @@ TEST_CASE("A transport failure or a 5xx leaves the rate alone and frees the slot
   CHECK(scheduler.concurrency().inFlight == 0);
 }
 
-TEST_CASE("The concurrency cap holds requests back and grows while it is the limit") {
+TEST_CASE("The concurrency cap holds requests back and grows while it is the limit",
+          "[scheduler]") {
   msgraph::ThrottleOptions options;
   options.initialConcurrency = 2;
   options.maxConcurrency = 3;
@@ -248,7 +271,8 @@ TEST_CASE("The concurrency cap holds requests back and grows while it is the lim
   }
 }
 
-TEST_CASE("The ETA of the remaining writes follows the quota, the tokens at hand and a pause") {
+TEST_CASE("The ETA of the remaining writes follows the quota, the tokens at hand and a pause",
+          "[scheduler]") {
   msgraph::ThrottleOptions options;
   options.applicationTenantWrites = {200, 10s};  // the emulator's --throttle-writes 200/10
   QuotaScheduler scheduler(options);
@@ -259,7 +283,7 @@ TEST_CASE("The ETA of the remaining writes follows the quota, the tokens at hand
   CHECK(scheduler.estimateFor(18, writes, kStart) == 6000ms);  // 5 s paused, then 1 s
 }
 
-TEST_CASE("A scheduler refuses invalid options naming the field") {
+TEST_CASE("A scheduler refuses invalid options naming the field", "[scheduler]") {
   msgraph::ThrottleOptions options;
   options.fraction = 0;
   CHECK_THROWS_AS(QuotaScheduler(options), msgraph::ValidationError);

@@ -13,7 +13,7 @@ using msgraph::detail::parseThrottleScope;
 using Kind = msgraph::detail::ThrottleScopeKind;
 using namespace std::chrono_literals;
 
-TEST_CASE("A 429's throttle headers are all read") {
+TEST_CASE("A 429's throttle headers are all read", "[scheduler]") {
   msgraph::HttpResponse response;
   response.status = 429;
   response.headers.add("Retry-After", "2.128");
@@ -30,7 +30,7 @@ TEST_CASE("A 429's throttle headers are all read") {
   CHECK(signals.information == "WriteLimitExceeded");
 }
 
-TEST_CASE("An answer without throttle headers says nothing of throttling") {
+TEST_CASE("An answer without throttle headers says nothing of throttling", "[scheduler]") {
   msgraph::HttpResponse response;
   response.status = 204;
   const auto signals = msgraph::detail::throttleSignalsOf(response, {});
@@ -41,7 +41,7 @@ TEST_CASE("An answer without throttle headers says nothing of throttling") {
   CHECK(signals.information.empty());
 }
 
-TEST_CASE("A limit percentage is a plain decimal number up to 10") {
+TEST_CASE("A limit percentage is a plain decimal number up to 10", "[scheduler]") {
   CHECK(parseLimitPercentage("0.8") == Approx(0.8));
   CHECK(parseLimitPercentage("1.25") == Approx(1.25));
   CHECK(parseLimitPercentage("1") == Approx(1));
@@ -53,7 +53,7 @@ TEST_CASE("A limit percentage is a plain decimal number up to 10") {
   }
 }
 
-TEST_CASE("A throttle scope names its kind by scope and limit, in any case") {
+TEST_CASE("A throttle scope names its kind by scope and limit, in any case", "[scheduler]") {
   CHECK(parseThrottleScope("Tenant_Application/Write/app/tenant") == Kind::ApplicationTenantWrites);
   CHECK(parseThrottleScope("tenant_application/resourceunit/app/tenant") ==
         Kind::ApplicationTenantResourceUnits);

@@ -23,7 +23,7 @@ const SchedulerTime kStart = SchedulerTime(1h);
 
 }  // namespace
 
-TEST_CASE("A token bucket starts full and refills at its rate") {
+TEST_CASE("A token bucket starts full and refills at its rate", "[scheduler]") {
   TokenBucket bucket(10, 2, kStart);
   CHECK(bucket.tokensAt(kStart) == Approx(10));
   CHECK(bucket.availableAt(1, kStart) == kStart);
@@ -34,13 +34,13 @@ TEST_CASE("A token bucket starts full and refills at its rate") {
   CHECK(bucket.availableAt(3, kStart + 500ms) == kStart + 1500ms);
 }
 
-TEST_CASE("A token bucket never holds more than its capacity") {
+TEST_CASE("A token bucket never holds more than its capacity", "[scheduler]") {
   TokenBucket bucket(10, 2, kStart);
   bucket.take(4, kStart);
   CHECK(bucket.tokensAt(kStart + 1h) == Approx(10));
 }
 
-TEST_CASE("A cost over the capacity waits for a full bucket and leaves a debt") {
+TEST_CASE("A cost over the capacity waits for a full bucket and leaves a debt", "[scheduler]") {
   TokenBucket bucket(5, 1, kStart);
   bucket.take(1, kStart);
   CHECK(bucket.availableAt(8, kStart) == kStart + 1s);  // full again, not 8 tokens
@@ -49,7 +49,7 @@ TEST_CASE("A cost over the capacity waits for a full bucket and leaves a debt") 
   CHECK(bucket.availableAt(1, kStart + 1s) == kStart + 5s);
 }
 
-TEST_CASE("A drained bucket earns nothing before it resumes") {
+TEST_CASE("A drained bucket earns nothing before it resumes", "[scheduler]") {
   TokenBucket bucket(10, 1, kStart);
   bucket.drainUntil(kStart + 30s, kStart + 2s);
   CHECK(bucket.tokensAt(kStart + 20s) == Approx(0));
@@ -60,7 +60,7 @@ TEST_CASE("A drained bucket earns nothing before it resumes") {
   }
 }
 
-TEST_CASE("A new rate applies from the moment it is set") {
+TEST_CASE("A new rate applies from the moment it is set", "[scheduler]") {
   TokenBucket bucket(10, 2, kStart);
   bucket.take(10, kStart);
   bucket.setRate(1, kStart + 1s);  // 2 tokens earned at the old rate stay
@@ -69,7 +69,7 @@ TEST_CASE("A new rate applies from the moment it is set") {
   CHECK(bucket.tokensAt(kStart + 2s) == Approx(1));
 }
 
-TEST_CASE("ThrottleOptions defaults are the documented identity and access quotas") {
+TEST_CASE("ThrottleOptions defaults are the documented identity and access quotas", "[scheduler]") {
   const msgraph::ThrottleOptions options;
   CHECK(options.applicationTenantWrites.count == 3000);
   CHECK(options.applicationTenantWrites.window == 150s);
@@ -85,7 +85,7 @@ TEST_CASE("ThrottleOptions defaults are the documented identity and access quota
   CHECK_NOTHROW(options.validate());
 }
 
-TEST_CASE("ThrottleOptions refuses an out-of-range value naming the field") {
+TEST_CASE("ThrottleOptions refuses an out-of-range value naming the field", "[scheduler]") {
   struct Case {
     std::string field;
     std::function<void(msgraph::ThrottleOptions&)> spoil;
@@ -127,7 +127,7 @@ TEST_CASE("ThrottleOptions refuses an out-of-range value naming the field") {
   }
 }
 
-TEST_CASE("The throttle priority is sent as Graph spells it, Normal not at all") {
+TEST_CASE("The throttle priority is sent as Graph spells it, Normal not at all", "[scheduler]") {
   CHECK(msgraph::throttlePriorityHeaderValue(msgraph::ThrottlePriority::Low) == "Low");
   CHECK(msgraph::throttlePriorityHeaderValue(msgraph::ThrottlePriority::High) == "High");
   CHECK(msgraph::throttlePriorityHeaderValue(msgraph::ThrottlePriority::Normal).empty());
