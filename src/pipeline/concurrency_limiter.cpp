@@ -27,7 +27,7 @@ ConcurrencyLimiter::ConcurrencyLimiter(const ThrottleOptions& options) noexcept
 
 void ConcurrencyLimiter::finish(std::chrono::nanoseconds latency, bool answered, bool throttled,
                                 SchedulerTime sentAt, SchedulerTime now) noexcept {
-  --inFlight_;
+  if (inFlight_ > 0) --inFlight_;
   if (!answered) return;
   const double seconds = std::chrono::duration<double>(latency).count();
   if (smoothedSeconds_ == 0) {

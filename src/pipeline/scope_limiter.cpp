@@ -31,14 +31,12 @@ double ceilingOf(const QuotaLimit& quota, double fraction) {
 ScopeLimiter::ScopeLimiter(ThrottleScope scope, const QuotaLimit& quota,
                            const ThrottleOptions& options, SchedulerTime now)
     : scope_(std::move(scope)),
-      bucket_(static_cast<double>(quota.count) * options.fraction,
-              ceilingOf(quota, options.fraction), now),
-      peak_(kPeakFactor * ceilingOf(quota, options.fraction),
-            kPeakFactor * ceilingOf(quota, options.fraction), now),
       ceiling_(ceilingOf(quota, options.fraction)),
       floor_(ceiling_ * kFloorShare),
       decreaseFactor_(options.decreaseFactor),
-      slowdownThreshold_(options.slowdownThreshold) {}
+      slowdownThreshold_(options.slowdownThreshold),
+      bucket_(static_cast<double>(quota.count) * options.fraction, ceiling_, now),
+      peak_(kPeakFactor * ceiling_, kPeakFactor * ceiling_, now) {}
 
 SchedulerTime ScopeLimiter::availableAt(double cost, SchedulerTime now) noexcept {
   return std::max(bucket_.availableAt(cost, now), peak_.availableAt(cost, now));

@@ -66,12 +66,12 @@ class ScopeLimiter {
   void scaleRate(double factor, SchedulerTime now) noexcept;
 
   ThrottleScope scope_;
-  TokenBucket bucket_;
-  TokenBucket peak_;
   double ceiling_;
   double floor_;
   double decreaseFactor_;
   double slowdownThreshold_;
+  TokenBucket bucket_;
+  TokenBucket peak_;
   SchedulerTime pausedUntil_{};
   SchedulerTime lastDecrease_{};
   std::uint64_t granted_ = 0;

@@ -193,7 +193,8 @@ TEST_CASE("One tenant paused by Retry-After while the other tenant's writes keep
   QuotaScheduler scheduler(matchingTheEmulator());
   const RunFigures figures = run(scheduler, graph, {{"tenant-a", 1000}, {"tenant-b", 1000}});
   const double ideal = 1000 / 20.0;  // per tenant: each has its own quota
-  print("two tenants of 1000 writes, tenant A blocked from 20 s to 50 s", figures, ideal);
+  print("two tenants of 1000 writes (ideal per tenant), tenant A blocked from 20 s to 50 s",
+        figures, ideal);
   std::printf("[simulation]   tenant A done at %.2f s, tenant B at %.2f s\n",
               std::chrono::duration<double>(figures.finished[0] - kStart).count(),
               std::chrono::duration<double>(figures.finished[1] - kStart).count());

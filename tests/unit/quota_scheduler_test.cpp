@@ -164,6 +164,19 @@ TEST_CASE("A 429 whose x-ms-throttle-scope names the application pauses every te
   CHECK(scheduler.tryAcquire(b, kStart + 1s).notBefore >= kStart + 3s);
 }
 
+TEST_CASE("A 429 whose x-ms-throttle-scope names the tenant pauses every application there",
+          "[scheduler]") {
+  QuotaScheduler scheduler(tenWritesPerTenSeconds());
+  const auto first = scheduler.scopesOf("app-1", "tenant-a", kStart).writes;
+  const auto second = scheduler.scopesOf("app-2", "tenant-a", kStart).writes;
+  const auto elsewhere = scheduler.scopesOf("app-1", "tenant-b", kStart).writes;
+  ThrottleSignals signals = throttled(3s);
+  signals.scope = Kind::TenantWrites;
+  scheduler.onComplete(go(scheduler, first, kStart), signals, kStart);
+  CHECK(scheduler.tryAcquire(second, kStart + 1s).notBefore >= kStart + 3s);
+  CHECK(scheduler.tryAcquire(elsewhere, kStart + 1s).verdict == Verdict::Go);
+}
+
 TEST_CASE("A Retry-After longer than the longest quota window is cut to 5 minutes", "[scheduler]") {
   QuotaScheduler scheduler(tenWritesPerTenSeconds());
   const auto a = scheduler.scopesOf("app", "tenant-a", kStart).writes;

@@ -44,13 +44,14 @@ MSGRAPH_API std::string_view throttlePriorityHeaderValue(ThrottlePriority priori
 /// beforehand) and 150,000 per 20 s per application across tenants. A request on this API costs 1
 /// resource unit, a write 1 resource unit and 1 write; each item of a `$batch` counts.
 ///
-/// The scheduler never goes faster than `fraction` of a quota: it starts there, halves on a
-/// `429` (and pauses the scope until `Retry-After`), trims the rate when Graph reports
-/// `x-ms-throttle-limit-percentage` of at least `slowdownThreshold`, and climbs back to it on
-/// success. It does not probe above the documented quota: Graph throttles at the quota, so a
-/// probe could only find 429s, which count against the quota too.
+/// The scheduler never goes faster than `fraction` of a quota: it starts there (with a full
+/// bucket, spent at most at twice the rate), pauses a scope until `Retry-After` and cuts its rate
+/// by `decreaseFactor` on a `429`, trims the rate when Graph reports
+/// `x-ms-throttle-limit-percentage` of at least `slowdownThreshold`, and climbs back on success.
+/// It does not probe above the documented quota: Graph throttles at the quota, so a probe could
+/// only find 429s, which count against the quota too.
 ///
-/// Plain values; `validate()` checks them (the scheduler calls it when built).
+/// Plain values; `validate()` checks them, as the scheduler does before a run.
 struct MSGRAPH_API ThrottleOptions {
   /// @brief Writes per application and tenant (`Tenant_Application/Write`).
   QuotaLimit applicationTenantWrites{3000, std::chrono::seconds(150)};
