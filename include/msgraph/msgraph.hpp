@@ -38,6 +38,7 @@
 #include "msgraph/models/user_sync_inbound.hpp"
 #include "msgraph/pipeline/http_policy.hpp"
 #include "msgraph/pipeline/retry_options.hpp"
+#include "msgraph/pipeline/throttle_options.hpp"
 #include "msgraph/response.hpp"
 #include "msgraph/result.hpp"
 #include "msgraph/version.hpp"
