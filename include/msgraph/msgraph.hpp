@@ -14,6 +14,7 @@
 #include "msgraph/auth/token_credential.hpp"
 #include "msgraph/auth/token_credential_options.hpp"
 #include "msgraph/client/client_options.hpp"
+#include "msgraph/client/fleet.hpp"
 #include "msgraph/client/graph_client.hpp"
 #include "msgraph/cloud.hpp"
 #include "msgraph/diagnostics/log.hpp"

@@ -12,6 +12,7 @@
 namespace msgraph::detail {
 
 AsyncAuthorizer::~AsyncAuthorizer() = default;
+AttemptGate::~AttemptGate() = default;
 
 namespace {
 
@@ -22,16 +23,17 @@ using std::chrono::milliseconds;
 class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
  public:
   AsyncCall(std::shared_ptr<const AsyncPipeline> pipeline, HttpRequest request, CallContext context,
-            const RetryOptions* retryOverride, AsyncDone done)
+            const RetryOptions* retryOverride, std::shared_ptr<AttemptGate> gate, AsyncDone done)
       : pipeline_(std::move(pipeline)),
         request_(std::move(request)),
         context_(std::move(context)),
+        gate_(std::move(gate)),
         done_(std::move(done)) {
     // A per-call override is clamped per call; the client's options were clamped once.
     if (retryOverride != nullptr) perCall_ = clampedRetryOptions(*retryOverride);
   }
 
-  // Attempt `attempt_`: alive?, Retry-Attempt, then authorization and the transfer.
+  // Attempt `attempt_`: alive?, Retry-Attempt, the gate, then authorization and the transfer.
   void attempt() {
     try {
       checkAlive(context_);
@@ -40,6 +42,20 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
     }
     markAttempt(request_, attempt_, pipeline_->style());
     renewed_ = false;
+    if (gate_ == nullptr) return authorizeAndSend();
+    gate_->admit(request_, [self = shared_from_this()](std::uint64_t pass) {
+      self->pass_ = pass;
+      try {
+        checkAlive(self->context_);  // it may have been stopped while it waited
+      } catch (...) {
+        return self->finish({}, std::current_exception());
+      }
+      self->authorizeAndSend();
+    });
+  }
+
+ private:
+  void authorizeAndSend() {
     AsyncAuthorizer* authorizer = pipeline_->authorizer();
     if (authorizer == nullptr) return transfer();
     if (SharedToken token = authorizer->cached()) return sendWith(std::move(token));
@@ -50,7 +66,14 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
                       });
   }
 
- private:
+  // Tells the gate how the admitted attempt ended (once; a 401's resend is not admitted again).
+  void leaveGate(const HttpResponse* response) {
+    if (pass_ == 0) return;
+    const std::uint64_t pass = pass_;
+    pass_ = 0;
+    gate_->ended(pass, response);
+  }
+
   const RetryOptions& options() const { return perCall_ ? *perCall_ : pipeline_->retry(); }
 
   void sendWith(SharedToken token) {
@@ -75,6 +98,7 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
 
   // No response: a TransportError may be retried; cancellation and deadlines end the call.
   void failed(std::exception_ptr error) {
+    leaveGate(nullptr);
     try {
       std::rethrow_exception(error);
     } catch (const TransportError& failure) {
@@ -92,6 +116,7 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
   }
 
   void answered(HttpResponse response) {
+    leaveGate(&response);
     log_.answered(response);
     AsyncAuthorizer* authorizer = pipeline_->authorizer();
     if (token_ != nullptr) {
@@ -164,6 +189,7 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
   }
 
   void finish(HttpResponse response, std::exception_ptr error) {
+    leaveGate(nullptr);  // admitted, then refused before the transfer (token, cancellation)
     waitCancelled_ = {};
     AsyncDone done = std::move(done_);
     done_ = nullptr;
@@ -173,6 +199,8 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
   std::shared_ptr<const AsyncPipeline> pipeline_;
   HttpRequest request_;
   CallContext context_;
+  std::shared_ptr<AttemptGate> gate_;
+  std::uint64_t pass_ = 0;  // the gate's pass of the attempt in flight; 0: none
   AsyncDone done_;
   std::optional<RetryOptions> perCall_;
   CallRecord record_;
@@ -206,12 +234,14 @@ AsyncPipeline::~AsyncPipeline() {
 }
 
 void AsyncPipeline::send(HttpRequest request, CallContext context,
-                         const RetryOptions* retryOverride, AsyncDone done) const {
+                         const RetryOptions* retryOverride, std::shared_ptr<AttemptGate> gate,
+                         AsyncDone done) const {
   // The steps before the retry loop run once per logical call, here on the caller's thread.
   ClientRequestIdPolicy::apply(request);
   userAgent_.apply(request);
-  auto call = std::make_shared<AsyncCall>(shared_from_this(), std::move(request),
-                                          std::move(context), retryOverride, std::move(done));
+  auto call =
+      std::make_shared<AsyncCall>(shared_from_this(), std::move(request), std::move(context),
+                                  retryOverride, std::move(gate), std::move(done));
   if (transport_->isLoopThread()) return call->attempt();
   transport_->post([call = std::move(call)] { call->attempt(); });
 }

@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "msgraph/http/async_http_transport.hpp"
+#include "pipeline/attempt_gate.hpp"
 #include "pipeline/builtin_policies.hpp"
 #include "pipeline/call_record.hpp"
 
@@ -63,9 +64,10 @@ class AsyncPipeline : public std::enable_shared_from_this<AsyncPipeline> {
   AsyncPipeline& operator=(const AsyncPipeline&) = delete;
 
   /// Sends `request` as the blocking pipeline would; `done` runs on the loop thread when it
-  /// ends. `retryOverride` (may be null) replaces the client's retry options for this call.
+  /// ends. `retryOverride` (may be null) replaces the client's retry options for this call;
+  /// `gate` (may be null) admits each of its attempts.
   void send(HttpRequest request, CallContext context, const RetryOptions* retryOverride,
-            AsyncDone done) const;
+            std::shared_ptr<AttemptGate> gate, AsyncDone done) const;
 
   AsyncHttpTransport& transport() const noexcept { return *transport_; }
   AsyncAuthorizer* authorizer() const noexcept { return authorizer_.get(); }

@@ -8,6 +8,7 @@
 
 #include "msgraph/requests/identity_synchronization_request_builder.hpp"
 #include "msgraph/requests/partners_request_builder.hpp"
+#include "requests/async_ensurer.hpp"
 #include "requests/ensurer.hpp"
 #include "requests/request_validation.hpp"
 
@@ -48,6 +49,56 @@ Partner partnerOnly(Partner desired) {
   return desired;
 }
 
+// What the policy's ensure did, into `result`.
+void notePolicyStep(detail::EnsureStep& step, EnsureResult& result) {
+  result.outcome = step.outcome;
+  result.changed = std::move(step.changed);
+}
+
+// What the partner's ensure did, into `result`: a declined partner write declines the whole.
+void notePartnerStep(detail::EnsureStep& step, EnsureResult& result) {
+  result.partnerCreated = step.outcome == EnsureOutcome::Created;
+  result.partnerChanged = std::move(step.changed);
+  if (step.outcome == EnsureOutcome::Declined) result.outcome = EnsureOutcome::Declined;
+}
+
+// The state of an async ensure, alive until its callback runs: the requests and models the
+// ensurers refer to, and the attempts they add up.
+struct AsyncEnsure {
+  AsyncEnsure(detail::RequestCore partnerRequest, Partner partnerDesired,
+              std::optional<Policy> policyDesired, std::function<void(Result<EnsureResult>)> done)
+      : partnerCore(std::move(partnerRequest)),
+        partner(std::move(partnerDesired)),
+        policy(std::move(policyDesired)),
+        callback(std::move(done)) {}
+
+  void finish() {
+    result.attempts = std::move(attempts);
+    callback(std::move(result));
+  }
+  void fail(std::shared_ptr<const Error> error) { callback(std::move(error)); }
+
+  detail::RequestCore partnerCore;
+  detail::RequestCore policyCore{partnerCore};
+  Partner partner;
+  std::optional<Policy> policy;
+  std::function<void(Result<EnsureResult>)> callback;
+  std::vector<Attempt> attempts;
+  std::optional<detail::Ensurer<Partner>> partners;
+  std::optional<detail::Ensurer<Policy>> policies;
+  EnsureResult result;
+};
+
+// Runs the policy's ensure of `state` (its policyCore set), then finishes.
+void ensurePolicyAsync(const std::shared_ptr<AsyncEnsure>& state) {
+  state->policies.emplace(policyEnsurer(state->policyCore, *state->policy, state->attempts));
+  detail::runEnsurerAsync(state, *state->policies, 0, [state](Result<detail::EnsureStep> step) {
+    if (!step.ok()) return state->fail(step.errorPtr());
+    notePolicyStep(step.value(), state->result);
+    state->finish();
+  });
+}
+
 // Adds the planned write of `step`, as it would be sent, to `plan`.
 void addWrite(const detail::EnsureStep& step, EnsurePlan& plan) {
   if (step.write) plan.writes.push_back(step.write->preview());
@@ -60,10 +111,16 @@ Result<EnsureResult> EnsureIdentitySynchronizationRequest::send() const {
   Result<detail::EnsureStep> step = policyEnsurer(core_, desired_, attempts).run();
   if (!step.ok()) return step.errorPtr();
   EnsureResult result;
-  result.outcome = step.value().outcome;
-  result.changed = std::move(step.value().changed);
+  notePolicyStep(step.value(), result);
   result.attempts = std::move(attempts);
   return result;
+}
+
+void EnsureIdentitySynchronizationRequest::sendAsync(
+    std::function<void(Result<EnsureResult>)> callback) const {
+  auto state = std::make_shared<AsyncEnsure>(core_, Partner{}, desired_, std::move(callback));
+  state->policyCore = core_;
+  ensurePolicyAsync(state);
 }
 
 Result<EnsurePlan> EnsureIdentitySynchronizationRequest::plan() const {
@@ -94,19 +151,31 @@ Result<EnsureResult> EnsurePartnerRequest::send() const {
   Result<detail::EnsureStep> partnerStep = partnerEnsurer(core_, partner, attempts).run();
   if (!partnerStep.ok()) return partnerStep.errorPtr();
   EnsureResult result;
-  result.partnerCreated = partnerStep.value().outcome == EnsureOutcome::Created;
-  result.partnerChanged = std::move(partnerStep.value().changed);
-  if (partnerStep.value().outcome == EnsureOutcome::Declined) {
-    result.outcome = EnsureOutcome::Declined;  // no partner, so no policy to write either
-  } else if (policy_) {
+  notePartnerStep(partnerStep.value(), result);
+  // A declined partner write leaves no partner, so no policy to write either.
+  if (result.outcome != EnsureOutcome::Declined && policy_) {
     const detail::RequestCore policyCore = core_.child("identitySynchronization");
     Result<detail::EnsureStep> policyStep = policyEnsurer(policyCore, *policy_, attempts).run();
     if (!policyStep.ok()) return policyStep.errorPtr();
-    result.outcome = policyStep.value().outcome;
-    result.changed = std::move(policyStep.value().changed);
+    notePolicyStep(policyStep.value(), result);
   }
   result.attempts = std::move(attempts);
   return result;
+}
+
+void EnsurePartnerRequest::sendAsync(std::function<void(Result<EnsureResult>)> callback) const {
+  auto state =
+      std::make_shared<AsyncEnsure>(core_, partnerOnly(desired_), policy_, std::move(callback));
+  state->partners.emplace(partnerEnsurer(state->partnerCore, state->partner, state->attempts));
+  detail::runEnsurerAsync(state, *state->partners, 0, [state](Result<detail::EnsureStep> step) {
+    if (!step.ok()) return state->fail(step.errorPtr());
+    notePartnerStep(step.value(), state->result);
+    if (state->result.outcome == EnsureOutcome::Declined || !state->policy) {
+      return state->finish();
+    }
+    state->policyCore = state->partnerCore.child("identitySynchronization");
+    ensurePolicyAsync(state);
+  });
 }
 
 Result<EnsurePlan> EnsurePartnerRequest::plan() const {

@@ -39,9 +39,12 @@ class Ensurer {
           std::vector<Attempt>& attempts)
       : resource_(resource), create_(std::move(create)), desired_(desired), attempts_(attempts) {}
 
-  /// Reads and picks the write. A 404 means absent; any other failure is an error.
-  Result<EnsureStep> plan() {
-    Result<Exchange> read = resource_.withMethod(HttpMethod::Get, {}).run();
+  /// The read of the resource.
+  RequestCore read() const { return resource_.withMethod(HttpMethod::Get, {}); }
+
+  /// Picks the write from what the read found. A 404 means absent; any other failure is an
+  /// error.
+  Result<EnsureStep> decide(Result<Exchange> read) {
     if (!read.ok()) {
       keep(read.error().attempts());
       if (!hasServiceStatus(read.error(), 404)) return failure(read.error());
@@ -62,31 +65,52 @@ class Ensurer {
     return step;
   }
 
-  /// Plans and writes until the write lands: a 409 on the create (made meanwhile) or a 404 on
-  /// the PATCH (deleted meanwhile) starts a new round.
-  Result<EnsureStep> run() {
+  /// Reads and picks the write.
+  Result<EnsureStep> plan() { return decide(read().run()); }
+
+  /// A desired model that cannot be serialized is refused before anything is read or written:
+  /// the error to fail with, or null.
+  std::shared_ptr<const Error> refused() const {
     try {
       desired_.toJson();
-    } catch (const ValidationError&) {  // refused before anything is read or written
-      return create_.run().errorPtr();
+    } catch (const ValidationError&) {
+      return create_.run().errorPtr();  // the create's pending error: nothing is sent
     }
+    return nullptr;
+  }
+
+  /// What the write's outcome means for `step`: the result to return, or nothing when the write
+  /// lost a race (a 409 on the create: made meanwhile; a 404 on the PATCH: deleted meanwhile)
+  /// and a new round must read again.
+  std::optional<Result<EnsureStep>> afterWrite(Result<EnsureStep>& step, Result<Exchange> wrote) {
+    if (wrote.ok()) {
+      keep(wrote.value().attempts);
+      if (wrote.value().declined) step.value().outcome = EnsureOutcome::Declined;
+      return std::move(step);
+    }
+    keep(wrote.error().attempts());
+    const bool raced = step.value().outcome == EnsureOutcome::Created
+                           ? hasServiceStatus(wrote.error(), 409)
+                           : hasServiceStatus(wrote.error(), 404);
+    if (raced) return std::nullopt;
+    return Result<EnsureStep>(failure(wrote.error()));
+  }
+
+  /// The error after `kRounds` lost races in a row.
+  std::shared_ptr<const Error> gaveUp() const {
+    return failure(Error("ensure gave up: the resource changed under it " +
+                         std::to_string(kRounds) + " times in a row"));
+  }
+
+  /// Plans and writes until the write lands, `kRounds` rounds at most.
+  Result<EnsureStep> run() {
+    if (auto error = refused()) return error;
     for (int round = 0; round < kRounds; ++round) {
       Result<EnsureStep> step = plan();
       if (!step.ok() || !step.value().write) return step;
-      Result<Exchange> wrote = step.value().write->run();
-      if (wrote.ok()) {
-        keep(wrote.value().attempts);
-        if (wrote.value().declined) step.value().outcome = EnsureOutcome::Declined;
-        return step;
-      }
-      keep(wrote.error().attempts());
-      const bool raced = step.value().outcome == EnsureOutcome::Created
-                             ? hasServiceStatus(wrote.error(), 409)
-                             : hasServiceStatus(wrote.error(), 404);
-      if (!raced) return failure(wrote.error());
+      if (auto finished = afterWrite(step, step.value().write->run())) return std::move(*finished);
     }
-    return failure(Error("ensure gave up: the resource changed under it " +
-                         std::to_string(kRounds) + " times in a row"));
+    return gaveUp();
   }
 
   /// An error carrying every attempt so far.

@@ -232,7 +232,7 @@ void RequestCore::runAsync(ExchangeCallback done) const {
     if (std::optional<Exchange> declined = declinedOrNot(request)) return std::move(*declined);
     const std::shared_ptr<const AsyncPipeline>& pipeline = adapter.asyncPipeline();
     pipeline->send(
-        std::move(request), contextOf(adapter), retry_ ? &*retry_ : nullptr,
+        std::move(request), contextOf(adapter), retry_ ? &*retry_ : nullptr, gate_,
         [done, deliver](HttpResponse response, std::exception_ptr error, CallRecord& record) {
           if (!error) return deliver(done, exchangeOf(std::move(response), record));
           std::vector<Attempt>& attempts = record.attempts;

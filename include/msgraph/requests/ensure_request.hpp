@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -75,6 +76,16 @@ class MSGRAPH_API EnsureIdentitySynchronizationRequest
   /// @brief Runs the ensure.
   /// @throws what a request's `execute()` throws.
   EnsureResult execute() const { return send().value(); }
+  /// @brief Runs the ensure on the client's event loop (each read and write as `sendAsync()`
+  /// sends a request) and calls `callback` with what `send()` would return, on the loop thread
+  /// (at once on this thread when nothing can be sent). Never throws for library errors.
+  void sendAsync(std::function<void(Result<EnsureResult>)> callback) const;
+  /// @brief Runs the ensure on the client's event loop. @return the pending result.
+  AsyncResult<EnsureResult> sendAsync() const {
+    auto slot = std::make_shared<detail::AsyncSlot<EnsureResult>>();
+    sendAsync([slot](Result<EnsureResult> result) { slot->set(std::move(result)); });
+    return AsyncResult<EnsureResult>(std::move(slot));
+  }
   /// @brief Reads the policy and says what `send()` would write, without writing.
   Result<EnsurePlan> plan() const;
 
@@ -104,6 +115,16 @@ class MSGRAPH_API EnsurePartnerRequest : public CallOptions<EnsurePartnerRequest
   /// @brief Runs the ensure.
   /// @throws what a request's `execute()` throws.
   EnsureResult execute() const { return send().value(); }
+  /// @brief Runs the ensure on the client's event loop (each read and write as `sendAsync()`
+  /// sends a request) and calls `callback` with what `send()` would return, on the loop thread
+  /// (at once on this thread when nothing can be sent). Never throws for library errors.
+  void sendAsync(std::function<void(Result<EnsureResult>)> callback) const;
+  /// @brief Runs the ensure on the client's event loop. @return the pending result.
+  AsyncResult<EnsureResult> sendAsync() const {
+    auto slot = std::make_shared<detail::AsyncSlot<EnsureResult>>();
+    sendAsync([slot](Result<EnsureResult> result) { slot->set(std::move(result)); });
+    return AsyncResult<EnsureResult>(std::move(slot));
+  }
   /// @brief Reads and says what `send()` would write, without writing.
   Result<EnsurePlan> plan() const;
 

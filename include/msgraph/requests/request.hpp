@@ -12,6 +12,10 @@
 
 namespace msgraph {
 
+namespace detail {
+struct RequestCoreAccess;  // the library's own reach into a request (a fleet run's gate)
+}  // namespace detail
+
 /// @brief The per-call options every fluent request has (headers, timeout, deadline,
 /// cancellation, retry, confirm), for `Derived` (so that chained calls keep its own methods).
 template <typename Derived>
@@ -59,6 +63,7 @@ class CallOptions {
   detail::RequestCore core_;
 
  private:
+  friend struct detail::RequestCoreAccess;
   Derived& self() { return static_cast<Derived&>(*this); }
 };
 

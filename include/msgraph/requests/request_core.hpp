@@ -22,6 +22,8 @@
 
 namespace msgraph::detail {
 
+class AttemptGate;
+
 class RequestAdapter;
 struct CallRecord;
 
@@ -51,6 +53,9 @@ class MSGRAPH_API RequestCore {
   }
   void setQueryList(const char* name, std::vector<std::string> items);
   void setIfMatch(std::string etag) { ifMatch_ = std::move(etag); }
+  /// Async calls only: each attempt waits for `gate`'s admission (a fleet run's scheduler). Kept
+  /// by the requests made from this one (an ensure's reads and writes).
+  void setAttemptGate(std::shared_ptr<AttemptGate> gate) { gate_ = std::move(gate); }
 
   /// Validates, asks the confirm callback, runs the pipeline. Never throws for library errors.
   Result<Exchange> run() const;
@@ -98,6 +103,7 @@ class MSGRAPH_API RequestCore {
   std::string body_;
   std::optional<std::string> ifMatch_;
   std::optional<std::string> absoluteUrl_;  // a followed next link, query included
+  std::shared_ptr<AttemptGate> gate_;       // admits each async attempt, if set
   bool confirmable_ = true;                 // false for the reads of an ensure
 };
 

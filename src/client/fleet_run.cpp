@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: MIT
+#include "client/fleet_run.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "client/fleet_items.hpp"
+#include "msgraph/requests/cross_tenant_access_policy_request_builder.hpp"
+#include "msgraph/requests/partner_request_builder.hpp"
+#include "msgraph/requests/partners_request_builder.hpp"
+#include "msgraph/requests/policies_request_builder.hpp"
+#include "requests/request_core_access.hpp"
+
+namespace msgraph::detail {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+constexpr milliseconds kWatchInterval{20};
+constexpr int kMaxRetries = 10;  // the most RetryOptions allows
+
+// Items beyond the requests in flight wait at the gate, so that a request is ready whenever
+// room frees, and another tenant's items can pass one whose scope is paused.
+std::size_t maxActiveOf(const FleetOptions& options) {
+  const int cap =
+      options.fixedConcurrency ? *options.fixedConcurrency : options.throttle.maxConcurrency;
+  return static_cast<std::size_t>(std::max(64, 4 * std::max(cap, 1)));
+}
+
+milliseconds since(Clock::time_point start) {
+  return std::chrono::duration_cast<milliseconds>(Clock::now() - start);
+}
+
+}  // namespace
+
+FleetRun::FleetRun(const FleetOptions& options, const Fleet::Source& source,
+                   const Fleet::Sink& sink, const FleetControl* control)
+    : options_(options),
+      source_(source),
+      sink_(sink),
+      control_(control),
+      loop_(*options.transport),
+      gate_(*options.transport, options.throttle, options.fixedConcurrency),
+      maxActive_(maxActiveOf(options)) {}
+
+FleetSummary FleetRun::runAndWait() {
+  if (loop_.isLoopThread()) {
+    throw ValidationError("Fleet::run", "must not be called on the transport's loop thread");
+  }
+  loop_.post([self = shared_from_this()] { self->start(); });
+  std::unique_lock<std::mutex> lock(mutex_);
+  doneSignal_.wait(lock, [this] { return done_; });
+  if (failure_) std::rethrow_exception(failure_);
+  return summary_;
+}
+
+void FleetRun::start() {
+  startedAt_ = lastProgress_ = Clock::now();
+  watch();
+  fill();
+}
+
+void FleetRun::fill() {
+  if (filling_) return;  // an item that ended at once, inside launch(): the loop below goes on
+  filling_ = true;
+  while (!stopping_ && !sourceDry_ && active_ < maxActive_) {
+    std::optional<FleetItem> item;
+    try {
+      item = source_();
+    } catch (...) {
+      fail(std::current_exception());
+      break;
+    }
+    if (!item) {
+      sourceDry_ = true;
+      break;
+    }
+    launch(next_++, std::move(*item));
+  }
+  filling_ = false;
+  finishIfDone();
+}
+
+const FleetRun::Tenant& FleetRun::tenantNamed(const std::string& name) {
+  auto found = tenants_.find(name);
+  if (found != tenants_.end()) return found->second;
+  Tenant tenant;
+  tenant.tenant = options_.tenant(name);
+  if (tenant.tenant && tenant.tenant->client.options().asyncTransport() == options_.transport) {
+    tenant.gate = gate_.gateFor(tenant.tenant->applicationId, tenant.tenant->tenantId);
+  }
+  return tenants_.emplace(name, std::move(tenant)).first->second;
+}
+
+void FleetRun::launch(std::size_t index, FleetItem item) {
+  ++active_;
+  ++summary_.started;
+  FleetResult result = resultFor(index, item);
+  std::shared_ptr<AttemptGate> gate;
+  try {
+    const Tenant& tenant = tenantNamed(item.tenant);
+    if (tenant.tenant == nullptr) {
+      throw ValidationError("FleetItem.tenant", "names a tenant the run cannot sign in to");
+    }
+    if (tenant.gate == nullptr) {
+      throw ValidationError("FleetTenant.client",
+                            "must use the run's transport (ClientOptions::asyncTransport)");
+    }
+    RetryOptions retry = tenant.tenant->client.options().retry();
+    retry.maxRetries = kMaxRetries;
+    const ItemCall call{tenant.tenant->client, tenant.gate, cancellation_,
+                        options_.throttle.priority, std::move(retry)};
+    startItem(call, std::move(item), std::move(result),
+              [self = shared_from_this()](FleetResult ended) { self->report(std::move(ended)); });
+  } catch (const Error& error) {
+    result.outcome = FleetOutcome::Failed;
+    result.error = std::make_shared<Error>(error);
+    report(std::move(result));
+  } catch (...) {  // a tenant callback that threw: the run cannot go on
+    fail(std::current_exception());
+    report(std::move(result));
+  }
+}
+
+void FleetRun::report(FleetResult result) {
+  --active_;
+  switch (result.outcome) {
+    case FleetOutcome::Failed:
+      ++summary_.failed;
+      break;
+    case FleetOutcome::Cancelled:
+      ++summary_.cancelled;
+      break;
+    default:
+      ++summary_.succeeded;
+  }
+  try {
+    sink_(result);
+  } catch (...) {
+    fail(std::current_exception());
+  }
+  fill();
+}
+
+void FleetRun::watch() {
+  if (control_ != nullptr && control_->stopped() && !stopping_) {
+    stopping_ = true;
+    summary_.stopped = true;
+  }
+  if (control_ != nullptr && control_->cancelled() && !cancelled_) {
+    cancelled_ = true;
+    cancellation_.cancel();
+    gate_.releaseAll();
+  }
+  if (options_.progress && since(lastProgress_) >= options_.progressInterval) progress();
+  watchTimer_ = loop_.schedule(kWatchInterval, [self = shared_from_this()] {
+    self->watchTimer_ = 0;
+    self->watch();
+  });
+  finishIfDone();
+}
+
+FleetProgress FleetRun::progressNow() const {
+  FleetProgress now;
+  now.done = summary_.succeeded + summary_.failed + summary_.cancelled;
+  now.failed = summary_.failed;
+  now.inFlight = static_cast<std::size_t>(std::max(gate_.inFlight(), 0));
+  now.total = options_.total;
+  now.requests = gate_.requests();
+  now.throttled = gate_.throttled();
+  now.writesPerSecondLimit = gate_.writesPerSecondLimit();
+  now.concurrencyLimit = gate_.concurrencyLimit();
+  now.elapsed = since(startedAt_);
+  if (options_.total && *options_.total >= now.done) {
+    now.remaining = gate_.estimateFor(static_cast<std::int64_t>(*options_.total - now.done));
+  }
+  return now;
+}
+
+void FleetRun::progress() {
+  FleetProgress now = progressNow();
+  const auto interval = since(lastProgress_);
+  if (interval.count() > 0) {
+    now.itemsPerSecond = static_cast<double>(now.done - doneAtLastProgress_) * 1000.0 /
+                         static_cast<double>(interval.count());
+  }
+  lastProgress_ = Clock::now();
+  doneAtLastProgress_ = now.done;
+  try {
+    options_.progress(now);
+  } catch (...) {
+    fail(std::current_exception());
+  }
+}
+
+void FleetRun::fail(std::exception_ptr error) {
+  if (!failure_) failure_ = std::move(error);
+  stopping_ = true;
+  if (!cancelled_) {
+    cancelled_ = true;
+    cancellation_.cancel();
+    gate_.releaseAll();
+  }
+}
+
+void FleetRun::finishIfDone() {
+  if (!(stopping_ || sourceDry_) || active_ != 0 || filling_ || finished_) return;
+  finished_ = true;
+  if (watchTimer_ != 0) loop_.cancelTimer(watchTimer_);
+  watchTimer_ = 0;
+  gate_.stop();
+  if (options_.progress) progress();
+  summary_.requests = gate_.requests();
+  summary_.throttled = gate_.throttled();
+  summary_.elapsed = since(startedAt_);
+  std::lock_guard<std::mutex> lock(mutex_);
+  done_ = true;
+  doneSignal_.notify_all();
+}
+
+}  // namespace msgraph::detail
