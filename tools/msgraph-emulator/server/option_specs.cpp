@@ -121,12 +121,12 @@ ThrottleLimit parseThrottleLimit(const std::string& flag, const std::string& val
     throw UsageError(flag + ": expected N/SECONDS (requests per seconds, e.g. 200/10), got '" +
                      value + "'");
   }
-  const std::string what = " of " + flag + " " + value;
+  const std::string given = flag + " " + value;
   ThrottleLimit limit;
   limit.requests = static_cast<std::uint32_t>(
-      parseRange("N" + what, value.substr(0, slash), 1, kMaxThrottleRequests));
+      parseRange(given + " (N)", value.substr(0, slash), 1, kMaxThrottleRequests));
   limit.seconds = static_cast<std::uint32_t>(
-      parseRange("SECONDS" + what, value.substr(slash + 1), 1, kMaxThrottleSeconds));
+      parseRange(given + " (SECONDS)", value.substr(slash + 1), 1, kMaxThrottleSeconds));
   return limit;
 }
 
