@@ -56,16 +56,12 @@ const TokenGrant& anonymousGrant() {
   return grant;
 }
 
-// The partner an applied write changed: the one in the path, or the one a POST of the
-// partner collection created (named by the body's tenantId, which the 201 proves is there).
-std::optional<std::string> writtenPartner(const Route& route, const ApiRequest& request,
-                                          const ApiResponse& response) {
-  if (response.status < 200 || response.status >= 300) return std::nullopt;
-  if (!meteredAsWrite(request.method).value_or(false)) return std::nullopt;
-  if (route.kind != Route::Kind::Partners) return route.partnerId;
+// The partner a POST of the partner collection created: the body's tenantId, which the 201
+// proves is there.
+std::optional<std::string> createdPartnerId(const std::string& body) {
   try {
-    const msgraph::Json body = msgraph::Json::parse(request.body);
-    const msgraph::Json* tenantId = body.find("tenantId");
+    const msgraph::Json created = msgraph::Json::parse(body);
+    const msgraph::Json* tenantId = created.find("tenantId");
     if (tenantId != nullptr && tenantId->isString()) return tenantId->asString();
   } catch (const msgraph::DeserializationError&) {
   }
@@ -177,12 +173,19 @@ ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
   }
   ApiResponse response = serve(route, GraphCall{request, ids, route.version, options_.baseUrl});
   addLimitPercentage(response, verdict);
-  if (policyResource) {
-    if (const std::optional<std::string> partner = writtenPartner(route, request, response)) {
-      partnerWrites_.record(*partner);
-    }
-  }
+  if (policyResource) countAppliedWrite(route, request, response);
   return response;
+}
+
+// A write answered 2xx changed the state: it counts for the partner it changed.
+void Router::countAppliedWrite(const Route& route, const ApiRequest& request,
+                               const ApiResponse& response) const {
+  if (response.status < 200 || response.status >= 300) return;
+  if (!meteredAsWrite(request.method).value_or(false)) return;
+  if (route.kind != Route::Kind::Partners) return partnerWrites_.record(route.partnerId);
+  if (const std::optional<std::string> created = createdPartnerId(request.body)) {
+    partnerWrites_.record(*created);
+  }
 }
 
 ApiResponse Router::serve(const Route& route, const GraphCall& call) const {

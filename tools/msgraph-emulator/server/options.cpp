@@ -70,8 +70,8 @@ and a domain name of one tenant are two tenants here). Metered are the requests 
 policy and deleted-policy paths, each $batch item on its own (the envelope is not): GET and
 HEAD are reads, POST, PUT, PATCH and DELETE writes; a write takes from its app+tenant bucket and
 its tenant bucket. Not metered: the token endpoint, /emulator/*, requests refused with 401 or
-403 (authentication and permissions come first), and requests given a --fault-* (they never
-reach the buckets). Every metered request takes a token, a refused one too ("all requests accrue
+403 (authentication and permissions come first), and requests given a --fault-* other than
+drop after apply (they never reach the buckets; a request dropped after apply was served). Every metered request takes a token, a refused one too ("all requests accrue
 against your usage limits"), so retrying at once only makes the wait longer. A refused request
 is 429 with Graph's documented body (TooManyRequests, "Please retry again later."),
 Retry-After, x-ms-throttle-scope <Scope>/<Limit>/<appId>/<tenantId> (Tenant_Application/Write,
