@@ -395,3 +395,34 @@ TEST_CASE("emulator throttling: concurrent writers together get exactly N writes
   CHECK(stats.find("writesByPartner")->asObject().size() == 25);
   CHECK(stats.find("throttled")->find("Tenant_Application/Write")->asInt() == totalRefused);
 }
+
+TEST_CASE("emulator throttling: the library's retry waits the Retry-After and gets through once",
+          "[integration][emulator][throttling]") {
+  Emulator emulator = throttledEmulator({"--throttle-writes", "2/10"});
+  RawGraph clock(emulator);
+  std::vector<std::chrono::milliseconds> waits;
+  msgraph::RetryOptions retry;
+  // The wait passes on the emulator's clock instead of the test's.
+  retry.sleeper = [&](std::chrono::milliseconds wait) {
+    waits.push_back(wait);
+    advanceClock(clock, static_cast<int>(wait.count()));
+  };
+  const msgraph::GraphClient client{emulator.clientOptions().retry(retry)};
+  msgraph::models::IdentitySyncPolicyPartner policy;
+  policy.displayName = "Fabrikam";
+  const auto sync = [&](int n) {
+    return client.policies()
+        .crossTenantAccessPolicy()
+        .partners(partnerId(n))
+        .identitySynchronization();
+  };
+  REQUIRE(sync(1).put(policy).execute().status == 204);
+  REQUIRE(sync(2).put(policy).execute().status == 204);
+
+  // A token every 5 s; the refused attempt took one: 10 s until the retry finds one.
+  CHECK(sync(3).put(policy).execute().status == 204);
+  CHECK(waits == std::vector<std::chrono::milliseconds>{std::chrono::seconds(10)});
+  const Json stats = emulator.stats();
+  CHECK(stats.find("throttled")->find("Tenant_Application/Write")->asInt() == 1);
+  CHECK(stats.find("writesByPartner")->find(partnerId(3))->asInt() == 1);
+}
