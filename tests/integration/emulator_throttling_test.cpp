@@ -4,9 +4,14 @@
 // when a test advances the manual throttling clock: no test sleeps.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "integration/raw_graph.hpp"
