@@ -431,3 +431,18 @@ TEST_CASE("emulator throttling: the library's retry waits the Retry-After and ge
   CHECK(stats.find("throttled")->find("Tenant_Application/Write")->asInt() == 1);
   CHECK(stats.find("writesByPartner")->find(partnerId(3))->asInt() == 1);
 }
+
+TEST_CASE("emulator throttling: without the manual clock the buckets refill by the steady clock",
+          "[integration][emulator][throttling]") {
+  // A token every 8 hours: the few seconds the test takes refill a sliver of one.
+  Emulator emulator({"--auto-create-partners", "--throttle-writes", "3/86400"});
+  RawGraph graph(emulator);
+  for (int i = 1; i <= 3; ++i) REQUIRE(put(graph, i).status == 204);
+  const HttpResponse refused = put(graph, 4);
+  REQUIRE(refused.status == 429);
+  // Two tokens (57600 s) less what the steady clock refilled since the bucket was made; the
+  // bound on the sliver is a hang guard, not a measurement.
+  const double retryAfter = std::stod(header(refused, "Retry-After"));
+  CHECK(retryAfter <= 57600.0);
+  CHECK(retryAfter > 57600.0 - 600.0);
+}
