@@ -15,9 +15,13 @@ class RawGraph {
   static constexpr const char* kClientRequestId = "e70c5c1b-8b47-68c0-3171-3d22f5e0bd54";
 
   explicit RawGraph(const Emulator& emulator)
+      : RawGraph(emulator, "contoso.onmicrosoft.com", Emulator::kClientId, Emulator::kSecret) {}
+
+  /// Signed in as the app `clientId` (registered with `secret`) in `tenant`.
+  RawGraph(const Emulator& emulator, const std::string& tenant, const std::string& clientId,
+           const std::string& secret)
       : baseUrl_(emulator.baseUrl()), transport_(emulator.transportOptions()) {
-    msgraph::ClientSecretCredential credential("contoso.onmicrosoft.com", Emulator::kClientId,
-                                               Emulator::kSecret, emulator.tokenOptions());
+    msgraph::ClientSecretCredential credential(tenant, clientId, secret, emulator.tokenOptions());
     token_ = credential.getToken({{"https://graph.microsoft.com/.default"}}, {}).token;
   }
 

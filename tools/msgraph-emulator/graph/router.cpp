@@ -9,6 +9,9 @@
 #include "graph/routes.hpp"
 #include "identity/app_roles.hpp"
 #include "msgraph/ascii.hpp"
+#include "msgraph/error.hpp"
+#include "throttling/clock_endpoint.hpp"
+#include "throttling/throttle_answers.hpp"
 
 namespace emulator {
 namespace {
@@ -37,6 +40,34 @@ bool isPolicyResource(Route::Kind kind) {
          kind == Route::Kind::DeletedPolicy || kind == Route::Kind::DeletedPolicyRestore;
 }
 
+// Whether a method writes (POST, PUT, PATCH, DELETE) or reads (GET, HEAD), as the
+// throttling scopes' "Limit" divides them; nullopt for the others, which are not metered.
+std::optional<bool> meteredAsWrite(std::string_view method) {
+  if (method == "GET" || method == "HEAD") return false;
+  if (method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE") return true;
+  return std::nullopt;
+}
+
+// The caller of a bearer token this emulator did not issue (--accept-any-token): throttled as
+// one app in one tenant, both the nil GUID.
+const TokenGrant& anonymousGrant() {
+  static const TokenGrant grant{
+      "00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-000000000000", {}};
+  return grant;
+}
+
+// The partner a POST of the partner collection created: the body's tenantId, which the 201
+// proves is there.
+std::optional<std::string> createdPartnerId(const std::string& body) {
+  try {
+    const msgraph::Json created = msgraph::Json::parse(body);
+    const msgraph::Json* tenantId = created.find("tenantId");
+    if (tenantId != nullptr && tenantId->isString()) return tenantId->asString();
+  } catch (const msgraph::DeserializationError&) {
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, RouterOptions options)
@@ -47,11 +78,14 @@ Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, Rout
       tokenEndpoint_(store, tokens, options_.baseUrl),
       partners_(store),
       identitySync_(store, options_.autoCreatePartners),
-      deletedPolicies_(store, options_.autoCreatePartners) {}
+      deletedPolicies_(store, options_.autoCreatePartners),
+      throttleClock_(options_.throttleManualClock),
+      throttler_(options_.throttle, throttleClock_) {}
 
 bool Router::isGraphPath(std::string_view rawPath) {
   const Route::Kind kind = resolveRoute(rawPath).kind;
-  return kind != Route::Kind::TokenEndpoint && kind != Route::Kind::Stats;
+  return kind != Route::Kind::TokenEndpoint && kind != Route::Kind::Stats &&
+         kind != Route::Kind::Clock;
 }
 
 ApiResponse Router::dispatch(const ApiRequest& request) const {
@@ -71,16 +105,19 @@ ApiResponse Router::dispatch(const ApiRequest& request) const {
 
 // A missing or foreign token is 401; on the policy resources, a token whose app lacks the
 // permission for the method is 403. A `$batch` envelope needs no permission of its own: each
-// item is checked when it is dispatched.
+// item is checked when it is dispatched. `presented` gets the token's grant, if it has one.
 std::optional<ApiResponse> Router::refuseCaller(const ApiRequest& request, const CallIds& ids,
-                                                bool policyResource) const {
+                                                bool policyResource,
+                                                TokenStore::Check& presented) const {
   const std::string token = bearerToken(request.headers);
   if (token.empty()) return unauthorized(ids, "Access token is empty.");
+  presented = tokens_.check(token);
   if (options_.acceptAnyToken) return std::nullopt;
-  const TokenStore::Check presented = tokens_.check(token);
   switch (presented.verdict) {
     case TokenStore::Verdict::Valid:
-      if (!policyResource || rolesAllow(presented.roles, request.method)) return std::nullopt;
+      if (!policyResource || rolesAllow(presented.grant->roles, request.method)) {
+        return std::nullopt;
+      }
       return graphError(ids, 403, "Authorization_RequestDenied",
                         "Insufficient privileges to complete the operation.");
     case TokenStore::Verdict::Expired:
@@ -91,24 +128,68 @@ std::optional<ApiResponse> Router::refuseCaller(const ApiRequest& request, const
   return unauthorized(ids, "Access token validation failure. Invalid audience.");
 }
 
+// Meters a request of the policy resources against the caller's limits (callers refused
+// above never get here, so they are not counted); a 429 when a limit refuses it.
+std::optional<ApiResponse> Router::throttle(const ApiRequest& request, const CallIds& ids,
+                                            const TokenStore::Check& presented,
+                                            ThrottleVerdict& verdict) const {
+  const std::optional<bool> write = meteredAsWrite(request.method);
+  if (!throttler_.enabled() || !write) return std::nullopt;
+  const TokenGrant& caller = presented.grant ? *presented.grant : anonymousGrant();
+  verdict = throttler_.admit(*write, caller.appId, caller.tenantId);
+  if (!verdict.throttled) return std::nullopt;
+  return throttledAnswer(ids, verdict, caller.appId, caller.tenantId);
+}
+
+ApiResponse Router::statistics() const {
+  msgraph::Json stats = stats_.toJson();
+  stats.set("writes", static_cast<std::int64_t>(store_.writes()));
+  stats.set("writesByPartner", partnerWrites_.toJson());
+  stats.set("throttled", throttler_.refusalsJson());
+  ApiResponse response;
+  response.setJson(stats);
+  return response;
+}
+
 ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
   const Route route = resolveRoute(request.rawPath);
   if (route.kind == Route::Kind::TokenEndpoint) {
     return tokenEndpoint_.handle(request, route.tenant, ids);
   }
   if (route.kind == Route::Kind::Stats) {
-    if (request.method != "GET") return methodNotAllowed(ids, "GET");
-    msgraph::Json stats = stats_.toJson();
-    stats.set("writes", static_cast<std::int64_t>(store_.writes()));
-    ApiResponse response;
-    response.setJson(stats);
-    return response;
+    return request.method == "GET" ? statistics() : methodNotAllowed(ids, "GET");
   }
-  if (std::optional<ApiResponse> refused =
-          refuseCaller(request, ids, isPolicyResource(route.kind))) {
+  if (route.kind == Route::Kind::Clock) return clockEndpoint(request, ids, throttleClock_);
+  const bool policyResource = isPolicyResource(route.kind);
+  TokenStore::Check presented{TokenStore::Verdict::Unknown, nullptr};
+  if (std::optional<ApiResponse> refused = refuseCaller(request, ids, policyResource, presented)) {
     return *refused;
   }
-  const GraphCall call{request, ids, route.version, options_.baseUrl};
+  ThrottleVerdict verdict;
+  if (policyResource) {
+    if (std::optional<ApiResponse> throttled = throttle(request, ids, presented, verdict)) {
+      return *throttled;
+    }
+  }
+  ApiResponse response = serve(route, GraphCall{request, ids, route.version, options_.baseUrl});
+  addLimitPercentage(response, verdict);
+  if (policyResource) countAppliedWrite(route, request, response);
+  return response;
+}
+
+// A write answered 2xx changed the state: it counts for the partner it changed.
+void Router::countAppliedWrite(const Route& route, const ApiRequest& request,
+                               const ApiResponse& response) const {
+  if (response.status < 200 || response.status >= 300) return;
+  if (!meteredAsWrite(request.method).value_or(false)) return;
+  if (route.kind != Route::Kind::Partners) return partnerWrites_.record(route.partnerId);
+  if (const std::optional<std::string> created = createdPartnerId(request.body)) {
+    partnerWrites_.record(*created);
+  }
+}
+
+ApiResponse Router::serve(const Route& route, const GraphCall& call) const {
+  const ApiRequest& request = call.request;
   switch (route.kind) {
     case Route::Kind::Partners:
       return partners_.collection(call);
@@ -124,18 +205,19 @@ ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
       return deletedPolicies_.restore(call, route.partnerId);
     case Route::Kind::Batch:
       if (request.insideBatch) {
-        return graphError(ids, 400, "BadRequest", "A batch request cannot contain a batch.");
+        return graphError(call.ids, 400, "BadRequest", "A batch request cannot contain a batch.");
       }
-      if (request.method != "POST") return methodNotAllowed(ids, "POST");
+      if (request.method != "POST") return methodNotAllowed(call.ids, "POST");
       return handleBatch(call, [this](const ApiRequest& item) { return dispatch(item); });
     case Route::Kind::BadPath:
-      return graphError(ids, 400, "BadRequest", route.problem);
+      return graphError(call.ids, 400, "BadRequest", route.problem);
     case Route::Kind::NotFound:
     case Route::Kind::TokenEndpoint:
     case Route::Kind::Stats:
+    case Route::Kind::Clock:
       break;
   }
-  return graphError(ids, 404, "Request_ResourceNotFound",
+  return graphError(call.ids, 404, "Request_ResourceNotFound",
                     "Resource not found for the segment '" + route.segment + "'.");
 }
 

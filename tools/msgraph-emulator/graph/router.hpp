@@ -7,13 +7,18 @@
 
 #include "api/call_ids.hpp"
 #include "api/messages.hpp"
+#include "faults/partner_writes.hpp"
 #include "faults/stats.hpp"
 #include "graph/deleted_policies_api.hpp"
+#include "graph/graph_call.hpp"
 #include "graph/identity_sync_api.hpp"
 #include "graph/partners_api.hpp"
+#include "graph/routes.hpp"
 #include "identity/token_endpoint.hpp"
 #include "identity/token_store.hpp"
 #include "state/store.hpp"
+#include "throttling/throttle_clock.hpp"
+#include "throttling/throttler.hpp"
 
 namespace emulator {
 
@@ -25,11 +30,15 @@ struct RouterOptions {
   bool autoCreatePartners = false;
   /// Any non-empty bearer token is accepted, not only tokens this emulator issued.
   bool acceptAnyToken = false;
+  /// The `--throttle-*` limits.
+  ThrottleOptions throttle;
+  /// The throttling clock is manual (`--throttle-manual-clock`, for tests).
+  bool throttleManualClock = false;
 };
 
 /// The one dispatch function from a request to a response, used for HTTP requests and for
-/// `$batch` items alike: token endpoint, bearer and permission checks, Graph routes, batch,
-/// and the emulator's own `GET /emulator/stats`.
+/// `$batch` items alike: token endpoint, bearer and permission checks, throttling, Graph
+/// routes, batch, and the emulator's own `/emulator/stats` and `/emulator/clock`.
 class Router {
  public:
   /// `stats` is what `GET /emulator/stats` reports; it is counted by the HTTP layer.
@@ -40,13 +49,20 @@ class Router {
   ApiResponse dispatch(const ApiRequest& request) const;
 
   /// Whether `rawPath` is a Graph request (where faults and delays apply and which the stats
-  /// count) rather than the token endpoint or `/emulator/stats`.
+  /// count) rather than the token endpoint or one of the emulator's own `/emulator/...`.
   static bool isGraphPath(std::string_view rawPath);
 
  private:
   ApiResponse route(const ApiRequest& request, const CallIds& ids) const;
+  ApiResponse serve(const Route& route, const GraphCall& call) const;
+  ApiResponse statistics() const;
+  void countAppliedWrite(const Route& route, const ApiRequest& request,
+                         const ApiResponse& response) const;
   std::optional<ApiResponse> refuseCaller(const ApiRequest& request, const CallIds& ids,
-                                          bool policyResource) const;
+                                          bool policyResource, TokenStore::Check& presented) const;
+  std::optional<ApiResponse> throttle(const ApiRequest& request, const CallIds& ids,
+                                      const TokenStore::Check& presented,
+                                      ThrottleVerdict& verdict) const;
 
   const Store& store_;
   TokenStore& tokens_;
@@ -56,6 +72,10 @@ class Router {
   PartnersApi partners_;
   IdentitySyncApi identitySync_;
   DeletedPoliciesApi deletedPolicies_;
+  // Internally synchronized state that answering a request changes.
+  mutable ThrottleClock throttleClock_;
+  mutable Throttler throttler_;
+  mutable PartnerWrites partnerWrites_;
 };
 
 }  // namespace emulator

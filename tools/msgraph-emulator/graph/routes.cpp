@@ -106,9 +106,10 @@ Route resolveRoute(std::string_view rawPath) {
   }
   if (segments.size() > 1 && segments.back().empty()) segments.pop_back();
   if (std::optional<Route> token = tokenRoute(segments)) return *token;
-  if (segments.size() == 2 && segments[0] == "emulator" && segments[1] == "stats") {
+  if (segments.size() == 2 && segments[0] == "emulator" &&
+      (segments[1] == "stats" || segments[1] == "clock")) {
     Route route;
-    route.kind = Route::Kind::Stats;
+    route.kind = segments[1] == "stats" ? Route::Kind::Stats : Route::Kind::Clock;
     return route;
   }
 

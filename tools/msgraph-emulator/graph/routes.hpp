@@ -13,6 +13,7 @@ struct Route {
   enum class Kind {
     TokenEndpoint,  // /{tenant}/oauth2/v2.0/token
     Stats,          // /emulator/stats
+    Clock,          // /emulator/clock (the throttling clock)
     Batch,          // /{ver}/$batch
     Partners,       // /{ver}/policies/crossTenantAccessPolicy/partners
     Partner,        // /{ver}/policies/crossTenantAccessPolicy/partners/{id}

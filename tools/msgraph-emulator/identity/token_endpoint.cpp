@@ -7,6 +7,7 @@
 
 #include "identity/client_auth.hpp"
 #include "msgraph/ascii.hpp"
+#include "support/ascii.hpp"
 #include "support/base64.hpp"
 #include "support/time_format.hpp"
 #include "support/url.hpp"
@@ -172,7 +173,9 @@ ApiResponse TokenEndpoint::handle(const ApiRequest& request, const std::string& 
       Json::object({{"token_type", "Bearer"},
                     {"expires_in", kTokenLifetime.count()},
                     {"ext_expires_in", kTokenLifetime.count()},
-                    {"access_token", tokens_.issue(kTokenLifetime, std::move(roles))}}));
+                    {"access_token",
+                     tokens_.issue(kTokenLifetime, TokenGrant{client.clientId, toLowerAscii(tenant),
+                                                              std::move(roles)})}}));
   setHeader(response.headers, "Cache-Control", "no-store, no-cache");
   setHeader(response.headers, "Pragma", "no-cache");
   return response;

@@ -105,7 +105,8 @@ int run(const Options& options, sigset_t stopSignals) {
   emulator::TokenStore tokens;
   emulator::RequestStats stats;
   const emulator::Router router(store, tokens, stats,
-                                {url, options.autoCreatePartners, options.acceptAnyToken});
+                                {url, options.autoCreatePartners, options.acceptAnyToken,
+                                 options.throttle, options.throttleManualClock});
   emulator::FaultSchedule schedule(options.faults);
   const std::string oversizeBody = options.faults.oversizeEvery == 0
                                        ? std::string()

@@ -3,10 +3,12 @@
 
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "identity/app_roles.hpp"
+#include "throttling/throttle_options.hpp"
 
 namespace emulator {
 namespace {
@@ -112,6 +114,28 @@ void setDelay(Options& o, const std::string& f, const std::string& v) {
   o.faults.delay = std::chrono::milliseconds(parseCount(f, v, kMaxDelayMs));
 }
 
+// `N/SECONDS`, both positive integers within the throttling maxima.
+ThrottleLimit parseThrottleLimit(const std::string& flag, const std::string& value) {
+  const std::size_t slash = value.find('/');
+  if (slash == std::string::npos) {
+    throw UsageError(flag + ": expected N/SECONDS (requests per seconds, e.g. 200/10), got '" +
+                     value + "'");
+  }
+  const std::string given = flag + " " + value;
+  ThrottleLimit limit;
+  limit.requests = static_cast<std::uint32_t>(
+      parseRange(given + " (N)", value.substr(0, slash), 1, kMaxThrottleRequests));
+  limit.seconds = static_cast<std::uint32_t>(
+      parseRange(given + " (SECONDS)", value.substr(slash + 1), 1, kMaxThrottleSeconds));
+  return limit;
+}
+
+// The setter of a `--throttle-*` flag: stores its limit in `Limit`.
+template <std::optional<ThrottleLimit> ThrottleOptions::*Limit>
+void setThrottleLimit(Options& o, const std::string& f, const std::string& v) {
+  o.throttle.*Limit = parseThrottleLimit(f, v);
+}
+
 }  // namespace
 
 const std::vector<OptionSpec>& optionSpecs() {
@@ -187,6 +211,26 @@ const std::vector<OptionSpec>& optionSpecs() {
        "Retry-After value for 429/503 (default 1; fractions allowed)", &setRetryAfter},
       {"--delay-ms", "N", G::Faults, "delay every Graph response by N milliseconds", &setDelay},
 
+      {"--throttle-writes", "N/SECONDS", G::Throttling,
+       "allow each app N writes (POST, PUT, PATCH, DELETE) per SECONDS in each tenant, as "
+       "Graph's write quota per application+tenant pair (3000/150 on Graph); a write over it is "
+       "429 with scope Tenant_Application/Write",
+       &setThrottleLimit<&ThrottleOptions::appTenantWrites>},
+      {"--throttle-reads", "N/SECONDS", G::Throttling,
+       "allow each app N reads (GET) per SECONDS in each tenant, as Graph's ResourceUnit quota "
+       "per application+tenant pair (3500/10 to 8000/10 by tenant size; a read of these paths "
+       "costs 1); a read over it is 429 with scope Tenant_Application/Read",
+       &setThrottleLimit<&ThrottleOptions::appTenantReads>},
+      {"--throttle-tenant-writes", "N/SECONDS", G::Throttling,
+       "allow each tenant N writes per SECONDS across all its apps (18000/300 on Graph); a write "
+       "over it is 429 with scope Tenant/Write",
+       &setThrottleLimit<&ThrottleOptions::tenantWrites>},
+      {"--throttle-manual-clock", "", G::Throttling,
+       "for tests: the buckets refill by a clock that stands still until POST /emulator/clock "
+       "{\"advanceMilliseconds\":n} moves it on (GET /emulator/clock reads it); Date, token "
+       "lifetimes and deleted items keep the system clock",
+       &Options::throttleManualClock},
+
       {"--verbose", "", G::General, "log one line per request on stderr (never tokens or secrets)",
        &Options::verbose},
       {"--help", "", G::General, "show this text", &Options::help},
@@ -212,6 +256,11 @@ std::string_view groupTitle(OptionGroup group) {
       return "Faults (deterministic, counted over Graph requests, not token requests; when "
              "several fall on one request, the harshest wins: drop, then drop after apply, then "
              "oversize, then 503, then 429):";
+    case OptionGroup::Throttling:
+      return "Throttling (token buckets as Graph's identity and access service keeps them, keyed "
+             "by "
+             "the app and tenant of the caller's token; N from 1 to 1000000, SECONDS from 1 to "
+             "86400; see \"Throttling\" below):";
     case OptionGroup::General:
       break;
   }

@@ -14,7 +14,7 @@
 namespace emulator {
 
 /// Where help lists a flag.
-enum class OptionGroup { Listening, Behaviour, Faults, General };
+enum class OptionGroup { Listening, Behaviour, Faults, Throttling, General };
 
 /// Checks and stores a flag's value.
 /// @throws UsageError naming `flag` for a bad value.

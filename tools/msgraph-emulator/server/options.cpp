@@ -50,11 +50,46 @@ than 30 days are purged when these paths are called, by their deletedDateTime ag
 system clock (no timer runs, and the clock cannot be set); the list is one page (the reference
 shows no paging for it).
 
-Statistics: GET /emulator/stats needs no token, is never faulted and is not counted; it
+Statistics: GET /emulator/stats needs no token, is never faulted, throttled or counted; it
 answers 200 with the counts since the start:
   {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N,
-   "dropAfterApply":N},"writes":N}
-where "writes" counts the calls that changed the state (a refused or idempotent call adds none).
+   "dropAfterApply":N},"writes":N,"writesByPartner":{"<partner tenant id>":N,...},
+   "throttled":{"Tenant_Application/Write":N,"Tenant_Application/Read":N,"Tenant/Write":N}}
+where "writes" counts the calls that changed the state (a refused or idempotent call adds none);
+"writesByPartner" the writes answered 2xx, by the partner they changed (each changed the state:
+a PUT, PATCH or DELETE of a policy, a POST, PATCH or DELETE of a partner, a restore or a
+permanent delete of a deleted policy; $batch items and writes applied before a dropped
+connection included); "throttled" the 429s of the --throttle-* buckets by the scope they named
+(those of --fault-429-every are "faults"."throttle").
+
+Throttling (--throttle-*), as documented for Graph's identity and access service
+(https://learn.microsoft.com/graph/throttling,
+https://learn.microsoft.com/graph/throttling-limits "Identity and access service limits"): token
+buckets per app and tenant, both taken from the caller's token (the client id and the token
+request's tenant segment, in lower case: a GUID and a domain name of one tenant are two tenants
+here). Metered are the requests on the partner, policy and deleted-policy paths, each $batch
+item on its own (the envelope is not): GET and HEAD are reads, POST, PUT, PATCH and DELETE
+writes; a write takes from its app+tenant bucket and its tenant bucket. Not metered: the token
+endpoint, /emulator/*, requests refused with 401 or 403 (authentication and permissions come
+first), and requests given a --fault-* other than drop after apply (they never reach the
+buckets; a request dropped after apply was served). Every metered request takes a token, a
+refused one too ("all requests accrue against your usage limits"), so retrying at once only
+makes the wait longer. A refused request is 429 with Graph's documented body (TooManyRequests,
+"Please retry again later."), Retry-After, x-ms-throttle-scope
+<Scope>/<Limit>/<appId>/<tenantId> (Tenant_Application/Write, Tenant_Application/Read or
+Tenant/Write), x-ms-throttle-information (WriteLimitExceeded, or ResourceUnitLimitExceeded for
+reads) and x-ms-throttle-limit-percentage; a request let through carries
+x-ms-throttle-limit-percentage when the use of its limits is above 0.8.
+Not documented, so the emulator's own choices: a bucket starts full and refills continuously, a
+token every SECONDS/N; a refused request digs a debt of up to 0.8 N tokens below empty, so the
+use reaches 1.8, the top of the documented range; the use is (N - tokens left) / N of the most
+used bucket of the request, rounded up to two decimals (0.81 .. 1.80); Retry-After is the time
+until every bucket of the request holds a token again, rounded up to the millisecond and written
+in seconds with up to three decimals (2.128 as in the documented sample, 3 when whole); of two
+refusing buckets the scope names the one that frees last; a token not issued here
+(--accept-any-token) is metered as app and tenant 00000000-0000-0000-0000-000000000000. Not
+modelled: x-ms-resource-unit, ResourceUnit costs other than 1, the per-app limits across
+tenants, x-ms-throttle-priority.
 
 Limits, the emulator's own (Graph documents 413 Request Entity Too Large but no figure for these
 APIs): a request body over 4 MB, whether sent with Content-Length, chunked or until the

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "faults/fault_schedule.hpp"
+#include "throttling/throttle_options.hpp"
 
 namespace emulator {
 
@@ -27,6 +28,8 @@ struct Options {
   std::vector<std::string> tenants;  // empty: the token endpoint serves any tenant
   std::optional<std::string> dataFile;
   FaultOptions faults;
+  ThrottleOptions throttle;
+  bool throttleManualClock = false;
   bool verbose = false;
   bool help = false;
   bool version = false;
