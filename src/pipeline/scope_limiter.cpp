@@ -90,8 +90,7 @@ void ScopeLimiter::scaleRate(double factor, SchedulerTime now) noexcept {
 std::chrono::milliseconds ScopeLimiter::timeFor(double units, SchedulerTime now) const noexcept {
   const double missing = std::max(0.0, units - bucket_.tokensAt(now));  // a debt adds
   const auto pause = std::max(pausedUntil_ - now, SchedulerTime::duration::zero());
-  return std::chrono::ceil<std::chrono::milliseconds>(
-      pause + std::chrono::duration<double>(missing / ceiling_));
+  return std::chrono::ceil<std::chrono::milliseconds>(pause + waitOf(missing / ceiling_));
 }
 
 ScopeStatus ScopeLimiter::status(SchedulerTime now) const {

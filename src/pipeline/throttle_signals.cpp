@@ -55,7 +55,9 @@ std::optional<ThrottleScopeKind> parseThrottleScope(std::string_view value) noex
   const std::string_view scope = nextSegment(rest);
   const std::string_view limit = nextSegment(rest);
   const bool writes = asciiEqualsIgnoreCase(limit, "Write");
-  const bool units = startsWithIgnoreCase(limit, "ResourceUnit");
+  // Reads are metered in resource units; `Read` is how the emulator's read quota names itself.
+  const bool units =
+      startsWithIgnoreCase(limit, "ResourceUnit") || asciiEqualsIgnoreCase(limit, "Read");
   if (!writes && !units) return std::nullopt;
   if (asciiEqualsIgnoreCase(scope, "Tenant_Application")) {
     return writes ? ThrottleScopeKind::ApplicationTenantWrites

@@ -37,7 +37,7 @@ std::optional<double> parseLimitPercentage(std::string_view value) noexcept;
 
 /// The kind of an `x-ms-throttle-scope` value, by its first two segments (`<Scope>/<Limit>`, any
 /// case): `Tenant_Application`, `Tenant` or `Application`, with `Write` or a resource-unit
-/// limit (`ResourceUnit...`). Anything else is nullopt.
+/// limit (`ResourceUnit...`, or `Read`). Anything else is nullopt.
 std::optional<ThrottleScopeKind> parseThrottleScope(std::string_view value) noexcept;
 
 }  // namespace msgraph::detail

@@ -7,11 +7,20 @@ namespace msgraph::detail {
 
 namespace {
 
+// A shortfall this small is the rounding of the refill sum, not a missing token.
+constexpr double kRoundingSlack = 1e-9;
+constexpr double kLongestWaitSeconds = 365.0 * 24 * 3600;
+
 double secondsBetween(SchedulerTime from, SchedulerTime to) noexcept {
   return std::chrono::duration<double>(to - from).count();
 }
 
 }  // namespace
+
+SchedulerTime::duration waitOf(double seconds) noexcept {
+  const double bounded = std::min(std::max(seconds, 0.0), kLongestWaitSeconds);
+  return std::chrono::ceil<SchedulerTime::duration>(std::chrono::duration<double>(bounded));
+}
 
 TokenBucket::TokenBucket(double capacity, double ratePerSecond, SchedulerTime now) noexcept
     : capacity_(capacity), rate_(ratePerSecond), tokens_(capacity), refilledAt_(now) {}
@@ -36,10 +45,8 @@ SchedulerTime TokenBucket::availableAt(double cost, SchedulerTime now) noexcept 
   refill(now);
   const SchedulerTime from = std::max(now, refilledAt_);
   const double missing = needed(cost) - tokens_;
-  if (missing <= 0) return from;
-  // Rounded up to the clock's tick, so that asking again at that moment finds the tokens.
-  const auto wait = std::chrono::duration<double>(missing / rate_);
-  return from + std::chrono::ceil<SchedulerTime::duration>(wait);
+  if (missing <= kRoundingSlack) return from;
+  return from + waitOf(missing / rate_);
 }
 
 void TokenBucket::setRate(double ratePerSecond, SchedulerTime now) noexcept {

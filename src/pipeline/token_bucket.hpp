@@ -8,6 +8,10 @@ namespace msgraph::detail {
 /// The scheduler's clock: monotonic time, always passed in, never read here.
 using SchedulerTime = std::chrono::steady_clock::time_point;
 
+/// `seconds` as a clock duration, rounded up to the clock's tick (so that asking again after it
+/// finds what was missing) and cut to a year (a tiny rate must not overflow the clock).
+SchedulerTime::duration waitOf(double seconds) noexcept;
+
 /// A token bucket: at most `capacity` tokens, refilled continuously at `rate` per second. A take
 /// may cost more than one token and may leave the bucket in debt (as Graph counts every item of
 /// a `$batch`); the bucket then earns the debt back before the next take.

@@ -5,6 +5,7 @@
 // scope and keeps other tenants going while one is paused.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -147,6 +148,27 @@ void requireConverged(const RunFigures& figures) {
   CHECK(figures.throttledCount(half, total) * 100 < static_cast<int>(total - half));
 }
 
+// The figures a progress display reads from the scheduler agree with what the run saw.
+void requireCountsAgree(const QuotaScheduler& scheduler, const RunFigures& figures,
+                        const std::vector<std::string>& tenants) {
+  CHECK(scheduler.concurrency().inFlight == 0);
+  for (const auto& status : scheduler.scopeStatus(figures.end)) {
+    if (status.scope.kind != msgraph::detail::ThrottleScopeKind::ApplicationTenantWrites) continue;
+    const auto t = static_cast<std::size_t>(
+        std::find(tenants.begin(), tenants.end(), status.scope.tenantId) - tenants.begin());
+    REQUIRE(t < tenants.size());
+    std::uint64_t sent = 0;
+    std::uint64_t throttled = 0;
+    for (std::size_t i = 0; i < figures.sent.size(); ++i) {
+      if (figures.sent[i].tenant != t) continue;
+      ++sent;
+      throttled += figures.throttled[i] ? 1 : 0;
+    }
+    CHECK(status.granted == sent);
+    CHECK(status.throttled == throttled);
+  }
+}
+
 // The emulator's --throttle-writes 200/10: 20 writes per second, a burst of 200.
 msgraph::ThrottleOptions matchingTheEmulator() {
   msgraph::ThrottleOptions options;
@@ -163,6 +185,7 @@ TEST_CASE("2,000 writes against a 200 per 10 s quota finish within 5% of the ide
   const RunFigures figures = run(scheduler, graph, {{"tenant", 2000}});
   const double ideal = 2000 / 20.0;  // writes / the quota's rate
   print("2000 writes, quota 200/10 s, options 200/10 s", figures, ideal);
+  requireCountsAgree(scheduler, figures, {"tenant"});
   CHECK(figures.seconds() <= 1.05 * ideal);
   requireConverged(figures);
   CHECK(figures.throttledCount(0, figures.sent.size()) * 100 <=
@@ -178,6 +201,7 @@ TEST_CASE("With the documented defaults against a smaller burst the scheduler co
   const RunFigures figures = run(scheduler, graph, {{"tenant", 2000}});
   const double ideal = 2000 / 20.0;
   print("2000 writes, quota 200/10 s without limit percentage, default options", figures, ideal);
+  requireCountsAgree(scheduler, figures, {"tenant"});
   requireConverged(figures);
   CHECK(figures.throttledCount(0, figures.sent.size()) * 100 <=
         static_cast<int>(figures.sent.size()));
@@ -224,6 +248,7 @@ TEST_CASE("One tenant paused by Retry-After while the other tenant's writes keep
   CHECK(std::chrono::duration<double>(figures.finished[1] - kStart).count() <= 1.05 * ideal);
   CHECK(figures.finished[0] > blockUntil);
   requireConverged(figures);
+  requireCountsAgree(scheduler, figures, {"tenant-a", "tenant-b"});
 }
 
 TEST_CASE("A quota half the size the options believe: AIMD and the limit percentage converge",

@@ -57,11 +57,13 @@ TEST_CASE("A throttle scope names its kind by scope and limit, in any case", "[s
   CHECK(parseThrottleScope("Tenant_Application/Write/app/tenant") == Kind::ApplicationTenantWrites);
   CHECK(parseThrottleScope("tenant_application/resourceunit/app/tenant") ==
         Kind::ApplicationTenantResourceUnits);
+  CHECK(parseThrottleScope("Tenant_Application/Read/app/tenant") ==
+        Kind::ApplicationTenantResourceUnits);
   CHECK(parseThrottleScope("Tenant/Write/tenant") == Kind::TenantWrites);
   CHECK(parseThrottleScope("Application/Write/app") == Kind::ApplicationWrites);
   CHECK(parseThrottleScope("Application/ResourceUnits/app") == Kind::ApplicationResourceUnits);
   for (const char* unknown : {"", "/", "Tenant/ResourceUnit/tenant", "Tenant_Application",
-                              "Tenant_Application/Read/app/tenant", "Mailbox/Write/x"}) {
+                              "Tenant_Application/Delete/app/tenant", "Mailbox/Write/x"}) {
     INFO(unknown);
     CHECK_FALSE(parseThrottleScope(unknown));
   }

@@ -69,6 +69,12 @@ TEST_CASE("A new rate applies from the moment it is set", "[scheduler]") {
   CHECK(bucket.tokensAt(kStart + 2s) == Approx(1));
 }
 
+TEST_CASE("A tiny rate waits at most a year and never overflows the clock", "[scheduler]") {
+  TokenBucket bucket(1, 1e-300, kStart);
+  bucket.take(1, kStart);
+  CHECK(bucket.availableAt(1, kStart) == kStart + std::chrono::hours(365 * 24));
+}
+
 TEST_CASE("ThrottleOptions defaults are the documented identity and access quotas", "[scheduler]") {
   const msgraph::ThrottleOptions options;
   CHECK(options.applicationTenantWrites.count == 3000);
