@@ -48,6 +48,7 @@ FleetGate::FleetGate(AsyncHttpTransport& loop, const ThrottleOptions& options,
 FleetGate::~FleetGate() = default;
 
 void FleetGate::stop() {
+  stopped_ = true;
   if (timer_ != 0) loop_.cancelTimer(timer_);
   timer_ = 0;
 }
@@ -128,7 +129,9 @@ void FleetGate::armTimer(SchedulerTime at) {
   timerAt_ = at;
   const auto delay = std::chrono::duration_cast<std::chrono::milliseconds>(at - now()) +
                      std::chrono::milliseconds(1);  // never early: the token is there then
-  timer_ = loop_.schedule(std::max(delay, std::chrono::milliseconds(1)), [this] {
+  timer_ = loop_.schedule(std::max(delay, std::chrono::milliseconds(1)), [this, owner = owner_] {
+    const auto alive = owner.lock();  // held for the call: the gate cannot go meanwhile
+    if (alive == nullptr || stopped_) return;
     timer_ = 0;
     pump();
   });

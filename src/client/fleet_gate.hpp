@@ -38,6 +38,9 @@ class FleetGate {
   /// Drops the wake-up timer: the run is over (on the loop thread, before the gate is destroyed
   /// elsewhere).
   void stop();
+  /// The object that owns the gate: a wake-up timer that fires once it is gone (a timer already
+  /// taken off the loop's list when `stop()` came) does nothing.
+  void ownedBy(std::weak_ptr<const void> owner) { owner_ = std::move(owner); }
 
   /// HTTP requests that ended, and of those answered 429.
   std::uint64_t requests() const noexcept { return requests_; }
@@ -77,6 +80,8 @@ class FleetGate {
   int inFlight_ = 0;
   AsyncHttpTransport::TimerId timer_ = 0;
   SchedulerTime timerAt_{};
+  bool stopped_ = false;
+  std::weak_ptr<const void> owner_;
 };
 
 }  // namespace msgraph::detail

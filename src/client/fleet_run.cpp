@@ -57,6 +57,7 @@ FleetSummary FleetRun::runAndWait() {
 }
 
 void FleetRun::start() {
+  gate_.ownedBy(weak_from_this());
   startedAt_ = lastProgress_ = Clock::now();
   watch();
   fill();
@@ -114,9 +115,9 @@ void FleetRun::launch(std::size_t index, FleetItem item) {
                         options_.throttle.priority, std::move(retry)};
     startItem(call, std::move(item), std::move(result),
               [self = shared_from_this()](FleetResult ended) { self->report(std::move(ended)); });
-  } catch (const Error& error) {
+  } catch (const ValidationError& error) {  // the item cannot be sent: nothing was
     result.outcome = FleetOutcome::Failed;
-    result.error = std::make_shared<Error>(error);
+    result.error = std::make_shared<ValidationError>(error);
     report(std::move(result));
   } catch (...) {  // a tenant callback that threw: the run cannot go on
     fail(std::current_exception());
@@ -156,6 +157,7 @@ void FleetRun::watch() {
   }
   if (options_.progress && since(lastProgress_) >= options_.progressInterval) progress();
   watchTimer_ = loop_.schedule(kWatchInterval, [self = shared_from_this()] {
+    if (self->finished_) return;  // taken off the timer list just before the run ended
     self->watchTimer_ = 0;
     self->watch();
   });
