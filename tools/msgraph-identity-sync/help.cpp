@@ -72,6 +72,8 @@ bool belongsToSet(const OptionSpec& spec, const VerbSpec& verb, const ParameterS
       return acceptsGroup(verb, spec.group);
     case OptionGroup::Ensure:
     case OptionGroup::List:
+    case OptionGroup::Desired:
+    case OptionGroup::Export:
       return acceptsGroup(verb, spec.group);
     default:
       return false;
