@@ -116,6 +116,10 @@ std::vector<ParameterSetSpec> targetSets(const std::string& prefix) {
           {prefix + "ViaIdentity", "--input-object", BodyForm::None}};
 }
 
+// plan and drift send no write to preview or confirm, and read many pages, not one response.
+const std::vector<bool RawOptions::*> kReadOnlySwitches = {&R::whatIf, &R::confirm,
+                                                           &R::responseHeaders};
+
 const std::vector<VerbSpec> kVerbs = {
     {Verb::Set,
      "set",
@@ -217,14 +221,16 @@ const std::vector<VerbSpec> kVerbs = {
      "GET",
      "Write every partner with its policy to a desired-state file (--output FILE, JSON Lines).",
      {{"Export", "", BodyForm::None}},
-     {G::Export}},
+     {G::Export},
+     {&R::confirm, &R::responseHeaders}},
     {Verb::Plan,
      "plan",
      "no cmdlet: the partners' GET, compared with a desired-state file",
      "GET",
      "Print what apply would do to make the tenants match --desired FILE; writes nothing.",
      {{"Plan", "", BodyForm::None}},
-     {G::Desired}},
+     {G::Desired},
+     kReadOnlySwitches},
     {Verb::Drift,
      "drift",
      "no cmdlet: plan, for scheduled checks",
@@ -232,7 +238,8 @@ const std::vector<VerbSpec> kVerbs = {
      "Exit 0 when the tenants match --desired FILE, else 8 with the differences; writes "
      "nothing.",
      {{"Drift", "", BodyForm::None}},
-     {G::Desired}},
+     {G::Desired},
+     kReadOnlySwitches},
 };
 
 }  // namespace
@@ -296,6 +303,11 @@ bool acceptsGroup(const VerbSpec& verb, OptionGroup group) {
 }
 
 bool acceptsOption(const VerbSpec& verb, const OptionSpec& option) {
+  const auto& refused = verb.refusedSwitches;
+  if (std::any_of(refused.begin(), refused.end(),
+                  [&option](auto member) { return option.slot == OptionSlot(member); })) {
+    return false;
+  }
   if (option.group != G::Target) return acceptsGroup(verb, option.group);
   return std::any_of(verb.sets.begin(), verb.sets.end(),
                      [&](const ParameterSetSpec& set) { return set.targetOption == option.name; });

@@ -30,16 +30,6 @@ namespace {
 using msgraph::Json;
 using Partner = msgraph::models::CrossTenantAccessPolicyConfigurationPartner;
 
-// These verbs write nothing and print no single response, so these options would do nothing:
-// refused rather than ignored.
-void refuseWriteOptions(const Arguments& args) {
-  const std::string verb(args.verb->name);
-  if (args.raw.confirm) throw UsageError("--confirm: '" + verb + "' sends no write to confirm");
-  if (args.raw.responseHeaders) {
-    throw UsageError("--response-headers: '" + verb + "' reads many pages; see --verbose");
-  }
-}
-
 // A partner as one desired-state line: its id, its policy and its partner properties, without
 // what Graph sets itself (tenantId, isInMultiTenantOrganization, deletedDateTime, @odata.*).
 std::string exportLine(const Partner& partner) {
@@ -86,7 +76,6 @@ DesiredState readDesiredState(const Arguments& args) {
 }  // namespace
 
 ExitCode runExport(const Arguments& args) {
-  refuseWriteOptions(args);
   const std::string option = optionName(&RawOptions::output);
   if (!args.raw.output) throw UsageError("'export' needs " + option + " FILE");
   const std::string& path = *args.raw.output;
@@ -116,11 +105,6 @@ ExitCode runExport(const Arguments& args) {
 }
 
 ExitCode runPlan(const Arguments& args, bool drift) {
-  refuseWriteOptions(args);
-  if (args.raw.whatIf) {
-    throw UsageError("--what-if: '" + std::string(args.verb->name) +
-                     "' sends no write: it is a what-if of its own");
-  }
   const DesiredState desired = readDesiredState(args);
   TenantClients clients(args);
   // Readable by default, unlike the single-result verbs: a plan is read by people first.
