@@ -37,11 +37,13 @@ TEST_CASE(
   fleet.partnerWithPolicy(kB, "Contoso", false);
   fleet.partner(kC);
   const std::int64_t before = fleet.stat("graphRequests");
+  const std::int64_t writesBefore = fleet.stat("writes");
   const std::string file = fleet.path("state.jsonl");
   const Outcome exported = fleet.cli()({"export", "--output", file});
   REQUIRE(exported.exitCode == 0);
   CHECK(exported.out == "Exported 3 partners to " + file + "\n");
   CHECK(fleet.stat("graphRequests") == before + 1);  // one page, not one GET per partner
+  CHECK(fleet.stat("writes") == writesBefore);
   const auto lines = linesOf(contentsOf(file));
   REQUIRE(lines.size() == 3);
   CHECK(lines[0] == R"({"partnerTenantId":")" + kA +
@@ -57,6 +59,36 @@ TEST_CASE(
                            "lines\n");
   CHECK(planned.err.empty());
   CHECK(fleet.stat("writes") == writes);
+}
+
+TEST_CASE("cli export --what-if prints the listing's request and writes no file",
+          "[integration][cli][fleet]") {
+  const Fleet fleet;
+  const std::string file = fleet.path("state.jsonl");
+  const Outcome preview = fleet.cli()({"export", "--output", file, "--what-if"});
+  CHECK(preview.exitCode == 0);
+  CHECK(has(preview.out, "GET " + fleet.emulator().baseUrl() +
+                             "/v1.0/policies/crossTenantAccessPolicy/partners?$expand="
+                             "identitySynchronization\n"));
+  CHECK_FALSE(std::filesystem::exists(file));
+}
+
+TEST_CASE("cli plan and drift refuse the options of writes; --format overrides the extension",
+          "[integration][cli][fleet]") {
+  const Fleet fleet;
+  fleet.partnerWithPolicy(kA, "A");
+  const std::string file =
+      fleet.file("desired.txt", "partnerTenantId,displayName,isSyncAllowed\n" + kA + ",A,true\n");
+  for (const char* option : {"--what-if", "--confirm", "--response-headers"}) {
+    const Outcome refused = fleet.cli()({"plan", "--desired", file, "--format", "csv", option});
+    CHECK(refused.exitCode == 2);
+    CHECK(has(refused.err, "'plan' does not take " + std::string(option)));
+  }
+  const Outcome unknown = fleet.cli()({"drift", "--desired", file});
+  CHECK(unknown.exitCode == 2);
+  CHECK(has(unknown.err, "give --format jsonl|csv"));
+  const Outcome csv = fleet.cli()({"drift", "--desired", file, "--format", "csv"});
+  CHECK(csv.exitCode == 0);
 }
 
 TEST_CASE("cli export: an existing file is kept unless --force", "[integration][cli][fleet]") {
