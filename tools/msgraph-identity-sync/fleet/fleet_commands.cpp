@@ -34,17 +34,15 @@ using Partner = msgraph::models::CrossTenantAccessPolicyConfigurationPartner;
 // what Graph sets itself (tenantId, isInMultiTenantOrganization, deletedDateTime, @odata.*).
 std::string exportLine(const Partner& partner) {
   std::vector<std::string> dropped;
+  const Json all = Json::parse(partner.toJson());
   Json line = Json::object();
   line.set("partnerTenantId", partner.tenantId.valueOr(""));
-  if (partner.identitySynchronization.hasValue()) {
+  if (const Json* policy = all.find("identitySynchronization"); policy && policy->isObject()) {
     line.set("identitySynchronization",
-             withoutReadOnlyKeys(Json::parse(partner.identitySynchronization->toJson()),
-                                 {"tenantId", "deletedDateTime"}, dropped));
+             withoutReadOnlyKeys(*policy, {"tenantId", "deletedDateTime"}, dropped));
   }
-  Partner properties = partner;
-  properties.identitySynchronization = {};
-  const Json rest = withoutReadOnlyKeys(Json::parse(properties.toJson()),
-                                        {"tenantId", "isInMultiTenantOrganization"}, dropped);
+  const Json rest = withoutReadOnlyKeys(
+      all, {"tenantId", "isInMultiTenantOrganization", "identitySynchronization"}, dropped);
   for (const auto& [key, value] : rest.asObject()) line.set(key, value);
   return line.dump();
 }

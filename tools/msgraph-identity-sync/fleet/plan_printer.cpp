@@ -44,7 +44,7 @@ char actionSign(PlanAction action) {
   return '?';
 }
 
-bool writes(const PlanItem& item, WriteKind kind) {
+bool hasWrite(const PlanItem& item, WriteKind kind) {
   for (const PlannedWrite& write : item.writes) {
     if (write.kind == kind) return true;
   }
@@ -54,11 +54,11 @@ bool writes(const PlanItem& item, WriteKind kind) {
 // What a create or a removal touches, for its headline.
 std::string_view scope(const PlanItem& item) {
   if (item.action == PlanAction::Create) {
-    if (!writes(item, WriteKind::CreatePartner)) return " (policy)";
-    return writes(item, WriteKind::PutPolicy) ? " (partner and policy)" : " (partner)";
+    if (!hasWrite(item, WriteKind::CreatePartner)) return " (policy)";
+    return hasWrite(item, WriteKind::PutPolicy) ? " (partner and policy)" : " (partner)";
   }
   if (item.action == PlanAction::Remove) {
-    return writes(item, WriteKind::DeletePolicy) ? " (policy, then partner)" : " (partner)";
+    return hasWrite(item, WriteKind::DeletePolicy) ? " (policy, then partner)" : " (partner)";
   }
   return "";
 }
@@ -147,8 +147,8 @@ void PlanPrinter::printText(const PlanItem& item) const {
             << terminalSafe(item.partnerTenantId) << scope(item);
   if (!item.tenant.empty()) std::cout << " (tenant " << terminalSafe(item.tenant) << ')';
   std::cout << '\n';
-  printChanges(item.partnerChanges, "partner ", writes(item, WriteKind::CreatePartner));
-  printChanges(item.policyChanges, "", writes(item, WriteKind::PutPolicy));
+  printChanges(item.partnerChanges, "partner ", hasWrite(item, WriteKind::CreatePartner));
+  printChanges(item.policyChanges, "", hasWrite(item, WriteKind::PutPolicy));
 }
 
 void PlanPrinter::printJson(const PlanItem& item) const {
