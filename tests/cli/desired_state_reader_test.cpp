@@ -119,7 +119,7 @@ TEST_CASE("jsonl: a line gives the partner, its tenant, its policy and partner p
                                      R"("b2bSetting":{"x":1}})");
 }
 
-TEST_CASE("jsonl: keys match ignoring case; read-only keys and annotations are dropped",
+TEST_CASE("jsonl: keys match ignoring case, read-only keys and annotations are dropped",
           "[cli][jsonl]") {
   const Read read = readAll(R"({"PartnerTenantId":")" + kA +
                                 R"(","tenantId":"x","isInMultiTenantOrganization":true,)"
@@ -167,7 +167,7 @@ TEST_CASE("jsonl: each bad line is reported with its number and field, the other
   CHECK(read.bad[7].reason.find("given twice") != std::string::npos);
 }
 
-TEST_CASE("csv: columns by name in any order; empty cells are absent", "[cli][csv]") {
+TEST_CASE("csv: columns by name in any order, empty cells are absent", "[cli][csv]") {
   const Read read = readAll(
       "isSyncAllowed,PARTNERTENANTID,displayName,inboundUserConsent,tenant\n"
       "true," +
@@ -246,7 +246,7 @@ TEST_CASE("desired state: a partner desired twice in one tenant is a bad line", 
 }
 
 TEST_CASE(
-    "desired state: the signed-in tenant named is the default one; other tenants need "
+    "desired state: the signed-in tenant named is the default one, other tenants need "
     "app credentials",
     "[cli]") {
   const std::string text = R"({"partnerTenantId":")" + kA + R"(","tenant":"Contoso.example"})" +

@@ -29,7 +29,7 @@ bool has(const std::string& text, const std::string& part) {
 }  // namespace
 
 TEST_CASE(
-    "cli export: every partner with its policy from one paged listing; plan of it is all "
+    "cli export: every partner with its policy from one paged listing, and plan of it is all "
     "unchanged",
     "[integration][cli][fleet]") {
   const Fleet fleet;
@@ -73,7 +73,7 @@ TEST_CASE("cli export --what-if prints the listing's request and writes no file"
   CHECK_FALSE(std::filesystem::exists(file));
 }
 
-TEST_CASE("cli plan and drift refuse the options of writes; --format overrides the extension",
+TEST_CASE("cli plan and drift refuse the options of writes, and --format overrides the extension",
           "[integration][cli][fleet]") {
   const Fleet fleet;
   fleet.partnerWithPolicy(kA, "A");
@@ -200,7 +200,7 @@ TEST_CASE("cli drift: 0 when the tenant matches, 8 with the differences, 9 with 
   CHECK(has(badLines.err, bad + ":2: line: "));
 }
 
-TEST_CASE("cli plan: bad JSON Lines are reported with their numbers; the others are planned",
+TEST_CASE("cli plan: bad JSON Lines are reported with their numbers, the others are planned",
           "[integration][cli][fleet]") {
   const Fleet fleet;
   fleet.partnerWithPolicy(kA, "A");
