@@ -139,6 +139,16 @@ struct MockTokenEndpoint {
   }
 };
 
+// A fake process environment: the variables a credential reads, without touching the real one.
+using Variables = std::map<std::string, std::string>;
+inline std::function<std::optional<std::string>(std::string_view)> environmentOf(Variables vars) {
+  return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
+    const auto found = vars.find(std::string(name));
+    if (found == vars.end()) return std::nullopt;
+    return found->second;
+  };
+}
+
 inline msgraph::AccessToken fetch(msgraph::TokenCredential& credential,
                                   const std::string& scope = kGraphScope,
                                   const msgraph::CallContext& context = {}) {
