@@ -26,8 +26,10 @@ bool containsIgnoreCase(std::string_view text, std::string_view part) noexcept {
 bool isSecretHeader(std::string_view name) noexcept {
   // Named ones (X-API-Key, Ocp-Apim-Subscription-Key, X-Client-Secret, Set-Cookie, ...) all
   // hold one of these words; Authorization and Proxy-Authorization do not.
-  static constexpr std::string_view kWords[] = {"secret",    "token",  "key",          "password",
-                                                "signature", "cookie", "authorization"};
+  // X-IDENTITY-HEADER is App Service's managed identity secret.
+  static constexpr std::string_view kWords[] = {"secret",        "token",          "key",
+                                                "password",      "signature",      "cookie",
+                                                "authorization", "identity-header"};
   for (std::string_view word : kWords) {
     if (containsIgnoreCase(name, word)) return true;
   }
