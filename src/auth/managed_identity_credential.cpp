@@ -8,6 +8,7 @@
 #include "auth/environment_variables.hpp"
 #include "auth/managed_identity_endpoint.hpp"
 #include "auth/token_cache.hpp"
+#include "auth/token_endpoint.hpp"
 #include "auth/token_pipeline.hpp"
 #include "core/printable_excerpt.hpp"
 #include "diagnostics/redaction.hpp"
@@ -50,7 +51,7 @@ struct ManagedIdentityCredential::Impl {
   ~Impl() { OPENSSL_cleanse(endpoint.identityHeader.data(), endpoint.identityHeader.size()); }
 
   std::chrono::system_clock::time_point now() const {
-    return clock ? clock() : std::chrono::system_clock::now();
+    return detail::nowBy(clock);
   }
 
   // The endpoint's refusal: its error and description (App Service: its message), masked and

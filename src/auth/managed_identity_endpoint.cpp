@@ -69,11 +69,6 @@ RetryDecision retryDecision(ManagedIdentityProtocol protocol, int attempt,
   return transient && attempt < kMaxRetries ? RetryDecision::Retry : RetryDecision::DoNotRetry;
 }
 
-bool isResourceChar(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         std::string_view("-._~:/").find(c) != std::string_view::npos;
-}
-
 }  // namespace
 
 std::string_view ManagedIdentityEndpoint::name() const noexcept {
@@ -173,24 +168,6 @@ std::chrono::milliseconds managedIdentityBackoff(const RetryOptions& options, in
                                                  const HttpResponse* response) {
   if (response != nullptr && response->status == 410) return kGoneWait;
   return options.baseDelay * (1 << std::min(attempt, kMaxRetries));
-}
-
-std::string resourceOfScopes(const std::vector<std::string>& scopes) {
-  if (scopes.size() != 1) {
-    throw ValidationError("scopes", "a managed identity token is for exactly one resource");
-  }
-  std::string resource = scopes.front();
-  constexpr std::string_view kDefault = "/.default";
-  if (resource.size() > kDefault.size() &&
-      resource.compare(resource.size() - kDefault.size(), kDefault.size(), kDefault) == 0) {
-    resource.resize(resource.size() - kDefault.size());
-  }
-  if (resource.empty() || !std::all_of(resource.begin(), resource.end(), isResourceChar)) {
-    throw ValidationError("scopes",
-                          "must be a resource's /.default scope, like "
-                          "https://graph.microsoft.com/.default");
-  }
-  return resource;
 }
 
 }  // namespace msgraph::detail

@@ -46,9 +46,4 @@ RetryOptions managedIdentityRetryOptions(ManagedIdentityProtocol protocol);
 std::chrono::milliseconds managedIdentityBackoff(const RetryOptions& options, int attempt,
                                                  const HttpResponse* response);
 
-/// The resource of a token request's one scope, `{resource}/.default` -> `{resource}`. Throws
-/// ValidationError("scopes", ...) for none, several, or one with characters a URL resource
-/// does not have.
-std::string resourceOfScopes(const std::vector<std::string>& scopes);
-
 }  // namespace msgraph::detail

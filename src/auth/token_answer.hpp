@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -31,6 +32,12 @@ struct TokenAnswerRules {
 IssuedToken readTokenAnswer(const std::string& body, const TokenAnswerRules& rules,
                             std::chrono::system_clock::time_point now,
                             std::chrono::seconds refreshMargin);
+
+/// Now by the credential's clock (`TokenCredentialOptions::clock`), or the system's.
+inline std::chrono::system_clock::time_point nowBy(
+    const std::function<std::chrono::system_clock::time_point()>& clock) {
+  return clock ? clock() : std::chrono::system_clock::now();
+}
 
 /// When to refresh a token issued at `issuedAt`: `refreshMargin` before it expires, but never
 /// within the first half of its life.

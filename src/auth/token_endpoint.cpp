@@ -123,6 +123,11 @@ class FreshFormPolicy final : public HttpPolicy {
   const std::function<std::string()>* makeForm_;
 };
 
+bool isResourceChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         std::string_view("-._~:/").find(c) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string scopeOf(const TokenRequestContext& request) {
@@ -152,6 +157,25 @@ std::string assertionForm(const std::string& clientId, std::string_view assertio
   return form;
 }
 
+std::string resourceOfScopes(const std::vector<std::string>& scopes) {
+  if (scopes.size() != 1) {
+    throw ValidationError("scopes", "must be exactly one, a resource's /.default scope");
+  }
+  std::string resource = scopes.front();
+  constexpr std::string_view kDefault = "/.default";
+  if (resource.size() > kDefault.size() &&
+      resource.compare(resource.size() - kDefault.size(), kDefault.size(), kDefault) == 0) {
+    resource.resize(resource.size() - kDefault.size());
+  }
+  if (resource.empty() || resource.front() == '-' ||
+      !std::all_of(resource.begin(), resource.end(), isResourceChar)) {
+    throw ValidationError("scopes",
+                          "must be a resource's /.default scope, like "
+                          "https://graph.microsoft.com/.default");
+  }
+  return resource;
+}
+
 void requireCredentialValue(const char* field, const std::string& value) {
   if (value.empty()) throw ValidationError(field, "must not be empty");
   const bool control = std::any_of(value.begin(), value.end(), [](char c) {
@@ -175,7 +199,7 @@ TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialO
 }
 
 std::chrono::system_clock::time_point TokenEndpoint::now() const {
-  return clock_ ? clock_() : std::chrono::system_clock::now();
+  return nowBy(clock_);
 }
 
 IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,

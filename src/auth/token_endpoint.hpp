@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "auth/token_pipeline.hpp"
 #include "msgraph/auth/access_token.hpp"
@@ -56,6 +57,11 @@ std::string assertionForm(const std::string& clientId, std::string_view assertio
 
 /// The OAuth `scope` parameter for a token request: the scopes separated by spaces.
 std::string scopeOf(const TokenRequestContext& request);
+
+/// The resource of a token request's one scope, `{resource}/.default` -> `{resource}`. Throws
+/// ValidationError("scopes", ...) for none, several, or one with characters a URL resource
+/// does not have.
+std::string resourceOfScopes(const std::vector<std::string>& scopes);
 
 /// Throws ValidationError unless `value` is non-empty and free of control characters.
 void requireCredentialValue(const char* field, const std::string& value);
