@@ -95,7 +95,9 @@ IssuedToken readAzureCliToken(const std::string& output, system_clock::time_poin
 }
 
 void throwAzureCliFailure(int exitCode, const std::string& errors) {
-  const std::string shown = printableExcerpt(redactServiceText(errors), 500);
+  std::string masked = redactServiceText(errors);
+  maskJsonWebTokens(masked);  // az may quote a token without naming it
+  const std::string shown = printableExcerpt(masked, 500);
   if (containsIgnoreCase(errors, "az login") || containsIgnoreCase(errors, "not logged in")) {
     throw CredentialUnavailableError(std::string(kName) +
                                      ": the Azure CLI is not signed in. Please run 'az login' to "

@@ -259,6 +259,30 @@ std::string redactServiceText(std::string_view text) {
   return shown;
 }
 
+void maskJsonWebTokens(std::string& text) {
+  const auto isBase64Url = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  };
+  for (std::size_t at = text.find("eyJ"); at != std::string::npos; at = text.find("eyJ", at)) {
+    std::size_t end = at;
+    int dots = 0;
+    for (; end < text.size(); ++end) {
+      if (text[end] == '.') {
+        ++dots;
+      } else if (!isBase64Url(text[end])) {
+        break;
+      }
+    }
+    if (dots >= 1) {
+      text.replace(at, end - at, "***");
+      at += 3;
+    } else {
+      at = end;
+    }
+  }
+}
+
 void maskSecret(std::string& text, std::string_view secret) {
   if (secret.size() < 4) return;
   for (std::size_t at = text.find(secret); at != std::string::npos;
