@@ -13,24 +13,18 @@
 
 #include "http/local_server.hpp"
 #include "msgraph/msgraph.hpp"
+#include "support/fake_environment.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
+
+using msgraph_test::environmentOf;
 
 using msgraph::test::LocalServer;
 using namespace std::chrono_literals;
 
 constexpr const char* kGraphScope = "https://graph.microsoft.com/.default";
 constexpr const char* kIdentityHeader = "identity-header-7c1e";
-
-std::function<std::optional<std::string>(std::string_view)> environmentOf(
-    std::map<std::string, std::string> vars) {
-  return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
-    const auto found = vars.find(std::string(name));
-    if (found == vars.end()) return std::nullopt;
-    return found->second;
-  };
-}
 
 std::string managedAnswer(const std::string& token) {
   const auto expires = std::chrono::duration_cast<std::chrono::seconds>(

@@ -15,9 +15,12 @@
 
 #include "http/local_server.hpp"
 #include "msgraph/msgraph.hpp"
+#include "support/fake_environment.hpp"
 #include "support/temp_dir.hpp"
 
 namespace {
+
+using msgraph_test::environmentOf;
 
 using msgraph::test::LocalServer;
 
@@ -52,15 +55,6 @@ struct Shown {
     }
   }
 };
-
-std::function<std::optional<std::string>(std::string_view)> environmentOf(
-    std::map<std::string, std::string> vars) {
-  return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
-    const auto found = vars.find(std::string(name));
-    if (found == vars.end()) return std::nullopt;
-    return found->second;
-  };
-}
 
 // A server that answers the first request of each path with a token and every later one with
 // a refusal quoting the whole request back (query, headers, form).

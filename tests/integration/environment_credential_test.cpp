@@ -7,22 +7,16 @@
 #include <map>
 
 #include "integration/emulator.hpp"
+#include "support/fake_environment.hpp"
 #include "unit/test_certificates.hpp"
 
 using testing_support::Emulator;
 
 namespace {
 
-const std::string kTenant = "contoso.onmicrosoft.com";
+using msgraph_test::environmentOf;
 
-std::function<std::optional<std::string>(std::string_view)> environmentOf(
-    std::map<std::string, std::string> vars) {
-  return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
-    const auto found = vars.find(std::string(name));
-    if (found == vars.end()) return std::nullopt;
-    return found->second;
-  };
-}
+const std::string kTenant = "contoso.onmicrosoft.com";
 
 // Token options for the emulator whose authority comes from AZURE_AUTHORITY_HOST.
 msgraph::TokenCredentialOptions optionsWith(const Emulator& emulator,

@@ -26,6 +26,7 @@
 #include "msgraph/auth/token_credential_options.hpp"
 #include "msgraph/msgraph.hpp"
 #include "msgraph/testing/mock_transport.hpp"
+#include "support/fake_environment.hpp"
 
 namespace msgraph_test::credentials {
 
@@ -139,15 +140,8 @@ struct MockTokenEndpoint {
   }
 };
 
-// A fake process environment: the variables a credential reads, without touching the real one.
-using Variables = std::map<std::string, std::string>;
-inline std::function<std::optional<std::string>(std::string_view)> environmentOf(Variables vars) {
-  return [vars = std::move(vars)](std::string_view name) -> std::optional<std::string> {
-    const auto found = vars.find(std::string(name));
-    if (found == vars.end()) return std::nullopt;
-    return found->second;
-  };
-}
+using msgraph_test::environmentOf;
+using msgraph_test::Variables;
 
 inline msgraph::AccessToken fetch(msgraph::TokenCredential& credential,
                                   const std::string& scope = kGraphScope,
