@@ -46,9 +46,7 @@ struct AzureCliCredential::Impl {
   detail::LogSink log;
   detail::TokenCache cache;
 
-  std::chrono::system_clock::time_point now() const {
-    return detail::nowBy(clock);
-  }
+  std::chrono::system_clock::time_point now() const { return detail::nowBy(clock); }
 
   detail::IssuedToken run(const std::string& resource, const CallContext& context) const {
     const auto az = detail::findExecutable("az", path);

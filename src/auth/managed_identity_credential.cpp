@@ -50,9 +50,7 @@ struct ManagedIdentityCredential::Impl {
         label("ManagedIdentityCredential (" + std::string(endpoint.name()) + ")") {}
   ~Impl() { OPENSSL_cleanse(endpoint.identityHeader.data(), endpoint.identityHeader.size()); }
 
-  std::chrono::system_clock::time_point now() const {
-    return detail::nowBy(clock);
-  }
+  std::chrono::system_clock::time_point now() const { return detail::nowBy(clock); }
 
   // The endpoint's refusal: its error and description (App Service: its message), masked and
   // made printable; IMDS's 400 means no such identity on this machine.
@@ -117,7 +115,8 @@ struct ManagedIdentityCredential::Impl {
         throw;
       }
       detail::CredentialUnavailableError unavailable(
-          label + ": no managed identity endpoint answered (" + error.what() + ")",
+          label + ": no managed identity endpoint answered (" + error.transportError()->what() +
+              ")",
           *error.transportError());
       unavailable.attempts(error.attempts());
       throw unavailable;

@@ -198,9 +198,7 @@ TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialO
   url_ += "/oauth2/v2.0/token";
 }
 
-std::chrono::system_clock::time_point TokenEndpoint::now() const {
-  return nowBy(clock_);
-}
+std::chrono::system_clock::time_point TokenEndpoint::now() const { return nowBy(clock_); }
 
 IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
                                    const CallContext& context) const {

@@ -130,11 +130,13 @@ TEST_CASE("AzureCliCredential: az missing, not signed in, failing, hanging or ba
                    "login' to set up an account"));
   }
   SECTION("another failure: the exit status and stderr, masked") {
-    az.script(
-        "echo \"ERROR: AADSTS70043: refresh token expired; access_token=leaked\" >&2\nexit 2");
+    az.script("echo \"ERROR: AADSTS70043: refresh token expired; access_token=leaked; cached " +
+              kCliToken + "\" >&2\nexit 2");
     const std::string message = messageOf(*az.credential());
     CHECK(contains(message, "az account get-access-token failed (exit 2): ERROR: AADSTS70043"));
     CHECK_FALSE(contains(message, "leaked"));
+    CHECK_FALSE(contains(message, "cli-token-body"));  // a token quoted without a name, too
+    CHECK(contains(message, "cached ***"));
   }
   SECTION("hanging past its timeout: az and what it started are killed") {
     az.script("sleep 30 &\necho $! > '" + az.dir.path("child.pid") + "'\nwait");

@@ -7,11 +7,14 @@
 
 #include <sys/stat.h>
 
-#include <filesystem>
+#include <atomic>
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "msgraph/auth/default_credential.hpp"
+#include "support/latch.hpp"
 #include "support/temp_dir.hpp"
 #include "unit/credential_test_support.hpp"
 
@@ -167,4 +170,29 @@ TEST_CASE("DefaultCredential: excluded credentials are not tried", "[auth][defau
   options.excludeWorkloadIdentityCredential = true;
   CHECK(contains(authenticationErrorFrom([&] { fetch(*chain.credential({}, options)); }).what(),
                  "every credential is excluded"));
+}
+
+TEST_CASE("DefaultCredential: threads that ask at once share one search and one token request",
+          "[auth][default][threads]") {
+  Chain chain;
+  std::atomic<int> tokenRequests{0};
+  msgraph_test::Latch allAsking(8);
+  chain.endpoint.mock->handler([&](const HttpRequest&) {
+    ++tokenRequests;
+    allAsking.waitFor(std::chrono::seconds(30));  // hold the answer until every thread asked
+    return response(200, tokenBody("shared"));
+  });
+  auto credential = chain.credential(kSecretVariables);
+  std::vector<std::thread> threads;
+  std::vector<std::string> tokens(8);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    threads.emplace_back([&, i] {
+      allAsking.countDown();
+      tokens[i] = fetch(*credential).token;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(tokenRequests == 1);
+  CHECK(tokens == std::vector<std::string>(8, "shared"));
+  CHECK(credential->selectedCredential() == "EnvironmentCredential");
 }
