@@ -44,14 +44,16 @@ Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, Rout
       tokens_(tokens),
       stats_(stats),
       options_(std::move(options)),
-      tokenEndpoint_(store, tokens, options_.baseUrl),
+      tokenEndpoint_(store, tokens, options_.baseUrl, options_.workloadIdentities.federation),
+      managedIdentityEndpoint_(tokens, options_.workloadIdentities),
       partners_(store),
       identitySync_(store, options_.autoCreatePartners),
       deletedPolicies_(store, options_.autoCreatePartners) {}
 
 bool Router::isGraphPath(std::string_view rawPath) {
   const Route::Kind kind = resolveRoute(rawPath).kind;
-  return kind != Route::Kind::TokenEndpoint && kind != Route::Kind::Stats;
+  return kind != Route::Kind::TokenEndpoint && kind != Route::Kind::Stats &&
+         kind != Route::Kind::ManagedIdentityToken && kind != Route::Kind::ManagedIdentities;
 }
 
 ApiResponse Router::dispatch(const ApiRequest& request) const {
@@ -91,19 +93,36 @@ std::optional<ApiResponse> Router::refuseCaller(const ApiRequest& request, const
   return unauthorized(ids, "Access token validation failure. Invalid audience.");
 }
 
+// The paths that are not Graph's: the token endpoints and the emulator's own, none of which
+// takes a bearer token.
+std::optional<ApiResponse> Router::serveOwnPath(const Route& route, const ApiRequest& request,
+                                                const CallIds& ids) const {
+  switch (route.kind) {
+    case Route::Kind::TokenEndpoint:
+      return tokenEndpoint_.handle(request, route.tenant, ids);
+    case Route::Kind::ManagedIdentityToken:
+      if (managedIdentityEndpoint_.enabled()) return managedIdentityEndpoint_.token(request, ids);
+      // Without --identity-header the emulated host has no managed identity endpoint.
+      return graphError(ids, 404, "Request_ResourceNotFound",
+                        "Resource not found for the segment 'msi'.");
+    case Route::Kind::Stats:
+    case Route::Kind::ManagedIdentities:
+      break;
+    default:
+      return std::nullopt;
+  }
+  if (request.method != "GET") return methodNotAllowed(ids, "GET");
+  if (route.kind == Route::Kind::ManagedIdentities) return managedIdentityEndpoint_.listing();
+  msgraph::Json stats = stats_.toJson();
+  stats.set("writes", static_cast<std::int64_t>(store_.writes()));
+  ApiResponse response;
+  response.setJson(stats);
+  return response;
+}
+
 ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
   const Route route = resolveRoute(request.rawPath);
-  if (route.kind == Route::Kind::TokenEndpoint) {
-    return tokenEndpoint_.handle(request, route.tenant, ids);
-  }
-  if (route.kind == Route::Kind::Stats) {
-    if (request.method != "GET") return methodNotAllowed(ids, "GET");
-    msgraph::Json stats = stats_.toJson();
-    stats.set("writes", static_cast<std::int64_t>(store_.writes()));
-    ApiResponse response;
-    response.setJson(stats);
-    return response;
-  }
+  if (std::optional<ApiResponse> own = serveOwnPath(route, request, ids)) return *own;
   if (std::optional<ApiResponse> refused =
           refuseCaller(request, ids, isPolicyResource(route.kind))) {
     return *refused;
@@ -133,6 +152,8 @@ ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
     case Route::Kind::NotFound:
     case Route::Kind::TokenEndpoint:
     case Route::Kind::Stats:
+    case Route::Kind::ManagedIdentityToken:
+    case Route::Kind::ManagedIdentities:
       break;
   }
   return graphError(ids, 404, "Request_ResourceNotFound",

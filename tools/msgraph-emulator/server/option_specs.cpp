@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "server/option_specs.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 
 #include "identity/app_roles.hpp"
+#include "identity/managed_identity.hpp"
+#include "msgraph/ascii.hpp"
 
 namespace emulator {
 namespace {
@@ -92,6 +97,70 @@ void addTenant(Options& o, const std::string& f, const std::string& v) {
   o.tenants.push_back(v);
 }
 
+// `ISSUER:PUBLIC_KEY.pem`, split at the last colon: an issuer is a URL, which has colons (and
+// may have a port), while the file name may not.
+void addFederatedIssuer(Options& o, const std::string& f, const std::string& v) {
+  const std::size_t colon = v.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == v.size()) {
+    throw UsageError(f +
+                     ": expected ISSUER:PUBLIC_KEY.pem (split at the last ':', so the file "
+                     "name may not contain one), got '" +
+                     v + "'");
+  }
+  o.federatedIssuers.emplace_back(v.substr(0, colon), v.substr(colon + 1));
+}
+
+// `CLIENT_ID:ISSUER:SUBJECT`: issuer and subject are told apart once every --federated-issuer
+// is known (see readRegistrations), since both may contain colons.
+void addAppFederated(Options& o, const std::string& f, const std::string& v) {
+  o.appFederated.push_back(parseApp(f, v, "CLIENT_ID:ISSUER:SUBJECT"));
+}
+
+void setIdentityHeader(Options& o, const std::string& f, const std::string& v) {
+  const bool visible =
+      !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c > ' ' && c < 0x7f; });
+  if (!visible) {
+    throw UsageError(f +
+                     ": expected a non-empty value of visible ASCII characters (it is sent "
+                     "as an HTTP header)");
+  }
+  o.identityHeader = v;
+}
+
+bool isGuid(const std::string& v) {
+  if (v.size() != 36) return false;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? v[i] != '-' : !std::isxdigit(static_cast<unsigned char>(v[i]))) return false;
+  }
+  return true;
+}
+
+// No value: the system-assigned identity; a value: a user-assigned identity's client id.
+void addManagedIdentity(Options& o, const std::string& f, const std::string& v) {
+  if (!v.empty() && !isGuid(v)) {
+    throw UsageError(f +
+                     ": expected a client id (a GUID such as "
+                     "11111111-2222-3333-4444-555555555555) or no value for the "
+                     "system-assigned identity, got '" +
+                     v + "'");
+  }
+  const std::optional<std::string> clientId =
+      v.empty() ? std::nullopt : std::optional<std::string>(v);
+  const bool repeated =
+      std::any_of(o.managedIdentities.begin(), o.managedIdentities.end(), [&](const auto& known) {
+        return known.has_value() == clientId.has_value() &&
+               (!clientId || msgraph::asciiEqualsIgnoreCase(*known, *clientId));
+      });
+  if (repeated ||
+      (clientId && msgraph::asciiEqualsIgnoreCase(*clientId, kSystemAssignedClientId))) {
+    throw UsageError(f + ": " +
+                     (clientId ? "the identity " + *clientId : "the system-assigned identity") +
+                     " is already registered");
+  }
+  o.managedIdentities.push_back(clientId);
+}
+
 void setDataFile(Options& o, const std::string&, const std::string& v) { o.dataFile = v; }
 
 // The setter of a `--fault-*-every N` flag: stores N in `Interval`.
@@ -150,7 +219,7 @@ const std::vector<OptionSpec>& optionSpecs() {
        "Policy.ReadWrite.CrossTenantAccess (every method). An app with roles gets 403 "
        "Authorization_RequestDenied on the policy resources for a method its roles do not "
        "allow; an app without any has full access. The app must be registered (--app, "
-       "--app-cert or the data file)",
+       "--app-cert, --app-federated or the data file) or be a --managed-identity",
        &addAppRole},
       {"--tenant", "NAME", G::Behaviour,
        "a tenant (GUID or domain name) the token endpoint serves (repeatable); with none, any "
@@ -165,6 +234,51 @@ const std::vector<OptionSpec>& optionSpecs() {
        "(JSON; loaded at start, rewritten atomically after every change); apps, roles and "
        "tenants given on the command line are added",
        &setDataFile},
+
+      {"--federated-issuer", "ISSUER:PUBLIC_KEY.pem", G::Workloads,
+       "trust tokens of an external issuer (repeatable; several keys for one issuer are all "
+       "tried, as after a key rotation): ISSUER is the exact `iss` claim (compared "
+       "case-sensitively), the PEM holds its RSA public key (BEGIN PUBLIC KEY) or a certificate; "
+       "split at the last ':', so the file name may not contain one",
+       &addFederatedIssuer},
+      {"--app-federated", "CLIENT_ID:ISSUER:SUBJECT", G::Workloads,
+       "give an app a federated identity credential (repeatable; the app is registered if it "
+       "is not): a client assertion that is a JWT of ISSUER (a --federated-issuer, matched as "
+       "the longest one followed by ':') for SUBJECT signs it in. Checked as Entra's workload "
+       "identity federation does: alg RS256 or PS256 (else AADSTS5002730), iss registered "
+       "(AADSTS700211), signed by one of its keys (kid ignored; AADSTS50013), exp not more than "
+       "5 minutes past and nbf (else iat) not more than 5 minutes ahead (AADSTS700024), aud = "
+       "api://AzureADTokenExchange, a string or in an array (AADSTS700212), a credential of "
+       "this app for iss (AADSTS700211) and sub (AADSTS700213); an iss and sub trusted by "
+       "another app is 400 AADSTS70021. Not documented, so the emulator's own: which codes "
+       "other than 70021 and 700211 Entra gives, the statuses (401 invalid_client but 70021), "
+       "and the wording past the first sentence. No jti is needed: a token may be presented "
+       "until it expires",
+       &addAppFederated},
+      {"--managed-identity", "[CLIENT_ID]", G::Workloads,
+       "give the emulated host a managed identity (repeatable): without a value (or with the "
+       "next argument starting with '-') the system-assigned one, whose client id is always "
+       "7d2f4b1e-8c3a-4e6d-9f05-a1b2c3d4e5f6; with a GUID a user-assigned one. Its object id "
+       "(principal_id) is derived from the client id, its resource id (mi_res_id) is in "
+       "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/msgraph-emulator: "
+       "providers/Microsoft.ManagedIdentity/userAssignedIdentities/CLIENT_ID (for the "
+       "system-assigned one providers/Microsoft.Web/sites/msgraph-emulator, which mi_res_id "
+       "cannot select); "
+       "GET /emulator/managed-identities lists them. --app-role CLIENT_ID:ROLE limits one as it "
+       "does an app. Needs --identity-header",
+       OptionalValue{&addManagedIdentity}},
+      {"--identity-header", "VALUE", G::Workloads,
+       "serve App Service's managed identity endpoint GET /msi/token (set IDENTITY_ENDPOINT to "
+       "{base}/msi/token and IDENTITY_HEADER to VALUE) with X-IDENTITY-HEADER checked against "
+       "VALUE. As the REST reference documents: api-version=2019-08-01, resource, at most one "
+       "of client_id, principal_id (or object_id) and mi_res_id (none: the system-assigned "
+       "identity); 200 {access_token, expires_on (epoch seconds, a string), resource, "
+       "token_type, client_id}. Not documented, so the emulator's own: errors as {statusCode, "
+       "message, correlationId} with 401 for a missing or wrong header, 400 for a bad or "
+       "missing api-version or resource, several ids, or an identity the host does not have "
+       "(\"Unable to load the proper Managed Identity.\"), 405 for a method other than GET; "
+       "tokens last 3599 s",
+       &setIdentityHeader},
 
       {"--fault-429-every", "N", G::Faults, "every Nth request gets 429 with Retry-After",
        &setFaultInterval<&FaultOptions::throttleEvery>},
@@ -208,6 +322,10 @@ std::string_view groupTitle(OptionGroup group) {
       return "Listening:";
     case OptionGroup::Behaviour:
       return "Behaviour:";
+    case OptionGroup::Workloads:
+      return "Workload identities (federated credentials and managed identities; given on every "
+             "start, not kept in the --data file; the tokens they get carry the app's or "
+             "identity's --app-role roles and work on every Graph path like app tokens):";
     case OptionGroup::Faults:
       return "Faults (deterministic, counted over Graph requests, not token requests; when "
              "several fall on one request, the harshest wins: drop, then drop after apply, then "

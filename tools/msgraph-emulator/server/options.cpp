@@ -80,6 +80,11 @@ void checkCombination(const Options& options) {
   if (options.tlsCert && options.tlsSelfSignedDir) {
     throw UsageError("--tls-self-signed cannot be combined with --tls-cert/--tls-key");
   }
+  if (!options.managedIdentities.empty() && !options.identityHeader) {
+    throw UsageError(
+        "--managed-identity needs --identity-header (the value clients send as "
+        "X-IDENTITY-HEADER)");
+  }
   if (!options.host.empty() && options.host.front() == '[') {
     throw UsageError("--host " + options.host + ": give an IPv6 address without brackets");
   }
@@ -149,6 +154,9 @@ Options parseOptions(int argc, const char* const* argv) {
     if (const auto* member = std::get_if<bool Options::*>(&spec->setter)) {
       if (inlineValue) throw UsageError(flag + ": takes no value");
       options.*(*member) = true;
+    } else if (const auto* optional = std::get_if<OptionalValue>(&spec->setter)) {
+      if (!inlineValue && i + 1 < argc && argv[i + 1][0] != '-') inlineValue = argv[++i];
+      optional->setter(options, flag, inlineValue.value_or(std::string()));
     } else {
       if (!inlineValue && i + 1 >= argc) throw UsageError(flag + ": missing value");
       std::get<ValueSetter>(spec->setter)(options, flag,

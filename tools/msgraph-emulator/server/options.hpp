@@ -25,6 +25,10 @@ struct Options {
   std::vector<std::pair<std::string, std::string>> appCertificates;  // client id, PEM file
   std::vector<std::pair<std::string, std::string>> appRoles;         // client id, role
   std::vector<std::string> tenants;  // empty: the token endpoint serves any tenant
+  std::vector<std::pair<std::string, std::string>> federatedIssuers;  // issuer, PEM file
+  std::vector<std::pair<std::string, std::string>> appFederated;      // client id, ISSUER:SUBJECT
+  std::vector<std::optional<std::string>> managedIdentities;          // a client id; none: system
+  std::optional<std::string> identityHeader;
   std::optional<std::string> dataFile;
   FaultOptions faults;
   bool verbose = false;

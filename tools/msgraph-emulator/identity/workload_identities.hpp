@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "identity/federation.hpp"
+#include "identity/managed_identity.hpp"
+
+namespace emulator {
+
+/// The identities of workloads that sign in without a secret of their own: federated tokens
+/// (`--federated-issuer`, `--app-federated`) and the managed identities of the emulated host
+/// (`--managed-identity`, `--identity-header`). Command-line configuration, like TLS: not kept
+/// in the `--data` file; read-only once the server runs.
+struct WorkloadIdentities {
+  Federation federation;
+  std::vector<ManagedIdentity> managedIdentities;
+  /// The value `X-IDENTITY-HEADER` must carry; without it `/msi/token` is not served.
+  std::optional<std::string> identityHeader;
+};
+
+}  // namespace emulator
