@@ -83,7 +83,10 @@ TEST_CASE("emulator: bad workload identity flags are refused naming the flag",
   SECTION("--managed-identity without --identity-header") {
     checkRefusal(refused({"--managed-identity"}),
                  "--managed-identity needs --identity-header (the value clients send as "
-                 "X-IDENTITY-HEADER)");
+                 "X-IDENTITY-HEADER) or --imds");
+  }
+  SECTION("--imds-gone-first without --imds") {
+    checkRefusal(refused({"--imds-gone-first", "1"}), "--imds-gone-first needs --imds");
   }
   SECTION("--identity-header empty or with a space") {
     for (const char* value : {"", "two words"}) {

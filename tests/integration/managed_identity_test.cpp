@@ -63,18 +63,6 @@ std::string failureOf(const msgraph::HttpResponse& response, int status) {
   return body.find("message")->asString();
 }
 
-// The listing's entry of `clientId`.
-Json identityOf(const Emulator& emulator, const std::string& clientId) {
-  const msgraph::HttpResponse response = call(emulator, "/emulator/managed-identities", {});
-  REQUIRE(response.status == 200);
-  const Json listing = Json::parse(response.body);
-  for (const Json& identity : listing.find("value")->asArray()) {
-    if (identity.find("clientId")->asString() == clientId) return identity;
-  }
-  FAIL("no managed identity " << clientId);
-  return {};
-}
-
 // Both identities; the user-assigned one may only read.
 Emulator hostWithIdentities() {
   return Emulator({"--auto-create-partners", "--identity-header", kHeader, "--managed-identity",
@@ -92,7 +80,7 @@ TEST_CASE("the system-assigned identity gets a token that Graph accepts",
       testing_support::graphAccessOf(emulator, token.find("access_token")->asString(), "mi-1");
   CHECK(access.put == 204);
   CHECK(access.get == 200);
-  const Json listed = identityOf(emulator, kSystemAssigned);
+  const Json listed = testing_support::managedIdentityOf(emulator, kSystemAssigned);
   CHECK(listed.find("type")->asString() == "SystemAssigned");
   CHECK(listed.find("resourceId")->asString() ==
         "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/msgraph-emulator/"
@@ -102,7 +90,7 @@ TEST_CASE("the system-assigned identity gets a token that Graph accepts",
 TEST_CASE("a user-assigned identity is chosen by client_id, principal_id, object_id or mi_res_id",
           "[integration][managed-identity]") {
   const Emulator emulator = hostWithIdentities();
-  const Json listed = identityOf(emulator, kUserAssigned);
+  const Json listed = testing_support::managedIdentityOf(emulator, kUserAssigned);
   CHECK(listed.find("type")->asString() == "UserAssigned");
   const std::string principal = listed.find("principalId")->asString();
   const std::string resource = listed.find("resourceId")->asString();
@@ -111,7 +99,9 @@ TEST_CASE("a user-assigned identity is chosen by client_id, principal_id, object
         "providers/Microsoft.ManagedIdentity/userAssignedIdentities/" +
             kUserAssigned);
   CHECK(principal.size() == 36);
-  CHECK(principal != identityOf(emulator, kSystemAssigned).find("principalId")->asString());
+  CHECK(principal != testing_support::managedIdentityOf(emulator, kSystemAssigned)
+                         .find("principalId")
+                         ->asString());
   for (const std::string& selector :
        {"client_id=" + kUserAssigned,
         "client_id=" + std::string("55555555-6666-7777-8888-999999999999"),  // as given
@@ -148,8 +138,9 @@ TEST_CASE("the managed identity endpoint refuses what App Service refuses",
     }
   }
   SECTION("the system-assigned identity's resource id does not select it") {
-    const std::string resource =
-        identityOf(emulator, kSystemAssigned).find("resourceId")->asString();
+    const std::string resource = testing_support::managedIdentityOf(emulator, kSystemAssigned)
+                                     .find("resourceId")
+                                     ->asString();
     CHECK(failureOf(tokenRequest(emulator,
                                  kQuery + "&mi_res_id=" + testing_support::formEncode(resource)),
                     400) == "Unable to load the proper Managed Identity.");

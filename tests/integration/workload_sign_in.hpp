@@ -51,6 +51,21 @@ inline msgraph::GraphClient clientWithToken(const Emulator& emulator, const std:
           .credential(std::make_shared<msgraph::StaticTokenCredential>(token))};
 }
 
+/// The entry of `GET /emulator/managed-identities` whose `clientId` is `clientId`.
+/// @throws std::runtime_error if there is none.
+inline msgraph::Json managedIdentityOf(const Emulator& emulator, const std::string& clientId) {
+  msgraph::HttpRequest request;
+  request.url = emulator.baseUrl() + "/emulator/managed-identities";
+  const msgraph::HttpResponse response =
+      msgraph::CurlTransport(emulator.transportOptions()).send(request, {});
+  if (response.status != 200) throw std::runtime_error("managed identities: " + response.body);
+  const msgraph::Json listing = msgraph::Json::parse(response.body);
+  for (const msgraph::Json& identity : listing.find("value")->asArray()) {
+    if (identity.find("clientId")->asString() == clientId) return identity;
+  }
+  throw std::runtime_error("no managed identity " + clientId + " in " + response.body);
+}
+
 /// The status of a PUT of a new policy for `partner` (204 when the token may write) and of a
 /// GET of it (200 when it may read), made with `token`.
 struct GraphAccess {

@@ -46,6 +46,7 @@ Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, Rout
       options_(std::move(options)),
       tokenEndpoint_(store, tokens, options_.baseUrl, options_.workloadIdentities.federation),
       managedIdentityEndpoint_(tokens, options_.workloadIdentities),
+      imdsEndpoint_(tokens, options_.workloadIdentities),
       partners_(store),
       identitySync_(store, options_.autoCreatePartners),
       deletedPolicies_(store, options_.autoCreatePartners) {}
@@ -53,7 +54,8 @@ Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, Rout
 bool Router::isGraphPath(std::string_view rawPath) {
   const Route::Kind kind = resolveRoute(rawPath).kind;
   return kind != Route::Kind::TokenEndpoint && kind != Route::Kind::Stats &&
-         kind != Route::Kind::ManagedIdentityToken && kind != Route::Kind::ManagedIdentities;
+         kind != Route::Kind::ManagedIdentityToken && kind != Route::Kind::ManagedIdentities &&
+         kind != Route::Kind::ImdsToken;
 }
 
 ApiResponse Router::dispatch(const ApiRequest& request) const {
@@ -105,6 +107,10 @@ std::optional<ApiResponse> Router::serveOwnPath(const Route& route, const ApiReq
       // Without --identity-header the emulated host has no managed identity endpoint.
       return graphError(ids, 404, "Request_ResourceNotFound",
                         "Resource not found for the segment 'msi'.");
+    case Route::Kind::ImdsToken:
+      if (imdsEndpoint_.enabled()) return imdsEndpoint_.token(request, ids);
+      return graphError(ids, 404, "Request_ResourceNotFound",
+                        "Resource not found for the segment 'metadata'.");
     case Route::Kind::Stats:
     case Route::Kind::ManagedIdentities:
       break;
@@ -154,6 +160,7 @@ ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
     case Route::Kind::Stats:
     case Route::Kind::ManagedIdentityToken:
     case Route::Kind::ManagedIdentities:
+    case Route::Kind::ImdsToken:
       break;
   }
   return graphError(ids, 404, "Request_ResourceNotFound",

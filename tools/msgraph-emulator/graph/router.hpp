@@ -12,6 +12,7 @@
 #include "graph/identity_sync_api.hpp"
 #include "graph/partners_api.hpp"
 #include "graph/routes.hpp"
+#include "identity/imds_endpoint.hpp"
 #include "identity/managed_identity_endpoint.hpp"
 #include "identity/token_endpoint.hpp"
 #include "identity/token_store.hpp"
@@ -65,6 +66,7 @@ class Router {
   RouterOptions options_;
   TokenEndpoint tokenEndpoint_;
   ManagedIdentityEndpoint managedIdentityEndpoint_;
+  ImdsEndpoint imdsEndpoint_;
   PartnersApi partners_;
   IdentitySyncApi identitySync_;
   DeletedPoliciesApi deletedPolicies_;

@@ -38,8 +38,13 @@ std::optional<Route> tokenRoute(const std::vector<std::string>& segments) {
 
 // The emulator's own paths and the managed identity endpoint, which are not Graph's.
 std::optional<Route> emulatorRoute(const std::vector<std::string>& segments) {
-  if (segments.size() != 2) return std::nullopt;
   Route route;
+  if (segments.size() == 4 && segments[0] == "metadata" && segments[1] == "identity" &&
+      segments[2] == "oauth2" && segments[3] == "token") {
+    route.kind = Route::Kind::ImdsToken;
+    return route;
+  }
+  if (segments.size() != 2) return std::nullopt;
   if (segments[0] == "emulator" && segments[1] == "stats") {
     route.kind = Route::Kind::Stats;
   } else if (segments[0] == "emulator" && segments[1] == "managed-identities") {

@@ -15,6 +15,7 @@ struct Route {
     Stats,                 // /emulator/stats
     ManagedIdentityToken,  // /msi/token (App Service's managed identity endpoint)
     ManagedIdentities,     // /emulator/managed-identities
+    ImdsToken,             // /metadata/identity/oauth2/token (IMDS, the VM form)
     Batch,                 // /{ver}/$batch
     Partners,              // /{ver}/policies/crossTenantAccessPolicy/partners
     Partner,               // /{ver}/policies/crossTenantAccessPolicy/partners/{id}

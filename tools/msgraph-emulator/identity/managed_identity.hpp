@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,10 @@ namespace emulator {
 /// real one is made when the identity is enabled; the emulator's is fixed, so that a test can
 /// grant it roles with `--app-role` before it starts.
 inline constexpr std::string_view kSystemAssignedClientId = "7d2f4b1e-8c3a-4e6d-9f05-a1b2c3d4e5f6";
+
+/// How long a managed identity's token lasts here: as an app token (the platform's own
+/// lifetime is not documented for these endpoints).
+inline constexpr std::chrono::seconds kManagedIdentityTokenLifetime{3599};
 
 /// A managed identity of the emulated host: the service principal in the emulator's tenant
 /// that the managed identity endpoint issues tokens for.

@@ -1,24 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include "identity/managed_identity_endpoint.hpp"
 
-#include <algorithm>
-#include <array>
 #include <string_view>
 #include <variant>
+#include <vector>
 
-#include "msgraph/ascii.hpp"
+#include "identity/identity_selection.hpp"
 #include "support/constant_time.hpp"
 #include "support/time_format.hpp"
-#include "support/url.hpp"
 
 namespace emulator {
 namespace {
 
 using msgraph::Json;
 
-// The emulator's lifetime for managed identity tokens, as for app tokens (the platform's own is
-// not documented for this endpoint).
-constexpr std::chrono::seconds kTokenLifetime{3599};
 // The one version the REST reference names.
 constexpr std::string_view kApiVersion = "2019-08-01";
 // The message App Service is seen to send for an identity it does not have (the reference
@@ -27,8 +22,10 @@ constexpr const char* kNoSuchIdentity = "Unable to load the proper Managed Ident
 
 // The query parameters that pick a user-assigned identity; `object_id` is an alias of
 // `principal_id`.
-constexpr std::array<std::string_view, 4> kIdParameters = {"client_id", "principal_id", "object_id",
-                                                           "mi_res_id"};
+const std::vector<IdentitySelector> kSelectors = {{"client_id", IdentityId::Client},
+                                                  {"principal_id", IdentityId::Principal},
+                                                  {"object_id", IdentityId::Principal},
+                                                  {"mi_res_id", IdentityId::Resource}};
 
 ApiResponse failure(const CallIds& ids, int status, const std::string& message) {
   ApiResponse response;
@@ -36,39 +33,6 @@ ApiResponse failure(const CallIds& ids, int status, const std::string& message) 
   response.setJson(Json::object(
       {{"statusCode", status}, {"message", message}, {"correlationId", ids.requestId}}));
   return response;
-}
-
-std::string_view idOf(const ManagedIdentity& identity, std::string_view parameter) {
-  if (parameter == "client_id") return identity.clientId;
-  if (parameter == "mi_res_id") return identity.resourceId;
-  return identity.principalId;
-}
-
-// The identity the query names, or the error message when it names none or several ways.
-std::variant<const ManagedIdentity*, std::string> selectIdentity(
-    const FormFields& query, const std::vector<ManagedIdentity>& identities) {
-  std::string_view parameter;
-  const std::string* value = nullptr;
-  for (std::string_view name : kIdParameters) {
-    const std::string* given = findField(query, name);
-    if (given == nullptr) continue;
-    if (value != nullptr) {
-      return "Only one of client_id, principal_id, object_id and mi_res_id may be given; got " +
-             std::string(parameter) + " and " + std::string(name) + ".";
-    }
-    parameter = name;
-    value = given;
-  }
-  // Ids are GUIDs and ARM resource ids, both compared ignoring case.
-  const auto found =
-      std::find_if(identities.begin(), identities.end(), [&](const ManagedIdentity& identity) {
-        return value == nullptr
-                   ? identity.systemAssigned
-                   : !identity.systemAssigned &&
-                         msgraph::asciiEqualsIgnoreCase(idOf(identity, parameter), *value);
-      });
-  if (found == identities.end()) return std::string(kNoSuchIdentity);
-  return &*found;
 }
 
 }  // namespace
@@ -101,15 +65,19 @@ ApiResponse ManagedIdentityEndpoint::token(const ApiRequest& request, const Call
   if (resource == nullptr || resource->empty()) {
     return failure(ids, 400, "The query parameter 'resource' is required.");
   }
-  const auto selected = selectIdentity(*query, identities_.managedIdentities);
-  if (const auto* message = std::get_if<std::string>(&selected)) {
-    return failure(ids, 400, *message);
+  const auto selected = selectIdentity(*query, identities_.managedIdentities, kSelectors, false);
+  if (const auto* failed = std::get_if<SelectionFailure>(&selected)) {
+    return failure(
+        ids, 400,
+        *failed == SelectionFailure::Several
+            ? "Only one of client_id, principal_id, object_id and mi_res_id may be given."
+            : kNoSuchIdentity);
   }
   const ManagedIdentity& identity = *std::get<const ManagedIdentity*>(selected);
   ApiResponse response;
   response.setJson(Json::object({
-      {"access_token", tokens_.issue(kTokenLifetime, identity.roles)},
-      {"expires_on", std::to_string(unixSeconds(ids.when + kTokenLifetime))},
+      {"access_token", tokens_.issue(kManagedIdentityTokenLifetime, identity.roles)},
+      {"expires_on", std::to_string(unixSeconds(ids.when + kManagedIdentityTokenLifetime))},
       {"resource", *resource},
       {"token_type", "Bearer"},
       {"client_id", identity.clientId},

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,6 +20,10 @@ struct WorkloadIdentities {
   std::vector<ManagedIdentity> managedIdentities;
   /// The value `X-IDENTITY-HEADER` must carry; without it `/msi/token` is not served.
   std::optional<std::string> identityHeader;
+  /// Whether the VM form, IMDS's `/metadata/identity/oauth2/token`, is served (`--imds`).
+  bool imds = false;
+  /// How many of the first IMDS token requests get 410 Gone, as while IMDS is updating.
+  std::uint64_t imdsGoneFirst = 0;
 };
 
 }  // namespace emulator

@@ -161,6 +161,10 @@ void addManagedIdentity(Options& o, const std::string& f, const std::string& v) 
   o.managedIdentities.push_back(clientId);
 }
 
+void setImdsGoneFirst(Options& o, const std::string& f, const std::string& v) {
+  o.imdsGoneFirst = parseCount(f, v, UINT32_MAX);
+}
+
 void setDataFile(Options& o, const std::string&, const std::string& v) { o.dataFile = v; }
 
 // The setter of a `--fault-*-every N` flag: stores N in `Interval`.
@@ -265,7 +269,7 @@ const std::vector<OptionSpec>& optionSpecs() {
        "system-assigned one providers/Microsoft.Web/sites/msgraph-emulator, which mi_res_id "
        "cannot select); "
        "GET /emulator/managed-identities lists them. --app-role CLIENT_ID:ROLE limits one as it "
-       "does an app. Needs --identity-header",
+       "does an app. Needs --identity-header or --imds",
        OptionalValue{&addManagedIdentity}},
       {"--identity-header", "VALUE", G::Workloads,
        "serve App Service's managed identity endpoint GET /msi/token (set IDENTITY_ENDPOINT to "
@@ -280,6 +284,22 @@ const std::vector<OptionSpec>& optionSpecs() {
        "tokens last 3599 s",
        &setIdentityHeader},
 
+      {"--imds", "", G::Workloads,
+       "serve the VM form, IMDS's GET /metadata/identity/oauth2/token, on this base URL (a "
+       "client must be pointed at it: the real one is 169.254.169.254, never contacted). As the "
+       "how-to documents: header Metadata: true (else 400 invalid_request \"Required metadata "
+       "header not specified\"), api-version=2018-02-01 (the only one taken here), resource, at "
+       "most one of client_id, object_id and msi_res_id (none: the system-assigned identity, "
+       "else a sole user-assigned one); 200 {access_token, refresh_token \"\", expires_in, "
+       "expires_on, not_before (seconds, strings), resource, token_type}; an identity the host "
+       "does not have is 400 \"Identity not found\" (the text IMDS is seen to send). The "
+       "identities are those of --managed-identity",
+       &Options::imds},
+      {"--imds-gone-first", "N", G::Workloads,
+       "answer the first N IMDS token requests 410 Gone, as IMDS does while it is updating (its "
+       "documentation says to retry), so a client's retry can be tested; the body's wording is "
+       "the emulator's own",
+       &setImdsGoneFirst},
       {"--fault-429-every", "N", G::Faults, "every Nth request gets 429 with Retry-After",
        &setFaultInterval<&FaultOptions::throttleEvery>},
       {"--fault-503-every", "N", G::Faults, "every Nth request gets 503 with Retry-After",

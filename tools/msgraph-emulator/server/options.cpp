@@ -80,10 +80,13 @@ void checkCombination(const Options& options) {
   if (options.tlsCert && options.tlsSelfSignedDir) {
     throw UsageError("--tls-self-signed cannot be combined with --tls-cert/--tls-key");
   }
-  if (!options.managedIdentities.empty() && !options.identityHeader) {
+  if (!options.managedIdentities.empty() && !options.identityHeader && !options.imds) {
     throw UsageError(
         "--managed-identity needs --identity-header (the value clients send as "
-        "X-IDENTITY-HEADER)");
+        "X-IDENTITY-HEADER) or --imds");
+  }
+  if (options.imdsGoneFirst != 0 && !options.imds) {
+    throw UsageError("--imds-gone-first needs --imds");
   }
   if (!options.host.empty() && options.host.front() == '[') {
     throw UsageError("--host " + options.host + ": give an IPv6 address without brackets");

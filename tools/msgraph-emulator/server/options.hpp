@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -29,6 +30,8 @@ struct Options {
   std::vector<std::pair<std::string, std::string>> appFederated;      // client id, ISSUER:SUBJECT
   std::vector<std::optional<std::string>> managedIdentities;          // a client id; none: system
   std::optional<std::string> identityHeader;
+  bool imds = false;
+  std::uint64_t imdsGoneFirst = 0;
   std::optional<std::string> dataFile;
   FaultOptions faults;
   bool verbose = false;

@@ -59,6 +59,8 @@ WorkloadIdentities readWorkloadIdentities(const Options& options) {
     identities.managedIdentities.push_back(std::move(identity));
   }
   identities.identityHeader = options.identityHeader;
+  identities.imds = options.imds;
+  identities.imdsGoneFirst = options.imdsGoneFirst;
   return identities;
 }
 

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// The emulator's IMDS form of the managed identity endpoint (--imds) over HTTPS, served on the
+// emulator's own address: a test points its client there instead of 169.254.169.254.
+#include <catch2/catch.hpp>
+
+#include "integration/emulator.hpp"
+#include "integration/workload_sign_in.hpp"
+
+using msgraph::Json;
+using testing_support::Emulator;
+
+namespace {
+
+const std::string kUserAssigned = "55555555-6666-7777-8888-999999999999";
+const std::string kSystemAssigned = "7d2f4b1e-8c3a-4e6d-9f05-a1b2c3d4e5f6";
+const std::string kQuery = "api-version=2018-02-01&resource=https%3A%2F%2Fgraph.microsoft.com";
+
+// An IMDS token request with `query`, with the `Metadata` header when `metadata` is given.
+msgraph::HttpResponse imdsRequest(const Emulator& emulator, const std::string& query,
+                                  const std::optional<std::string>& metadata = "true") {
+  msgraph::HttpRequest request;
+  request.url = emulator.baseUrl() + "/metadata/identity/oauth2/token?" + query;
+  if (metadata) request.headers.add("Metadata", *metadata);
+  return msgraph::CurlTransport(emulator.transportOptions()).send(request, {});
+}
+
+// The access token of a 200 answer, with the documented fields checked.
+std::string tokenOf(const msgraph::HttpResponse& response) {
+  INFO(response.body);
+  REQUIRE(response.status == 200);
+  const Json body = Json::parse(response.body);
+  CHECK(body.find("token_type")->asString() == "Bearer");
+  CHECK(body.find("resource")->asString() == "https://graph.microsoft.com");
+  CHECK(body.find("refresh_token")->asString().empty());
+  CHECK(body.find("expires_in")->asString() == "3599");
+  const long long notBefore = std::stoll(body.find("not_before")->asString());
+  CHECK(std::stoll(body.find("expires_on")->asString()) == notBefore + 3599);
+  return body.find("access_token")->asString();
+}
+
+std::string descriptionOf(const msgraph::HttpResponse& response, int status) {
+  INFO(response.body);
+  CHECK(response.status == status);
+  const Json body = Json::parse(response.body);
+  CHECK_FALSE(body.find("error")->asString().empty());
+  return body.find("error_description")->asString();
+}
+
+}  // namespace
+
+TEST_CASE("IMDS gives the system-assigned identity a token that Graph accepts",
+          "[integration][managed-identity][imds]") {
+  const Emulator emulator({"--auto-create-partners", "--imds", "--managed-identity",
+                           "--managed-identity", kUserAssigned, "--app-role",
+                           kUserAssigned + ":Policy.Read.All"});
+  const auto full =
+      testing_support::graphAccessOf(emulator, tokenOf(imdsRequest(emulator, kQuery)), "imds-1");
+  CHECK(full.put == 204);
+  CHECK(full.get == 200);
+  SECTION("a user-assigned identity by client_id, object_id or msi_res_id") {
+    const Json user = testing_support::managedIdentityOf(emulator, kUserAssigned);
+    for (const std::string& selector :
+         {"client_id=" + kUserAssigned, "object_id=" + user.find("principalId")->asString(),
+          "msi_res_id=" + testing_support::formEncode(user.find("resourceId")->asString())}) {
+      CAPTURE(selector);
+      const auto access = testing_support::graphAccessOf(
+          emulator, tokenOf(imdsRequest(emulator, kQuery + "&" + selector)), "imds-2");
+      CHECK(access.put == 403);
+    }
+  }
+  SECTION("refusals") {
+    CHECK(descriptionOf(imdsRequest(emulator, kQuery, std::nullopt), 400) ==
+          "Required metadata header not specified");
+    CHECK(descriptionOf(imdsRequest(emulator, kQuery, "false"), 400) ==
+          "Required metadata header not specified");
+    CHECK(descriptionOf(imdsRequest(emulator, kQuery + "&client_id=" + kSystemAssigned), 400) ==
+          "Identity not found");
+    CHECK(descriptionOf(imdsRequest(emulator, "api-version=2017-09-01&resource=x"), 400) ==
+          "Unsupported api-version '2017-09-01'; use 2018-02-01.");
+    CHECK(descriptionOf(imdsRequest(emulator, "api-version=2018-02-01"), 400) ==
+          "Required query variable 'resource' is missing");
+  }
+}
+
+TEST_CASE("IMDS uses a sole user-assigned identity by default", "[integration][imds]") {
+  const Emulator emulator({"--imds", "--managed-identity=" + kUserAssigned});
+  tokenOf(imdsRequest(emulator, kQuery));
+}
+
+TEST_CASE("IMDS answers 410 Gone to the first requests with --imds-gone-first",
+          "[integration][imds]") {
+  const Emulator emulator({"--imds", "--managed-identity", "--imds-gone-first", "2"});
+  CHECK(imdsRequest(emulator, kQuery).status == 410);
+  CHECK(imdsRequest(emulator, kQuery).status == 410);
+  tokenOf(imdsRequest(emulator, kQuery));
+  tokenOf(imdsRequest(emulator, kQuery));
+}
+
+TEST_CASE("without --imds there is no IMDS endpoint", "[integration][imds]") {
+  const Emulator emulator({"--identity-header", "h", "--managed-identity"});
+  CHECK(imdsRequest(emulator, kQuery).status == 404);
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: MIT
+#include "identity/imds_endpoint.hpp"
+
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "identity/identity_selection.hpp"
+#include "msgraph/ascii.hpp"
+#include "support/time_format.hpp"
+
+namespace emulator {
+namespace {
+
+using msgraph::Json;
+
+// The version the how-to uses; IMDS takes later ones too, which the emulator does not.
+constexpr std::string_view kApiVersion = "2018-02-01";
+
+const std::vector<IdentitySelector> kSelectors = {{"client_id", IdentityId::Client},
+                                                  {"object_id", IdentityId::Principal},
+                                                  {"msi_res_id", IdentityId::Resource}};
+
+ApiResponse failure(int status, const char* error, const std::string& description) {
+  ApiResponse response;
+  response.status = status;
+  response.setJson(Json::object({{"error", error}, {"error_description", description}}));
+  return response;
+}
+
+// Takes one of the 410s still to give, if any.
+bool takeGone(std::atomic<std::uint64_t>& left) {
+  std::uint64_t current = left.load();
+  while (current > 0 && !left.compare_exchange_weak(current, current - 1)) {
+  }
+  return current > 0;
+}
+
+}  // namespace
+
+ImdsEndpoint::ImdsEndpoint(TokenStore& tokens, const WorkloadIdentities& identities)
+    : tokens_(tokens), identities_(identities), goneLeft_(identities.imdsGoneFirst) {}
+
+ApiResponse ImdsEndpoint::token(const ApiRequest& request, const CallIds& ids) const {
+  // The header IMDS requires so that a forwarded request (SSRF) is refused.
+  const std::string* metadata = findHeader(request.headers, "Metadata");
+  if (metadata == nullptr || !msgraph::asciiEqualsIgnoreCase(*metadata, "true")) {
+    return failure(400, "invalid_request", "Required metadata header not specified");
+  }
+  if (request.method != "GET") {
+    ApiResponse response = failure(405, "invalid_request", "Only GET is supported.");
+    setHeader(response.headers, "Allow", "GET");
+    return response;
+  }
+  if (takeGone(goneLeft_)) {
+    return failure(410, "service_unavailable", "IMDS is updating; retry with backoff.");
+  }
+  const std::optional<FormFields> query = parseFormEncoded(request.rawQuery);
+  if (!query) return failure(400, "invalid_request", "The query string has a malformed %-escape.");
+  const std::string* version = findField(*query, "api-version");
+  if (version == nullptr || *version != kApiVersion) {
+    return failure(400, "invalid_request",
+                   "Unsupported api-version '" + (version != nullptr ? *version : std::string()) +
+                       "'; use " + std::string(kApiVersion) + ".");
+  }
+  const std::string* resource = findField(*query, "resource");
+  if (resource == nullptr || resource->empty()) {
+    return failure(400, "invalid_request", "Required query variable 'resource' is missing");
+  }
+  // A VM with one user-assigned identity and no system-assigned one uses it by default.
+  const auto selected = selectIdentity(*query, identities_.managedIdentities, kSelectors, true);
+  if (const auto* failed = std::get_if<SelectionFailure>(&selected)) {
+    return failure(400, "invalid_request",
+                   *failed == SelectionFailure::Several
+                       ? "Only one of client_id, object_id and msi_res_id may be given."
+                       : "Identity not found");
+  }
+  const ManagedIdentity& identity = *std::get<const ManagedIdentity*>(selected);
+  const auto lifetime = std::to_string(kManagedIdentityTokenLifetime.count());
+  ApiResponse response;
+  response.setJson(Json::object({
+      {"access_token", tokens_.issue(kManagedIdentityTokenLifetime, identity.roles)},
+      {"refresh_token", ""},
+      {"expires_in", lifetime},
+      {"expires_on", std::to_string(unixSeconds(ids.when + kManagedIdentityTokenLifetime))},
+      {"not_before", std::to_string(unixSeconds(ids.when))},
+      {"resource", *resource},
+      {"token_type", "Bearer"},
+  }));
+  return response;
+}
+
+}  // namespace emulator
