@@ -15,8 +15,10 @@ constexpr std::size_t kHelpIndent = 25;  // where a flag's description starts
 constexpr const char* kIntro = R"(Usage: msgraph-emulator [options]
 
 A local emulator of the Microsoft Graph endpoints msgraph-cpp uses: partner configurations and
-their identity synchronization policies (/v1.0 and /beta), $batch, and the client-credentials
-token endpoint (POST /{tenant}/oauth2/v2.0/token). When ready it prints one line on stdout:
+their identity synchronization policies (/v1.0 and /beta), $batch, the client-credentials
+token endpoint (POST /{tenant}/oauth2/v2.0/token) with federated credentials, and the managed
+identity endpoints of App Service (GET /msi/token) and IMDS. When ready it prints one line on
+stdout:
   msgraph-emulator listening on <base-url>
 SIGINT or SIGTERM stops it.
 )";
@@ -70,7 +72,9 @@ second emulator on the same FILE exits with status 2 and says so.
 
 Exit status: 0 after a clean stop, 1 on a runtime failure, 2 on a usage error, a data-file
 error (another emulator holding it included), an --app-cert file that cannot be read or holds no
-RSA certificate, or an --app-role for an app that is not registered.
+RSA certificate, a --federated-issuer file that cannot be read or holds no RSA public key, an
+--app-federated whose issuer is no --federated-issuer, or an --app-role for an app that is not
+registered.
 )";
 
 void checkCombination(const Options& options) {
