@@ -3,8 +3,13 @@
 // emulator's own address: a test points its client there instead of 169.254.169.254.
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "integration/emulator.hpp"
 #include "integration/workload_sign_in.hpp"
+#include "support/latch.hpp"
 
 using msgraph::Json;
 using testing_support::Emulator;
@@ -99,4 +104,28 @@ TEST_CASE("IMDS answers 410 Gone to the first requests with --imds-gone-first",
 TEST_CASE("without --imds there is no IMDS endpoint", "[integration][imds]") {
   const Emulator emulator({"--identity-header", "h", "--managed-identity"});
   CHECK(imdsRequest(emulator, kQuery).status == 404);
+}
+
+TEST_CASE("IMDS gives exactly --imds-gone-first 410s to requests on 8 threads",
+          "[integration][imds][threads]") {
+  const Emulator emulator({"--imds", "--managed-identity", "--imds-gone-first", "5"});
+  msgraph_test::Latch start(8);
+  std::atomic<int> gone{0};
+  std::atomic<int> issued{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&] {
+      // All at once, so that the 410s are taken concurrently (a minute is only a hang guard).
+      start.countDown();
+      start.waitFor(std::chrono::minutes(1));
+      for (int i = 0; i < 4; ++i) {
+        const int status = imdsRequest(emulator, kQuery).status;
+        if (status == 410) ++gone;
+        if (status == 200) ++issued;
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  CHECK(gone == 5);
+  CHECK(issued == 27);
 }
