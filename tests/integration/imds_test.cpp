@@ -62,10 +62,11 @@ TEST_CASE("IMDS gives the system-assigned identity a token that Graph accepts",
       testing_support::graphAccessOf(emulator, tokenOf(imdsRequest(emulator, kQuery)), "imds-1");
   CHECK(full.put == 204);
   CHECK(full.get == 200);
-  SECTION("a user-assigned identity by client_id, object_id or msi_res_id") {
+  SECTION("a user-assigned identity by client_id, object_id, mi_res_id or msi_res_id") {
     const Json user = testing_support::managedIdentityOf(emulator, kUserAssigned);
     for (const std::string& selector :
          {"client_id=" + kUserAssigned, "object_id=" + user.find("principalId")->asString(),
+          "mi_res_id=" + testing_support::formEncode(user.find("resourceId")->asString()),
           "msi_res_id=" + testing_support::formEncode(user.find("resourceId")->asString())}) {
       CAPTURE(selector);
       const auto access = testing_support::graphAccessOf(
@@ -78,10 +79,15 @@ TEST_CASE("IMDS gives the system-assigned identity a token that Graph accepts",
           "Required metadata header not specified");
     CHECK(descriptionOf(imdsRequest(emulator, kQuery, "false"), 400) ==
           "Required metadata header not specified");
+    CHECK(descriptionOf(imdsRequest(emulator, kQuery, "True"), 400) ==
+          "Required metadata header not specified");
+    CHECK(Json::parse(imdsRequest(emulator, kQuery, std::nullopt).body).find("error")->asString() ==
+          "bad_request_102");
     CHECK(descriptionOf(imdsRequest(emulator, kQuery + "&client_id=" + kSystemAssigned), 400) ==
           "Identity not found");
     CHECK(descriptionOf(imdsRequest(emulator, "api-version=2017-09-01&resource=x"), 400) ==
-          "Unsupported api-version '2017-09-01'; use 2018-02-01.");
+          "Unsupported api-version '2017-09-01'; use 2018-02-01 or later.");
+    CHECK(imdsRequest(emulator, "api-version=2019-08-01&resource=x").status == 200);
     CHECK(descriptionOf(imdsRequest(emulator, "api-version=2018-02-01"), 400) ==
           "Required query variable 'resource' is missing");
   }

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "identity/identity_selection.hpp"
-#include "msgraph/ascii.hpp"
 #include "support/time_format.hpp"
 
 namespace emulator {
@@ -14,12 +13,24 @@ namespace {
 
 using msgraph::Json;
 
-// The version the how-to uses; IMDS takes later ones too, which the emulator does not.
-constexpr std::string_view kApiVersion = "2018-02-01";
+// The oldest version the how-to allows ("2018-02-01 or greater").
+constexpr std::string_view kOldestApiVersion = "2018-02-01";
 
+// `mi_res_id` is the how-to's name; `msi_res_id` the older one that clients still send.
 const std::vector<IdentitySelector> kSelectors = {{"client_id", IdentityId::Client},
                                                   {"object_id", IdentityId::Principal},
+                                                  {"mi_res_id", IdentityId::Resource},
                                                   {"msi_res_id", IdentityId::Resource}};
+
+// `YYYY-MM-DD` (a version may carry a suffix such as `-preview`), from 2018-02-01 on.
+bool isSupportedVersion(const std::string& version) {
+  const std::string_view date = std::string_view(version).substr(0, 10);
+  for (std::size_t i = 0; i < date.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return false;
+  }
+  return date.size() == 10 && date >= kOldestApiVersion;
+}
 
 ApiResponse failure(int status, const char* error, const std::string& description) {
   ApiResponse response;
@@ -42,10 +53,11 @@ ImdsEndpoint::ImdsEndpoint(TokenStore& tokens, const WorkloadIdentities& identit
     : tokens_(tokens), identities_(identities), goneLeft_(identities.imdsGoneFirst) {}
 
 ApiResponse ImdsEndpoint::token(const ApiRequest& request, const CallIds& ids) const {
-  // The header IMDS requires so that a forwarded request (SSRF) is refused.
+  // The header IMDS requires so that a forwarded request (SSRF) is refused: "true", in all
+  // lower case, else 400 bad_request_102 (the how-to's error table).
   const std::string* metadata = findHeader(request.headers, "Metadata");
-  if (metadata == nullptr || !msgraph::asciiEqualsIgnoreCase(*metadata, "true")) {
-    return failure(400, "invalid_request", "Required metadata header not specified");
+  if (metadata == nullptr || *metadata != "true") {
+    return failure(400, "bad_request_102", "Required metadata header not specified");
   }
   if (request.method != "GET") {
     ApiResponse response = failure(405, "invalid_request", "Only GET is supported.");
@@ -58,10 +70,10 @@ ApiResponse ImdsEndpoint::token(const ApiRequest& request, const CallIds& ids) c
   const std::optional<FormFields> query = parseFormEncoded(request.rawQuery);
   if (!query) return failure(400, "invalid_request", "The query string has a malformed %-escape.");
   const std::string* version = findField(*query, "api-version");
-  if (version == nullptr || *version != kApiVersion) {
+  if (version == nullptr || !isSupportedVersion(*version)) {
     return failure(400, "invalid_request",
                    "Unsupported api-version '" + (version != nullptr ? *version : std::string()) +
-                       "'; use " + std::string(kApiVersion) + ".");
+                       "'; use " + std::string(kOldestApiVersion) + " or later.");
   }
   const std::string* resource = findField(*query, "resource");
   if (resource == nullptr || resource->empty()) {
@@ -72,7 +84,7 @@ ApiResponse ImdsEndpoint::token(const ApiRequest& request, const CallIds& ids) c
   if (const auto* failed = std::get_if<SelectionFailure>(&selected)) {
     return failure(400, "invalid_request",
                    *failed == SelectionFailure::Several
-                       ? "Only one of client_id, object_id and msi_res_id may be given."
+                       ? "Only one of client_id, object_id and mi_res_id may be given."
                        : "Identity not found");
   }
   const ManagedIdentity& identity = *std::get<const ManagedIdentity*>(selected);

@@ -13,7 +13,7 @@ namespace emulator {
 
 /// The managed identity endpoint of an Azure VM's Instance Metadata Service,
 /// `GET /metadata/identity/oauth2/token?api-version=2018-02-01&resource=...[&client_id=|
-/// &object_id=|&msi_res_id=]` with `Metadata: true`, as the VM how-to documents
+/// &object_id=|&mi_res_id=]` with `Metadata: true`, as the VM how-to documents
 /// (https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/how-to-use-vm-token#get-a-token-using-http),
 /// served on the emulator's own base URL (`--imds`) instead of 169.254.169.254.
 class ImdsEndpoint {

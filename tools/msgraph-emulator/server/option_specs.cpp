@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "server/option_specs.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <utility>
 
 #include "identity/app_roles.hpp"
-#include "identity/managed_identity.hpp"
-#include "msgraph/ascii.hpp"
+#include "server/workload_flags.hpp"
 
 namespace emulator {
 namespace {
@@ -97,68 +93,10 @@ void addTenant(Options& o, const std::string& f, const std::string& v) {
   o.tenants.push_back(v);
 }
 
-// `ISSUER:PUBLIC_KEY.pem`, split at the last colon: an issuer is a URL, which has colons (and
-// may have a port), while the file name may not.
-void addFederatedIssuer(Options& o, const std::string& f, const std::string& v) {
-  const std::size_t colon = v.rfind(':');
-  if (colon == std::string::npos || colon == 0 || colon + 1 == v.size()) {
-    throw UsageError(f +
-                     ": expected ISSUER:PUBLIC_KEY.pem (split at the last ':', so the file "
-                     "name may not contain one), got '" +
-                     v + "'");
-  }
-  o.federatedIssuers.emplace_back(v.substr(0, colon), v.substr(colon + 1));
-}
-
 // `CLIENT_ID:ISSUER:SUBJECT`: issuer and subject are told apart once every --federated-issuer
 // is known (see readRegistrations), since both may contain colons.
 void addAppFederated(Options& o, const std::string& f, const std::string& v) {
   o.appFederated.push_back(parseApp(f, v, "CLIENT_ID:ISSUER:SUBJECT"));
-}
-
-void setIdentityHeader(Options& o, const std::string& f, const std::string& v) {
-  const bool visible =
-      !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c > ' ' && c < 0x7f; });
-  if (!visible) {
-    throw UsageError(f +
-                     ": expected a non-empty value of visible ASCII characters (it is sent "
-                     "as an HTTP header)");
-  }
-  o.identityHeader = v;
-}
-
-bool isGuid(const std::string& v) {
-  if (v.size() != 36) return false;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? v[i] != '-' : !std::isxdigit(static_cast<unsigned char>(v[i]))) return false;
-  }
-  return true;
-}
-
-// No value: the system-assigned identity; a value: a user-assigned identity's client id.
-void addManagedIdentity(Options& o, const std::string& f, const std::string& v) {
-  if (!v.empty() && !isGuid(v)) {
-    throw UsageError(f +
-                     ": expected a client id (a GUID such as "
-                     "11111111-2222-3333-4444-555555555555) or no value for the "
-                     "system-assigned identity, got '" +
-                     v + "'");
-  }
-  const std::optional<std::string> clientId =
-      v.empty() ? std::nullopt : std::optional<std::string>(v);
-  const bool repeated =
-      std::any_of(o.managedIdentities.begin(), o.managedIdentities.end(), [&](const auto& known) {
-        return known.has_value() == clientId.has_value() &&
-               (!clientId || msgraph::asciiEqualsIgnoreCase(*known, *clientId));
-      });
-  if (repeated ||
-      (clientId && msgraph::asciiEqualsIgnoreCase(*clientId, kSystemAssignedClientId))) {
-    throw UsageError(f + ": " +
-                     (clientId ? "the identity " + *clientId : "the system-assigned identity") +
-                     " is already registered");
-  }
-  o.managedIdentities.push_back(clientId);
 }
 
 void setImdsGoneFirst(Options& o, const std::string& f, const std::string& v) {
@@ -287,10 +225,11 @@ const std::vector<OptionSpec>& optionSpecs() {
       {"--imds", "", G::Workloads,
        "serve the VM form, IMDS's GET /metadata/identity/oauth2/token, on this base URL (a "
        "client must be pointed at it: the real one is 169.254.169.254, never contacted). As the "
-       "how-to documents: header Metadata: true (else 400 invalid_request \"Required metadata "
-       "header not specified\"), api-version=2018-02-01 (the only one taken here), resource, at "
-       "most one of client_id, object_id and msi_res_id (none: the system-assigned identity, "
-       "else a sole user-assigned one); 200 {access_token, refresh_token \"\", expires_in, "
+       "how-to documents: header Metadata: true in lower case (else 400 bad_request_102 "
+       "\"Required metadata header not specified\"), api-version 2018-02-01 or later, resource, "
+       "at most one of client_id, object_id and mi_res_id (or the older msi_res_id; none: the "
+       "system-assigned identity, else a sole user-assigned one); 200 {access_token, refresh_token "
+       "\"\", expires_in, "
        "expires_on, not_before (seconds, strings), resource, token_type}; an identity the host "
        "does not have is 400 \"Identity not found\" (the text IMDS is seen to send). The "
        "identities are those of --managed-identity",
