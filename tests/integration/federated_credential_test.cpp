@@ -252,3 +252,37 @@ TEST_CASE("federated tokens that Entra refuses are refused with its codes",
     CHECK(refusal.aadsts == 700016);
   }
 }
+
+TEST_CASE(
+    "an app with a certificate and a federated credential signs in with either, and a "
+    "certificate assertion is never taken for a federated token",
+    "[integration][federated]") {
+  msgraph_test::TempDir dir;
+  const msgraph_test::Key issuerKey = msgraph_test::rsaKey(2048);
+  const msgraph_test::Key appKey = msgraph_test::rsaKey(2048);
+  const msgraph_test::Certificate certificate =
+      msgraph_test::makeCertificate(appKey.get(), "both-app");
+  const std::string certificatePem = msgraph_test::certificatePem(certificate.get());
+  Emulator emulator(
+      {"--tenant", kTenant, "--app-cert", kApp + ":" + dir.write("app.pem", certificatePem),
+       "--federated-issuer",
+       kIssuer + ":" + dir.write("issuer.pem", msgraph_test::publicKeyPem(issuerKey.get())),
+       "--app-federated", kApp + ":" + kIssuer + ":" + kSubject});
+  // The library's certificate credential signs its own assertion (iss = sub = client id).
+  msgraph::ClientCertificateCredential credential(
+      kTenant, kApp,
+      msgraph::ClientCertificate::fromPem(certificatePem +
+                                          msgraph_test::privateKeyPem(appKey.get())),
+      emulator.tokenOptions());
+  CHECK_FALSE(credential.getToken({{"https://graph.microsoft.com/.default"}}, {}).token.empty());
+  accessTokenOf(testing_support::requestTokenWithAssertion(
+      emulator, kTenant, kApp,
+      msgraph_test::signedJwt(issuerKey.get(), JwtAlgorithm::RS256, validClaims())));
+  SECTION("a token of the issuer whose iss is the client id is checked as the app's own") {
+    Json claims = withClaim(validClaims(), "iss", kApp);
+    const Refusal refusal = refusalOf(testing_support::requestTokenWithAssertion(
+        emulator, kTenant, kApp,
+        msgraph_test::signedJwt(issuerKey.get(), JwtAlgorithm::RS256, claims)));
+    CHECK(refusal.aadsts == 700027);  // by certificate: no x5t#S256 names one of the app
+  }
+}
