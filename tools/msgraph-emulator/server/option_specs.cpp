@@ -201,11 +201,12 @@ const std::vector<OptionSpec>& optionSpecs() {
        "give the emulated host a managed identity (repeatable): without a value (or with the "
        "next argument starting with '-') the system-assigned one, whose client id is always "
        "7d2f4b1e-8c3a-4e6d-9f05-a1b2c3d4e5f6; with a GUID a user-assigned one. Its object id "
-       "(principal_id) is derived from the client id, its resource id (mi_res_id) is in "
-       "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/msgraph-emulator: "
-       "providers/Microsoft.ManagedIdentity/userAssignedIdentities/CLIENT_ID (for the "
-       "system-assigned one providers/Microsoft.Web/sites/msgraph-emulator, which mi_res_id "
-       "cannot select); "
+       "(principal_id) is derived from the client id; its resource id (mi_res_id) is that of a "
+       "resource in "
+       "subscription 00000000-0000-0000-0000-000000000000, resource group msgraph-emulator, at "
+       "providers/Microsoft.ManagedIdentity/userAssignedIdentities/CLIENT_ID (the "
+       "system-assigned one's at providers/Microsoft.Web/sites/msgraph-emulator, which "
+       "mi_res_id cannot select); "
        "GET /emulator/managed-identities lists them. --app-role CLIENT_ID:ROLE limits one as it "
        "does an app. Needs --identity-header or --imds",
        OptionalValue{&addManagedIdentity}},
