@@ -83,10 +83,20 @@ TEST_CASE("emulator: bad workload identity flags are refused naming the flag",
   SECTION("--managed-identity without --identity-header") {
     checkRefusal(refused({"--managed-identity"}),
                  "--managed-identity needs --identity-header (the value clients send as "
-                 "X-IDENTITY-HEADER) or --imds");
+                 "X-IDENTITY-HEADER), --imds or --arc-key-dir");
   }
   SECTION("--imds-gone-first without --imds") {
-    checkRefusal(refused({"--imds-gone-first", "1"}), "--imds-gone-first needs --imds");
+    checkRefusal(refused({"--imds-gone-first", "1"}),
+                 "--imds-gone-first needs --imds or --arc-key-dir");
+  }
+  SECTION("--imds and --arc-key-dir together, or a key directory that cannot be written") {
+    checkRefusal(refused({"--imds", "--arc-key-dir", dir.path("keys")}),
+                 "--imds and --arc-key-dir both serve /metadata/identity/oauth2/token: give one "
+                 "of them");
+    const auto outcome = refused({"--arc-key-dir", dir.path("missing/keys")});
+    CHECK(outcome.exitCode == 2);
+    CHECK(outcome.err.rfind("msgraph-emulator: --arc-key-dir " + dir.path("missing/keys") + ": ",
+                            0) == 0);
   }
   SECTION("--identity-header empty or with a space") {
     for (const char* value : {"", "two words"}) {

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <atomic>
+#include <fstream>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -20,12 +22,15 @@ const std::string kUserAssigned = "55555555-6666-7777-8888-999999999999";
 const std::string kSystemAssigned = "7d2f4b1e-8c3a-4e6d-9f05-a1b2c3d4e5f6";
 const std::string kQuery = "api-version=2018-02-01&resource=https%3A%2F%2Fgraph.microsoft.com";
 
-// An IMDS token request with `query`, with the `Metadata` header when `metadata` is given.
+// An IMDS token request with `query`, with the `Metadata` header when `metadata` is given and
+// an `Authorization` header when `authorization` is.
 msgraph::HttpResponse imdsRequest(const Emulator& emulator, const std::string& query,
-                                  const std::optional<std::string>& metadata = "true") {
+                                  const std::optional<std::string>& metadata = "true",
+                                  const std::optional<std::string>& authorization = {}) {
   msgraph::HttpRequest request;
   request.url = emulator.baseUrl() + "/metadata/identity/oauth2/token?" + query;
   if (metadata) request.headers.add("Metadata", *metadata);
+  if (authorization) request.headers.add("Authorization", *authorization);
   return msgraph::CurlTransport(emulator.transportOptions()).send(request, {});
 }
 
@@ -134,4 +139,42 @@ TEST_CASE("IMDS gives exactly --imds-gone-first 410s to requests on 8 threads",
   for (auto& thread : threads) thread.join();
   CHECK(gone == 5);
   CHECK(issued == 27);
+}
+
+TEST_CASE("Azure Arc's challenge: a 401 names a key file whose text signs the request in",
+          "[integration][managed-identity][arc]") {
+  msgraph_test::TempDir keys;
+  const Emulator emulator(
+      {"--auto-create-partners", "--arc-key-dir", keys.path(""), "--managed-identity"});
+  const std::string query = "api-version=2020-06-01&resource=https%3A%2F%2Fgraph.microsoft.com";
+  const msgraph::HttpResponse challenge = imdsRequest(emulator, query);
+  REQUIRE(challenge.status == 401);
+  const std::string realm = std::string(challenge.headers.get("WWW-Authenticate").value_or(""));
+  REQUIRE(realm.rfind("Basic realm=" + keys.path(""), 0) == 0);
+  const std::string keyFile = realm.substr(std::string("Basic realm=").size());
+  CHECK(keyFile.size() > 4);
+  CHECK(keyFile.compare(keyFile.size() - 4, 4, ".key") == 0);
+  std::ifstream in(keyFile);
+  std::stringstream secret;
+  secret << in.rdbuf();
+  REQUIRE_FALSE(secret.str().empty());
+  const auto access = testing_support::graphAccessOf(
+      emulator, tokenOf(imdsRequest(emulator, query, "true", "Basic " + secret.str())), "arc-1");
+  CHECK(access.put == 204);
+  SECTION("a wrong secret is challenged again") {
+    CHECK(imdsRequest(emulator, query, "true", "Basic not-the-secret").status == 401);
+  }
+  SECTION("a user-assigned identity is refused: Arc has none") {
+    CHECK(descriptionOf(imdsRequest(emulator, query + "&client_id=" + kUserAssigned, "true",
+                                    "Basic " + secret.str()),
+                        400)
+              .rfind("Azure Arc has only the system-assigned identity", 0) == 0);
+  }
+  SECTION("an api-version older than Arc's") {
+    CHECK(descriptionOf(imdsRequest(emulator, kQuery, "true", "Basic " + secret.str()), 400) ==
+          "Unsupported api-version '2018-02-01'; use 2019-11-01 or later.");
+  }
+  SECTION("without Metadata: true there is no challenge") {
+    CHECK(imdsRequest(emulator, query, std::nullopt).status == 400);
+  }
 }

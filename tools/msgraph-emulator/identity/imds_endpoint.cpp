@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "identity/imds_endpoint.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <string_view>
 #include <variant>
 #include <vector>
 
 #include "identity/identity_selection.hpp"
+#include "support/constant_time.hpp"
 #include "support/time_format.hpp"
 
 namespace emulator {
@@ -13,8 +16,10 @@ namespace {
 
 using msgraph::Json;
 
-// The oldest version the how-to allows ("2018-02-01 or greater").
-constexpr std::string_view kOldestApiVersion = "2018-02-01";
+// The oldest versions the how-tos allow: IMDS "2018-02-01 or greater"; Azure Arc's agent
+// 2019-11-01, the version its token endpoint first had.
+constexpr std::string_view kOldestImdsVersion = "2018-02-01";
+constexpr std::string_view kOldestArcVersion = "2019-11-01";
 
 // `mi_res_id` is the how-to's name; `msi_res_id` the older one that clients still send.
 const std::vector<IdentitySelector> kSelectors = {{"client_id", IdentityId::Client},
@@ -22,14 +27,14 @@ const std::vector<IdentitySelector> kSelectors = {{"client_id", IdentityId::Clie
                                                   {"mi_res_id", IdentityId::Resource},
                                                   {"msi_res_id", IdentityId::Resource}};
 
-// `YYYY-MM-DD` (a version may carry a suffix such as `-preview`), from 2018-02-01 on.
-bool isSupportedVersion(const std::string& version) {
+// `YYYY-MM-DD` (a version may carry a suffix such as `-preview`), from `oldest` on.
+bool isSupportedVersion(const std::string& version, std::string_view oldest) {
   const std::string_view date = std::string_view(version).substr(0, 10);
   for (std::size_t i = 0; i < date.size(); ++i) {
     const bool dash = i == 4 || i == 7;
     if (dash ? date[i] != '-' : (date[i] < '0' || date[i] > '9')) return false;
   }
-  return date.size() == 10 && date >= kOldestApiVersion;
+  return date.size() == 10 && date >= oldest;
 }
 
 ApiResponse failure(int status, const char* error, const std::string& description) {
@@ -45,6 +50,27 @@ bool takeGone(std::atomic<std::uint64_t>& left) {
   while (current > 0 && !left.compare_exchange_weak(current, current - 1)) {
   }
   return current > 0;
+}
+
+bool hasSelector(const FormFields& query) {
+  return std::any_of(kSelectors.begin(), kSelectors.end(), [&](const IdentitySelector& selector) {
+    return findField(query, selector.parameter) != nullptr;
+  });
+}
+
+// Nullopt when the request carries the secret of the key file; else the 401 that names it.
+std::optional<ApiResponse> arcChallenge(const ApiRequest& request, const ArcChallenge& arc) {
+  const std::string* authorization = findHeader(request.headers, "Authorization");
+  constexpr std::string_view kBasic = "Basic ";
+  if (authorization != nullptr && authorization->compare(0, kBasic.size(), kBasic) == 0 &&
+      constantTimeEquals(std::string_view(*authorization).substr(kBasic.size()), arc.secret)) {
+    return std::nullopt;
+  }
+  ApiResponse response = failure(401, "unauthorized_client",
+                                 "Read the key file that WWW-Authenticate names and send its "
+                                 "text as Authorization: Basic.");
+  setHeader(response.headers, "WWW-Authenticate", "Basic realm=" + arc.keyFile);
+  return response;
 }
 
 }  // namespace
@@ -67,19 +93,31 @@ ApiResponse ImdsEndpoint::token(const ApiRequest& request, const CallIds& ids) c
   if (takeGone(goneLeft_)) {
     return failure(410, "service_unavailable", "IMDS is updating; retry with backoff.");
   }
+  if (identities_.arc) {
+    if (std::optional<ApiResponse> challenge = arcChallenge(request, *identities_.arc)) {
+      return *challenge;
+    }
+  }
+  const std::string_view oldest = identities_.arc ? kOldestArcVersion : kOldestImdsVersion;
   const std::optional<FormFields> query = parseFormEncoded(request.rawQuery);
   if (!query) return failure(400, "invalid_request", "The query string has a malformed %-escape.");
   const std::string* version = findField(*query, "api-version");
-  if (version == nullptr || !isSupportedVersion(*version)) {
+  if (version == nullptr || !isSupportedVersion(*version, oldest)) {
     return failure(400, "invalid_request",
                    "Unsupported api-version '" + (version != nullptr ? *version : std::string()) +
-                       "'; use " + std::string(kOldestApiVersion) + " or later.");
+                       "'; use " + std::string(oldest) + " or later.");
   }
   const std::string* resource = findField(*query, "resource");
   if (resource == nullptr || resource->empty()) {
     return failure(400, "invalid_request", "Required query variable 'resource' is missing");
   }
-  // A VM with one user-assigned identity and no system-assigned one uses it by default.
+  // A VM with one user-assigned identity and no system-assigned one uses it by default; an
+  // Arc-enabled server has only its system-assigned identity.
+  if (identities_.arc && hasSelector(*query)) {
+    return failure(400, "invalid_request",
+                   "Azure Arc has only the system-assigned identity: client_id, object_id and "
+                   "mi_res_id are not taken.");
+  }
   const auto selected = selectIdentity(*query, identities_.managedIdentities, kSelectors, true);
   if (const auto* failed = std::get_if<SelectionFailure>(&selected)) {
     return failure(400, "invalid_request",

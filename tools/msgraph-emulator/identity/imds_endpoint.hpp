@@ -15,14 +15,16 @@ namespace emulator {
 /// `GET /metadata/identity/oauth2/token?api-version=2018-02-01&resource=...[&client_id=|
 /// &object_id=|&mi_res_id=]` with `Metadata: true`, as the VM how-to documents
 /// (https://learn.microsoft.com/entra/identity/managed-identities-azure-resources/how-to-use-vm-token#get-a-token-using-http),
-/// served on the emulator's own base URL (`--imds`) instead of 169.254.169.254.
+/// served on the emulator's own base URL (`--imds`) instead of 169.254.169.254; or, on the same
+/// path, Azure Arc's endpoint with its key-file challenge (`--arc-key-dir`,
+/// https://learn.microsoft.com/azure/azure-arc/servers/managed-identity-authentication).
 class ImdsEndpoint {
  public:
   /// Issued tokens go to `tokens`; `identities` must outlive the endpoint.
   ImdsEndpoint(TokenStore& tokens, const WorkloadIdentities& identities);
 
-  /// Whether the path is served at all.
-  bool enabled() const { return identities_.imds; }
+  /// Whether the path is served at all, as IMDS or as Azure Arc's endpoint.
+  bool enabled() const { return identities_.imds || identities_.arc.has_value(); }
 
   /// Answers one token request: 200 with `access_token`, `refresh_token` (empty),
   /// `expires_in`, `expires_on`, `not_before` (seconds, as strings), `resource` and

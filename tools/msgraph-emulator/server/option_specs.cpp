@@ -99,6 +99,11 @@ void addAppFederated(Options& o, const std::string& f, const std::string& v) {
   o.appFederated.push_back(parseApp(f, v, "CLIENT_ID:ISSUER:SUBJECT"));
 }
 
+void setArcKeyDir(Options& o, const std::string& f, const std::string& v) {
+  if (v.empty()) throw UsageError(f + ": expected a directory");
+  o.arcKeyDir = v;
+}
+
 void setImdsGoneFirst(Options& o, const std::string& f, const std::string& v) {
   o.imdsGoneFirst = parseCount(f, v, UINT32_MAX);
 }
@@ -235,8 +240,18 @@ const std::vector<OptionSpec>& optionSpecs() {
        "does not have is 400 \"Identity not found\" (the text IMDS is seen to send). The "
        "identities are those of --managed-identity",
        &Options::imds},
+      {"--arc-key-dir", "DIR", G::Workloads,
+       "serve Azure Arc's form of /metadata/identity/oauth2/token instead of IMDS's: a request "
+       "(Metadata: true, api-version 2019-11-01 or later, resource) without the secret gets 401 "
+       "with WWW-Authenticate: Basic realm=DIR/<random>.key, a file (mode 0600) written at "
+       "start; sent again with Authorization: Basic <the file's text> it gets IMDS's 200 "
+       "answer. Only the system-assigned identity (an id parameter is 400, as Arc has no "
+       "user-assigned ones). Not documented, so the emulator's own: one key file per run, "
+       "accepted until the emulator stops, and the 401's body",
+       &setArcKeyDir},
       {"--imds-gone-first", "N", G::Workloads,
-       "answer the first N IMDS token requests 410 Gone, as IMDS does while it is updating (its "
+       "answer the first N IMDS (or Arc) token requests 410 Gone, as IMDS does while it is "
+       "updating (its "
        "documentation says to retry), so a client's retry can be tested; the body's wording is "
        "the emulator's own",
        &setImdsGoneFirst},

@@ -84,13 +84,18 @@ void checkCombination(const Options& options) {
   if (options.tlsCert && options.tlsSelfSignedDir) {
     throw UsageError("--tls-self-signed cannot be combined with --tls-cert/--tls-key");
   }
-  if (!options.managedIdentities.empty() && !options.identityHeader && !options.imds) {
+  const bool metadataPath = options.imds || options.arcKeyDir;
+  if (!options.managedIdentities.empty() && !options.identityHeader && !metadataPath) {
     throw UsageError(
         "--managed-identity needs --identity-header (the value clients send as "
-        "X-IDENTITY-HEADER) or --imds");
+        "X-IDENTITY-HEADER), --imds or --arc-key-dir");
   }
-  if (options.imdsGoneFirst != 0 && !options.imds) {
-    throw UsageError("--imds-gone-first needs --imds");
+  if (options.imdsGoneFirst != 0 && !metadataPath) {
+    throw UsageError("--imds-gone-first needs --imds or --arc-key-dir");
+  }
+  if (options.imds && options.arcKeyDir) {
+    throw UsageError(
+        "--imds and --arc-key-dir both serve /metadata/identity/oauth2/token: give one of them");
   }
   if (!options.host.empty() && options.host.front() == '[') {
     throw UsageError("--host " + options.host + ": give an IPv6 address without brackets");

@@ -31,6 +31,7 @@ struct Options {
   std::vector<std::optional<std::string>> managedIdentities;          // a client id; none: system
   std::optional<std::string> identityHeader;
   bool imds = false;
+  std::optional<std::string> arcKeyDir;
   std::uint64_t imdsGoneFirst = 0;
   std::optional<std::string> dataFile;
   FaultOptions faults;

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "state/workload_registrations.hpp"
 
+#include <filesystem>
 #include <stdexcept>
 
 #include "identity/certificate.hpp"
 #include "msgraph/ascii.hpp"
+#include "state/atomic_file.hpp"
+#include "support/random.hpp"
 #include "support/text_file.hpp"
 
 namespace emulator {
@@ -40,6 +43,18 @@ FederatedCredential resolveCredential(const std::string& clientId, const std::st
   return {clientId, *best, rest.substr(best->size() + 1)};
 }
 
+// A fresh key file in `directory` holding a fresh secret, as the Arc agent writes one.
+ArcChallenge writeArcKey(const std::string& directory) {
+  ArcChallenge challenge{(std::filesystem::path(directory) / (newUuid() + ".key")).string(),
+                         randomBase64Url(32)};
+  try {
+    replaceFileAtomically(challenge.keyFile, challenge.secret);
+  } catch (const std::runtime_error& e) {
+    throw std::runtime_error("--arc-key-dir " + directory + ": " + e.what());
+  }
+  return challenge;
+}
+
 }  // namespace
 
 WorkloadIdentities readWorkloadIdentities(const Options& options) {
@@ -61,6 +76,7 @@ WorkloadIdentities readWorkloadIdentities(const Options& options) {
   identities.identityHeader = options.identityHeader;
   identities.imds = options.imds;
   identities.imdsGoneFirst = options.imdsGoneFirst;
+  if (options.arcKeyDir) identities.arc = writeArcKey(*options.arcKeyDir);
   return identities;
 }
 
