@@ -28,13 +28,7 @@ struct ClientCertificateCredential::Impl {
     claims.now = endpoint.now();
     std::string assertion =
         detail::makeClientAssertion(*certificate.material_, certificateOptions, claims);
-    std::string body;
-    detail::appendFormField(body, "grant_type", "client_credentials");
-    detail::appendFormField(body, "client_id", clientId);
-    detail::appendFormField(body, "client_assertion_type",
-                            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
-    detail::appendFormField(body, "client_assertion", assertion);
-    detail::appendFormField(body, "scope", scope);
+    std::string body = detail::assertionForm(clientId, assertion, scope);
     OPENSSL_cleanse(assertion.data(), assertion.size());
     return body;
   }

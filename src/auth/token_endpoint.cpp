@@ -25,38 +25,6 @@ std::string member(const Json& object, std::string_view key) {
   return value != nullptr && value->isString() ? value->asString() : std::string();
 }
 
-constexpr long long kDaySeconds = 24 * 3600;
-
-// A lifetime in seconds from a number or a numeric string; anything outside (0, 1 day] is 0, so
-// that hostile values neither overflow nor keep a token forever.
-std::chrono::seconds secondsMember(const Json& object, std::string_view key) {
-  const Json* value = object.find(key);
-  double seconds = 0;
-  if (value != nullptr && value->isNumber()) {
-    seconds = value->asDouble();
-  } else if (value != nullptr && value->isString()) {
-    seconds = std::strtod(value->asString().c_str(), nullptr);
-  }
-  if (!(seconds > 0 && seconds <= static_cast<double>(kDaySeconds))) {
-    return std::chrono::seconds(0);
-  }
-  return std::chrono::seconds(static_cast<long long>(seconds));
-}
-
-// Why a 200 answer's token cannot be used, naming the member and the value the endpoint sent
-// (never the token itself), or empty when the token and its lifetime are usable.
-std::string unusableToken(const Json& answer, std::chrono::seconds expiresIn) {
-  const Json* token = answer.find("access_token");
-  if (token == nullptr || !token->isString() || token->asString().empty()) {
-    return token == nullptr ? "has no access_token" : "has an access_token that is not a string";
-  }
-  if (expiresIn.count() > 0) return {};
-  const Json* lifetime = answer.find("expires_in");
-  if (lifetime == nullptr) return "has no expires_in";
-  return "has expires_in " + printableExcerpt(lifetime->dump(), 40) +
-         ", which is not a lifetime in seconds from 1 to " + std::to_string(kDaySeconds);
-}
-
 std::string aadstsCodes(const Json& body) {
   std::string codes;
   if (const Json* list = body.find("error_codes"); list != nullptr && list->isArray()) {
@@ -126,7 +94,6 @@ RetryOptions tokenRetryOptions(const TokenCredentialOptions& options) {
   retry.maxRetries = std::clamp(options.maxRetries, 0, 5);
   retry.baseDelay = std::chrono::milliseconds(250);
   retry.shouldRetry = tokenShouldRetry;
-  retry.sleeper = options.sleeper;
   return retry;
 }
 
@@ -156,6 +123,11 @@ class FreshFormPolicy final : public HttpPolicy {
   const std::function<std::string()>* makeForm_;
 };
 
+bool isResourceChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         std::string_view("-._~:/").find(c) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::string scopeOf(const TokenRequestContext& request) {
@@ -173,6 +145,37 @@ void appendFormField(std::string& form, std::string_view name, std::string_view 
   appendPercentEncoded(form, value);
 }
 
+std::string assertionForm(const std::string& clientId, std::string_view assertion,
+                          const std::string& scope) {
+  std::string form;
+  appendFormField(form, "grant_type", "client_credentials");
+  appendFormField(form, "client_id", clientId);
+  appendFormField(form, "client_assertion_type",
+                  "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+  appendFormField(form, "client_assertion", assertion);
+  appendFormField(form, "scope", scope);
+  return form;
+}
+
+std::string resourceOfScopes(const std::vector<std::string>& scopes) {
+  if (scopes.size() != 1) {
+    throw ValidationError("scopes", "must be exactly one, a resource's /.default scope");
+  }
+  std::string resource = scopes.front();
+  constexpr std::string_view kDefault = "/.default";
+  if (resource.size() > kDefault.size() &&
+      resource.compare(resource.size() - kDefault.size(), kDefault.size(), kDefault) == 0) {
+    resource.resize(resource.size() - kDefault.size());
+  }
+  if (resource.empty() || resource.front() == '-' ||
+      !std::all_of(resource.begin(), resource.end(), isResourceChar)) {
+    throw ValidationError("scopes",
+                          "must be a resource's /.default scope, like "
+                          "https://graph.microsoft.com/.default");
+  }
+  return resource;
+}
+
 void requireCredentialValue(const char* field, const std::string& value) {
   if (value.empty()) throw ValidationError(field, "must not be empty");
   const bool control = std::any_of(value.begin(), value.end(), [](char c) {
@@ -182,11 +185,8 @@ void requireCredentialValue(const char* field, const std::string& value) {
 }
 
 TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialOptions& options)
-    : transport_(options.transport),
-      retry_(std::make_shared<RetryPolicy>(tokenRetryOptions(options),
-                                           RetryStyle{linearBackoff, "the token request", false,
-                                                      LogSink{options.logger, options.logLevel}})),
-      logging_(std::make_shared<LoggingPolicy>(LogSink{options.logger, options.logLevel})),
+    : pipeline_(tokenRetryOptions(options), linearBackoff, "the token request", options,
+                options.transport),
       refreshMargin_(options.refreshMargin),
       clock_(options.clock) {
   requireCredentialValue("tenantId", tenantId);
@@ -196,36 +196,9 @@ TokenEndpoint::TokenEndpoint(const std::string& tenantId, const TokenCredentialO
   url_.push_back('/');
   appendPercentEncoded(url_, tenantId);
   url_ += "/oauth2/v2.0/token";
-  if (transport_ == nullptr) transport_ = std::make_shared<CurlTransport>(options.transportOptions);
 }
 
-std::chrono::system_clock::time_point TokenEndpoint::now() const {
-  return clock_ ? clock_() : std::chrono::system_clock::now();
-}
-
-IssuedToken TokenEndpoint::readToken(const std::string& body) const {
-  Json parsed;
-  try {
-    parsed = Json::parse(body);
-  } catch (const Error&) {
-    throw AuthenticationError("the token endpoint answered 200 with a body that is not JSON");
-  }
-  const std::chrono::seconds expiresIn = secondsMember(parsed, "expires_in");
-  if (const std::string problem = unusableToken(parsed, expiresIn); !problem.empty()) {
-    throw AuthenticationError("the token endpoint's answer (HTTP 200) " + problem);
-  }
-  IssuedToken issued;
-  issued.token.token = member(parsed, "access_token");
-  const auto issuedAt = now();
-  issued.token.expiresOn = issuedAt + expiresIn;
-  // The margin never eats more than half a short-lived token's life: refresh at most that often.
-  issued.refreshAt = std::max(issued.token.expiresOn - refreshMargin_, issuedAt + expiresIn / 2);
-  // refresh_in, when sent, is the service's own advice and wins if it is sooner.
-  if (const auto refreshIn = secondsMember(parsed, "refresh_in"); refreshIn.count() > 0) {
-    issued.refreshAt = std::min(issued.refreshAt, issuedAt + refreshIn);
-  }
-  return issued;
-}
+std::chrono::system_clock::time_point TokenEndpoint::now() const { return nowBy(clock_); }
 
 IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
                                    const CallContext& context) const {
@@ -234,25 +207,12 @@ IssuedToken TokenEndpoint::request(const std::function<std::string()>& makeForm,
   request.url = url_;
   request.headers.add("Content-Type", "application/x-www-form-urlencoded");
   request.headers.add("Accept", "application/json");
-  // Token requests are rare (one per token lifetime), so the pipeline that carries this call's
-  // form factory is put together per request: retry, a fresh form per attempt, logging.
-  const Pipeline pipeline({retry_, std::make_shared<FreshFormPolicy>(makeForm), logging_},
-                          transport_);
-  CallRecord record;
-  try {
-    HttpResponse response;
-    try {
-      response = pipeline.send(request, context, record);
-    } catch (const TransportError& error) {
-      throw AuthenticationError(
-          std::string("the token endpoint could not be reached: ") + error.what(), error);
-    }
-    if (response.status == 200) return readToken(response.body);
-    throw refusal(response);
-  } catch (Error& error) {  // every failure carries the token request's attempts
-    error.attempts(std::move(record.attempts));
-    throw;
-  }
+  return pipeline_.send(
+      request, std::make_shared<FreshFormPolicy>(makeForm), context,
+      "the token endpoint could not be reached", [this](const HttpResponse& response) {
+        if (response.status != 200) throw refusal(response);
+        return readTokenAnswer(response.body, {"the token endpoint", false}, now(), refreshMargin_);
+      });
 }
 
 }  // namespace msgraph::detail

@@ -5,7 +5,9 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "auth/token_pipeline.hpp"
 #include "msgraph/auth/access_token.hpp"
 #include "msgraph/auth/token_credential.hpp"
 #include "msgraph/auth/token_credential_options.hpp"
@@ -14,12 +16,6 @@
 #include "msgraph/pipeline/http_policy.hpp"
 
 namespace msgraph::detail {
-
-/// A token as the identity platform issued it, with when to refresh it.
-struct IssuedToken {
-  AccessToken token;
-  std::chrono::system_clock::time_point refreshAt;
-};
 
 /// The identity platform's v2.0 token endpoint of one tenant: posts client-credentials forms
 /// through a pipeline of its own (the library's retry policy with the platform's rules, then
@@ -44,12 +40,8 @@ class TokenEndpoint {
                       const CallContext& context) const;
 
  private:
-  IssuedToken readToken(const std::string& body) const;
-
   std::string url_;
-  std::shared_ptr<HttpTransport> transport_;
-  std::shared_ptr<HttpPolicy> retry_;
-  std::shared_ptr<HttpPolicy> logging_;
+  TokenPipeline pipeline_;
   std::chrono::seconds refreshMargin_;
   std::function<std::chrono::system_clock::time_point()> clock_;
 };
@@ -57,8 +49,19 @@ class TokenEndpoint {
 /// Appends `name=value&` form-encoded (every byte but unreserved ones percent-encoded).
 void appendFormField(std::string& form, std::string_view name, std::string_view value);
 
+/// The client-credentials form that signs in with a client assertion (a JWT signed with a
+/// certificate, or a federated token): `client_assertion_type=urn:ietf:params:oauth:
+/// client-assertion-type:jwt-bearer` and `client_assertion`.
+std::string assertionForm(const std::string& clientId, std::string_view assertion,
+                          const std::string& scope);
+
 /// The OAuth `scope` parameter for a token request: the scopes separated by spaces.
 std::string scopeOf(const TokenRequestContext& request);
+
+/// The resource of a token request's one scope, `{resource}/.default` -> `{resource}`. Throws
+/// ValidationError("scopes", ...) for none, several, or one with characters a URL resource
+/// does not have.
+std::string resourceOfScopes(const std::vector<std::string>& scopes);
 
 /// Throws ValidationError unless `value` is non-empty and free of control characters.
 void requireCredentialValue(const char* field, const std::string& value);

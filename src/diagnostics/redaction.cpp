@@ -26,8 +26,10 @@ bool containsIgnoreCase(std::string_view text, std::string_view part) noexcept {
 bool isSecretHeader(std::string_view name) noexcept {
   // Named ones (X-API-Key, Ocp-Apim-Subscription-Key, X-Client-Secret, Set-Cookie, ...) all
   // hold one of these words; Authorization and Proxy-Authorization do not.
-  static constexpr std::string_view kWords[] = {"secret",    "token",  "key",          "password",
-                                                "signature", "cookie", "authorization"};
+  // X-IDENTITY-HEADER is App Service's managed identity secret.
+  static constexpr std::string_view kWords[] = {"secret",        "token",          "key",
+                                                "password",      "signature",      "cookie",
+                                                "authorization", "identity-header"};
   for (std::string_view word : kWords) {
     if (containsIgnoreCase(name, word)) return true;
   }
@@ -255,6 +257,30 @@ std::string redactServiceText(std::string_view text) {
     shown = std::move(again);
   }
   return shown;
+}
+
+void maskJsonWebTokens(std::string& text) {
+  const auto isBase64Url = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
+  };
+  for (std::size_t at = text.find("eyJ"); at != std::string::npos; at = text.find("eyJ", at)) {
+    std::size_t end = at;
+    int dots = 0;
+    for (; end < text.size(); ++end) {
+      if (text[end] == '.') {
+        ++dots;
+      } else if (!isBase64Url(text[end])) {
+        break;
+      }
+    }
+    if (dots >= 1) {
+      text.replace(at, end - at, "***");
+      at += 3;
+    } else {
+      at = end;
+    }
+  }
 }
 
 void maskSecret(std::string& text, std::string_view secret) {

@@ -36,6 +36,11 @@ std::string redactText(std::string_view text);
 /// isSecretName) and the credentials after `Bearer ` or `Basic `.
 std::string redactServiceText(std::string_view text);
 
+/// Masks in `text` every JSON Web Token (`eyJ...`, base64url segments joined by dots): for text
+/// from a program or service that may quote a token it holds without naming it (the Azure
+/// CLI's stderr).
+void maskJsonWebTokens(std::string& text);
+
 /// Replaces every occurrence of `secret` in `text` with `***`: for a secret this client holds
 /// (a token it sent, a client secret in the form it posted) that a service quotes back.
 /// Secrets shorter than 4 bytes are left alone: masking them would garble ordinary text.

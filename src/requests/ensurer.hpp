@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "msgraph/models/model_difference.hpp"
 #include "msgraph/requests/ensure_request.hpp"
-#include "requests/model_diff.hpp"
 #include "requests/request_body.hpp"
 #include "requests/request_errors.hpp"
 
@@ -57,11 +57,12 @@ class Ensurer {
     } catch (const DeserializationError& error) {
       return failure(error);
     }
+    models::Difference<Model> difference = models::difference(desired_, current);
     EnsureStep step;
-    Model patch;
-    if (!diffModel(desired_, current, patch, step.changed)) return step;
+    if (difference.empty()) return step;
     step.outcome = EnsureOutcome::Updated;
-    step.write = withBody(resource_.withMethod(HttpMethod::Patch, {}), patch);
+    step.changed = std::move(difference.changed);
+    step.write = withBody(resource_.withMethod(HttpMethod::Patch, {}), difference.patch);
     return step;
   }
 

@@ -8,6 +8,7 @@
 #include "msgraph/ascii.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/http_headers.hpp"
+#include "msgraph/requests/partner_tenant_id.hpp"
 
 namespace msgraph::detail {
 
@@ -116,3 +117,11 @@ RequestTarget partnerChild(const RequestTarget& target, std::string_view collect
 }
 
 }  // namespace msgraph::detail
+
+namespace msgraph {
+
+void validatePartnerTenantId(std::string_view id, const char* field) {
+  detail::validatePartnerId(id, field);
+}
+
+}  // namespace msgraph

@@ -2,12 +2,15 @@
 // Every verb with every credential, at the most verbose log level, plus what-if and failures:
 // no secret byte sequence (client secret, private key, client assertion, access token) appears in
 // any text the library hands out: log lines, what-if output, error messages, attempt records.
+// (The credentials that need other endpoints are covered in
+// tests/http/credential_secrets_test.cpp.)
 #include <catch2/catch.hpp>
 
 #include <mutex>
 #include <sstream>
 
 #include "integration/emulator.hpp"
+#include "support/fake_environment.hpp"
 #include "unit/test_certificates.hpp"
 
 using testing_support::Emulator;
@@ -175,6 +178,17 @@ TEST_CASE("no secret reaches a log line, a what-if or an error, for any credenti
         syncOf(clientWith(std::make_shared<msgraph::StaticTokenCredential>(refused))).get().send();
     REQUIRE_FALSE(result.ok());
     capture.add(result.error().what());
+  }
+  SECTION("EnvironmentCredential and DefaultCredential from AZURE_* variables") {
+    auto environmentOptions = tokenOptions;
+    environmentOptions.environment =
+        msgraph_test::environmentOf({{"AZURE_TENANT_ID", kTenant},
+                                     {"AZURE_CLIENT_ID", Emulator::kClientId},
+                                     {"AZURE_CLIENT_SECRET", Emulator::kSecret}});
+    runEveryVerb(clientWith(std::make_shared<msgraph::EnvironmentCredential>(environmentOptions)),
+                 capture);
+    runEveryVerb(clientWith(std::make_shared<msgraph::DefaultCredential>(environmentOptions)),
+                 capture);
   }
   SECTION("a wrong client secret") {
     const std::string wrong = "wrong-secret-7f3a9c";

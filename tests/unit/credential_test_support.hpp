@@ -26,6 +26,7 @@
 #include "msgraph/auth/token_credential_options.hpp"
 #include "msgraph/msgraph.hpp"
 #include "msgraph/testing/mock_transport.hpp"
+#include "support/fake_environment.hpp"
 
 namespace msgraph_test::credentials {
 
@@ -138,6 +139,9 @@ struct MockTokenEndpoint {
     });
   }
 };
+
+using msgraph_test::environmentOf;
+using msgraph_test::Variables;
 
 inline msgraph::AccessToken fetch(msgraph::TokenCredential& credential,
                                   const std::string& scope = kGraphScope,

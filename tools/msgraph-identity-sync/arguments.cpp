@@ -174,7 +174,7 @@ void checkEnvironmentNames(const RawOptions& raw) {
 void interpret(Arguments& args) {
   const RawOptions& raw = args.raw;
   checkEnvironmentNames(raw);
-  if (raw.output) {
+  if (raw.output && args.verb->verb != Verb::Export) {  // export: --output names its file
     args.output =
         choose<OutputFormat>(&RawOptions::output, *raw.output,
                              {{"json", OutputFormat::Json}, {"text", OutputFormat::Text}});

@@ -18,6 +18,8 @@ enum ExitCode : int {
   kExitDeclined = 5,          // --confirm was answered with no
   kExitUnreadableAnswer = 6,  // Graph's successful answer could not be read
   kExitOutput = 7,            // the result could not be written to standard output
+  kExitDrift = 8,             // drift: the tenants differ from the desired state
+  kExitBadLines = 9,          // plan, drift: bad lines of the desired-state file were skipped
 };
 
 /// A failure of the tool itself (not of the library), with the exit code it ends with.

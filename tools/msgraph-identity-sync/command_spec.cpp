@@ -49,6 +49,14 @@ const std::vector<OptionSpec> kOptions = {
     {"--select", "A,B", G::List, &R::select, "only these properties, $select"},
     {"--expand", "A,B", G::List, &R::expand,
      "expand these relationships, $expand, e.g. identitySynchronization"},
+    {"--desired", "FILE", G::Desired, &R::desired,
+     "the desired-state file: JSON Lines (one partner a line) or CSV with a header row"},
+    {"--format", "jsonl|csv", G::Desired, &R::desiredFormat,
+     "the format of --desired (default: from its extension, .jsonl or .csv)"},
+    {"--prune", "", G::Desired, &R::prune,
+     "also remove the partners of a tenant the file names that no line desires (their policy, "
+     "then their configuration)"},
+    {"--force", "", G::Export, &R::force, "replace the --output file if it exists"},
     {"--header", "'NAME: VALUE'", G::Common, &R::headers,
      "an extra request header; repeatable (-Headers)"},
     {"--response-headers", "", G::Common, &R::responseHeaders,
@@ -57,7 +65,8 @@ const std::vector<OptionSpec> kOptions = {
      "print the exact request instead of sending it; needs no credentials (-WhatIf)"},
     {"--confirm", "", G::Common, &R::confirm,
      "ask on the terminal before sending; no terminal means no (-Confirm)"},
-    {"--output", "json|text", G::Common, &R::output, "how to print a result (default json)"},
+    {"--output", "json|text", G::Common, &R::output,
+     "how to print a result (default json; plan and drift: text); export: the FILE to write"},
     {"--api-version", "v1.0|beta", G::Common, &R::apiVersion,
      "the Graph API version (default v1.0; restore and deleted: beta, the only one they have)"},
     {"--verbose", "", G::Common, &R::verbose,
@@ -106,6 +115,10 @@ std::vector<ParameterSetSpec> targetSets(const std::string& prefix) {
   return {{prefix, "--partner-tenant-id", BodyForm::None},
           {prefix + "ViaIdentity", "--input-object", BodyForm::None}};
 }
+
+// plan and drift send no write to preview or confirm, and read many pages, not one response.
+const std::vector<bool RawOptions::*> kReadOnlySwitches = {&R::whatIf, &R::confirm,
+                                                           &R::responseHeaders};
 
 const std::vector<VerbSpec> kVerbs = {
     {Verb::Set,
@@ -201,6 +214,32 @@ const std::vector<VerbSpec> kVerbs = {
      "Delete the deleted policy of a partner for good (beta): it can no longer be restored.",
      {{"Delete", "--partner-tenant-id", BodyForm::None}},
      {G::PassThru}},
+    {Verb::Export,
+     "export",
+     "no cmdlet: Get-MgPolicyCrossTenantAccessPolicyPartner -ExpandProperty "
+     "identitySynchronization -All",
+     "GET",
+     "Write every partner with its policy to a desired-state file (--output FILE, JSON Lines).",
+     {{"Export", "", BodyForm::None}},
+     {G::Export},
+     {&R::confirm, &R::responseHeaders}},
+    {Verb::Plan,
+     "plan",
+     "no cmdlet: the partners' GET, compared with a desired-state file",
+     "GET",
+     "Print what apply would do to make the tenants match --desired FILE; writes nothing.",
+     {{"Plan", "", BodyForm::None}},
+     {G::Desired},
+     kReadOnlySwitches},
+    {Verb::Drift,
+     "drift",
+     "no cmdlet: plan, for scheduled checks",
+     "GET",
+     "Exit 0 when the tenants match --desired FILE, else 8 with the differences; writes "
+     "nothing.",
+     {{"Drift", "", BodyForm::None}},
+     {G::Desired},
+     kReadOnlySwitches},
 };
 
 }  // namespace
@@ -239,6 +278,10 @@ bool isDeletedPolicyVerb(Verb verb) {
   return verb == Verb::Restore || verb == Verb::DeletedList || verb == Verb::DeletedRemove;
 }
 
+bool isFleetVerb(Verb verb) {
+  return verb == Verb::Export || verb == Verb::Plan || verb == Verb::Drift;
+}
+
 bool isVerbGroup(std::string_view word) { return word == "partner" || word == "deleted"; }
 
 const VerbSpec* findVerb(std::string_view name) {
@@ -260,6 +303,11 @@ bool acceptsGroup(const VerbSpec& verb, OptionGroup group) {
 }
 
 bool acceptsOption(const VerbSpec& verb, const OptionSpec& option) {
+  const auto& refused = verb.refusedSwitches;
+  if (std::any_of(refused.begin(), refused.end(),
+                  [&option](auto member) { return option.slot == OptionSlot(member); })) {
+    return false;
+  }
   if (option.group != G::Target) return acceptsGroup(verb, option.group);
   return std::any_of(verb.sets.begin(), verb.sets.end(),
                      [&](const ParameterSetSpec& set) { return set.targetOption == option.name; });
@@ -287,6 +335,10 @@ std::string_view groupTitle(OptionGroup group) {
       return "Partner";
     case G::List:
       return "List";
+    case G::Desired:
+      return "Desired state";
+    case G::Export:
+      return "Export";
     case G::Common:
       return "Common";
     case G::Endpoint:

@@ -58,6 +58,10 @@ struct RawOptions {
   std::optional<std::string> clientSecretEnv;
   std::optional<std::string> certificate;
   std::optional<std::string> certificatePasswordEnv;
+  std::optional<std::string> desired;
+  std::optional<std::string> desiredFormat;
+  bool prune = false;
+  bool force = false;
 };
 
 /// What an option is about; decides which verbs accept it and where help lists it.
@@ -72,6 +76,8 @@ enum class OptionGroup {
   Consent,
   Partner,
   List,
+  Desired,
+  Export,
   Common,
   Endpoint,
   Auth
@@ -113,7 +119,10 @@ enum class Verb {
   PartnerRemove,
   Restore,
   DeletedList,
-  DeletedRemove
+  DeletedRemove,
+  Export,
+  Plan,
+  Drift
 };
 
 /// How a parameter set supplies the request body.
@@ -135,6 +144,7 @@ struct VerbSpec {
   std::string_view summary;
   std::vector<ParameterSetSpec> sets;
   std::vector<OptionGroup> ownGroups;  // beyond the target, common, endpoint and auth options
+  std::vector<bool RawOptions::*> refusedSwitches = {};  // common switches it has no use for
 };
 
 /// Every option, in help order.
@@ -151,6 +161,8 @@ std::string optionName(ValueMember member);
 bool isPartnerVerb(Verb verb);
 /// Whether `verb` acts on deleted policies, which only Graph's beta endpoint has.
 bool isDeletedPolicyVerb(Verb verb);
+/// Whether `verb` works on a desired-state file or writes one (export, plan, drift).
+bool isFleetVerb(Verb verb);
 /// Whether `word` starts a two-word verb (`partner list`, `deleted list`, ...).
 bool isVerbGroup(std::string_view word);
 /// The verb named `name` (`partner list` is one name), or null.

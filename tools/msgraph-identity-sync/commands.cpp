@@ -9,6 +9,7 @@
 #include "client_factory.hpp"
 #include "deleted_policy_commands.hpp"
 #include "ensure_command.hpp"
+#include "fleet/fleet_commands.hpp"
 #include "inputs.hpp"
 #include "partner_commands.hpp"
 #include "perform.hpp"
@@ -21,6 +22,10 @@ using msgraph::models::IdentitySyncPolicyPartner;
 ExitCode runCommand(const Arguments& args) {
   if (isPartnerVerb(args.verb->verb)) return runPartnerCommand(args);
   if (isDeletedPolicyVerb(args.verb->verb)) return runDeletedPolicyCommand(args);
+  if (isFleetVerb(args.verb->verb)) {
+    return args.verb->verb == Verb::Export ? fleet::runExport(args)
+                                           : fleet::runPlan(args, args.verb->verb == Verb::Drift);
+  }
   // Inputs first: a usage error should not wait for a credential to be set up.
   const Target target = readTarget(args);
   const Verb verb = args.verb->verb;

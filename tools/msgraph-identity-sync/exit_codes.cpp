@@ -25,7 +25,13 @@ const std::vector<ExitCodeSpec>& exitCodeSpecs() {
        "Graph answered with success, but its body cannot be read (not JSON, a byte order mark, a "
        "number out of range, a value of the wrong type)"},
       {kExitOutput, "output failed",
-       "the result could not be written to standard output (a full disk, a closed stdout)"},
+       "the result could not be written to standard output (a full disk, a closed stdout), or "
+       "export's --output file could not be written (what it held before is kept)"},
+      {kExitDrift, "drift",
+       "drift: the tenants differ from --desired (the differences are printed)"},
+      {kExitBadLines, "bad lines",
+       "plan, drift: lines of --desired could not be used (each reported as FILE:LINE: field: "
+       "reason) and were skipped; the rest was planned. Takes precedence over drift"},
   };
   return specs;
 }

@@ -72,6 +72,8 @@ bool belongsToSet(const OptionSpec& spec, const VerbSpec& verb, const ParameterS
       return acceptsGroup(verb, spec.group);
     case OptionGroup::Ensure:
     case OptionGroup::List:
+    case OptionGroup::Desired:
+    case OptionGroup::Export:
       return acceptsGroup(verb, spec.group);
     default:
       return false;
@@ -160,7 +162,9 @@ std::string toolHelp() {
       "  msgraph-identity-sync ensure --partner-tenant-id ID --ensure-partner --display-name "
       "Fabrikam \\\n"
       "      --is-sync-allowed true --inbound-user-consent true --output text\n"
-      "  msgraph-identity-sync partner list --expand identitySynchronization --output text\n";
+      "  msgraph-identity-sync partner list --expand identitySynchronization --output text\n"
+      "  msgraph-identity-sync export --output partners.jsonl\n"
+      "  msgraph-identity-sync plan --desired partners.jsonl --prune\n";
   return text;
 }
 

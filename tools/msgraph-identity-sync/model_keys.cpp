@@ -2,9 +2,11 @@
 #include "model_keys.hpp"
 
 #include "cli_error.hpp"
+#include "msgraph/models/cross_tenant_access_policy_configuration_partner.hpp"
 #include "msgraph/models/group_sync_inbound.hpp"
 #include "msgraph/models/identity.hpp"
 #include "msgraph/models/identity_sync_policy_partner.hpp"
+#include "msgraph/models/inbound_outbound_policy_configuration.hpp"
 #include "msgraph/models/property_name.hpp"
 #include "msgraph/models/user_sync_inbound.hpp"
 
@@ -46,6 +48,21 @@ const KeySchema& policyPartnerKeys() {
       if (node.name == "groupSyncInbound") {
         node.children = flat(msgraph::models::GroupSyncInbound::propertyNames());
       }
+    }
+    return schema;
+  }();
+  return keys;
+}
+
+const KeySchema& partnerKeys() {
+  static const KeySchema keys = [] {
+    using Partner = msgraph::models::CrossTenantAccessPolicyConfigurationPartner;
+    KeySchema schema = flat(Partner::propertyNames());
+    for (KeyNode& node : schema) {
+      if (node.name == "automaticUserConsentSettings") {
+        node.children = flat(msgraph::models::InboundOutboundPolicyConfiguration::propertyNames());
+      }
+      if (node.name == "identitySynchronization") node.children = policyPartnerKeys();
     }
     return schema;
   }();

@@ -21,6 +21,9 @@ using KeySchema = std::vector<KeyNode>;
 const KeySchema& identityKeys();
 /// `models::IdentitySyncPolicyPartner`, with its nested `userSyncInbound`/`groupSyncInbound`.
 const KeySchema& policyPartnerKeys();
+/// `models::CrossTenantAccessPolicyConfigurationPartner`, with its nested
+/// `automaticUserConsentSettings` and `identitySynchronization`.
+const KeySchema& partnerKeys();
 /// `models::UserSyncInbound`.
 const KeySchema& userSyncInboundKeys();
 

@@ -73,9 +73,14 @@ Json filtered(const Json& value, std::initializer_list<std::string_view> readOnl
 }  // namespace
 
 Json withoutReadOnlyKeys(const Json& body, std::initializer_list<std::string_view> readOnly,
+                         std::vector<std::string>& dropped) {
+  return filtered(body, readOnly, "", dropped);
+}
+
+Json withoutReadOnlyKeys(const Json& body, std::initializer_list<std::string_view> readOnly,
                          const Arguments& args) {
   std::vector<std::string> dropped;
-  Json kept = filtered(body, readOnly, "", dropped);
+  Json kept = withoutReadOnlyKeys(body, readOnly, dropped);
   if (args.raw.verbose) {
     for (const std::string& pointer : dropped) {
       std::cerr << "VERBOSE: " << optionName(&RawOptions::bodyParameter) << ": "

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <initializer_list>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "arguments.hpp"
 #include "msgraph/json/json.hpp"
@@ -18,5 +20,11 @@ namespace msgraph_cli {
 msgraph::Json withoutReadOnlyKeys(const msgraph::Json& body,
                                   std::initializer_list<std::string_view> readOnly,
                                   const Arguments& args);
+
+/// As above, for inputs that are not --body-parameter (a desired-state line, a partner to
+/// export): appends the JSON pointer of each key dropped to `dropped` instead of noting it.
+msgraph::Json withoutReadOnlyKeys(const msgraph::Json& body,
+                                  std::initializer_list<std::string_view> readOnly,
+                                  std::vector<std::string>& dropped);
 
 }  // namespace msgraph_cli

@@ -4,7 +4,9 @@
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "msgraph/cloud.hpp"
 #include "msgraph/diagnostics/log.hpp"
@@ -45,6 +47,12 @@ struct MSGRAPH_API TokenCredentialOptions {
   LogLevel logLevel = LogLevel::Verbose;
   /// @brief The clock, replaceable in tests. Default: `std::chrono::system_clock::now`.
   std::function<std::chrono::system_clock::time_point()> clock;
+  /// @brief Where the credentials that read environment variables (`EnvironmentCredential`,
+  /// `WorkloadIdentityCredential`, `ManagedIdentityCredential`, `AzureCliCredential`'s `PATH`,
+  /// `DefaultCredential`) read them: the value of a variable by name, or `std::nullopt` when it
+  /// is not set. Default: the process environment. Tests give a map here instead of changing
+  /// the process's environment.
+  std::function<std::optional<std::string>(std::string_view name)> environment;
 };
 
 }  // namespace msgraph

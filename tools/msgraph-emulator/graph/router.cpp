@@ -75,7 +75,9 @@ Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, Rout
       tokens_(tokens),
       stats_(stats),
       options_(std::move(options)),
-      tokenEndpoint_(store, tokens, options_.baseUrl),
+      tokenEndpoint_(store, tokens, options_.baseUrl, options_.workloadIdentities.federation),
+      managedIdentityEndpoint_(tokens, options_.workloadIdentities),
+      imdsEndpoint_(tokens, options_.workloadIdentities),
       partners_(store),
       identitySync_(store, options_.autoCreatePartners),
       deletedPolicies_(store, options_.autoCreatePartners),
@@ -85,7 +87,8 @@ Router::Router(Store& store, TokenStore& tokens, const RequestStats& stats, Rout
 bool Router::isGraphPath(std::string_view rawPath) {
   const Route::Kind kind = resolveRoute(rawPath).kind;
   return kind != Route::Kind::TokenEndpoint && kind != Route::Kind::Stats &&
-         kind != Route::Kind::Clock;
+         kind != Route::Kind::Clock && kind != Route::Kind::ManagedIdentityToken &&
+         kind != Route::Kind::ManagedIdentities && kind != Route::Kind::ImdsToken;
 }
 
 ApiResponse Router::dispatch(const ApiRequest& request) const {
@@ -128,6 +131,35 @@ std::optional<ApiResponse> Router::refuseCaller(const ApiRequest& request, const
   return unauthorized(ids, "Access token validation failure. Invalid audience.");
 }
 
+// The paths that are not Graph's: the token endpoints and the emulator's own, none of which
+// takes a bearer token.
+std::optional<ApiResponse> Router::serveOwnPath(const Route& route, const ApiRequest& request,
+                                                const CallIds& ids) const {
+  switch (route.kind) {
+    case Route::Kind::TokenEndpoint:
+      return tokenEndpoint_.handle(request, route.tenant, ids);
+    case Route::Kind::ManagedIdentityToken:
+      if (managedIdentityEndpoint_.enabled()) return managedIdentityEndpoint_.token(request, ids);
+      // Without --identity-header the emulated host has no managed identity endpoint.
+      return graphError(ids, 404, "Request_ResourceNotFound",
+                        "Resource not found for the segment 'msi'.");
+    case Route::Kind::ImdsToken:
+      if (imdsEndpoint_.enabled()) return imdsEndpoint_.token(request, ids);
+      return graphError(ids, 404, "Request_ResourceNotFound",
+                        "Resource not found for the segment 'metadata'.");
+    case Route::Kind::Clock:
+      return clockEndpoint(request, ids, throttleClock_);
+    case Route::Kind::Stats:
+    case Route::Kind::ManagedIdentities:
+      break;
+    default:
+      return std::nullopt;
+  }
+  if (request.method != "GET") return methodNotAllowed(ids, "GET");
+  if (route.kind == Route::Kind::ManagedIdentities) return managedIdentityEndpoint_.listing();
+  return statistics();
+}
+
 // Meters a request of the policy resources against the caller's limits (callers refused
 // above never get here, so they are not counted); a 429 when a limit refuses it.
 std::optional<ApiResponse> Router::throttle(const ApiRequest& request, const CallIds& ids,
@@ -153,13 +185,7 @@ ApiResponse Router::statistics() const {
 
 ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
   const Route route = resolveRoute(request.rawPath);
-  if (route.kind == Route::Kind::TokenEndpoint) {
-    return tokenEndpoint_.handle(request, route.tenant, ids);
-  }
-  if (route.kind == Route::Kind::Stats) {
-    return request.method == "GET" ? statistics() : methodNotAllowed(ids, "GET");
-  }
-  if (route.kind == Route::Kind::Clock) return clockEndpoint(request, ids, throttleClock_);
+  if (std::optional<ApiResponse> own = serveOwnPath(route, request, ids)) return *own;
   const bool policyResource = isPolicyResource(route.kind);
   TokenStore::Check presented{TokenStore::Verdict::Unknown, nullptr};
   if (std::optional<ApiResponse> refused = refuseCaller(request, ids, policyResource, presented)) {
@@ -215,6 +241,9 @@ ApiResponse Router::serve(const Route& route, const GraphCall& call) const {
     case Route::Kind::TokenEndpoint:
     case Route::Kind::Stats:
     case Route::Kind::Clock:
+    case Route::Kind::ManagedIdentityToken:
+    case Route::Kind::ManagedIdentities:
+    case Route::Kind::ImdsToken:
       break;
   }
   return graphError(call.ids, 404, "Request_ResourceNotFound",

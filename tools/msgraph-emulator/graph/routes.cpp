@@ -36,6 +36,29 @@ std::optional<Route> tokenRoute(const std::vector<std::string>& segments) {
   return route;
 }
 
+// The emulator's own paths and the managed identity endpoint, which are not Graph's.
+std::optional<Route> emulatorRoute(const std::vector<std::string>& segments) {
+  Route route;
+  if (segments.size() == 4 && segments[0] == "metadata" && segments[1] == "identity" &&
+      segments[2] == "oauth2" && segments[3] == "token") {
+    route.kind = Route::Kind::ImdsToken;
+    return route;
+  }
+  if (segments.size() != 2) return std::nullopt;
+  if (segments[0] == "emulator" && segments[1] == "stats") {
+    route.kind = Route::Kind::Stats;
+  } else if (segments[0] == "emulator" && segments[1] == "clock") {
+    route.kind = Route::Kind::Clock;
+  } else if (segments[0] == "emulator" && segments[1] == "managed-identities") {
+    route.kind = Route::Kind::ManagedIdentities;
+  } else if (segments[0] == "msi" && segments[1] == "token") {
+    route.kind = Route::Kind::ManagedIdentityToken;
+  } else {
+    return std::nullopt;
+  }
+  return route;
+}
+
 // The partner tenant id in segments[index]; a BadPath route when it is empty or not UTF-8.
 std::optional<Route> refusePartnerId(Route& route, const std::vector<std::string>& segments,
                                      std::size_t index) {
@@ -106,12 +129,7 @@ Route resolveRoute(std::string_view rawPath) {
   }
   if (segments.size() > 1 && segments.back().empty()) segments.pop_back();
   if (std::optional<Route> token = tokenRoute(segments)) return *token;
-  if (segments.size() == 2 && segments[0] == "emulator" &&
-      (segments[1] == "stats" || segments[1] == "clock")) {
-    Route route;
-    route.kind = segments[1] == "stats" ? Route::Kind::Stats : Route::Kind::Clock;
-    return route;
-  }
+  if (std::optional<Route> own = emulatorRoute(segments)) return *own;
 
   Route route;
   if (msgraph::asciiEqualsIgnoreCase(segments[0], "v1.0")) {

@@ -11,13 +11,16 @@ namespace emulator {
 /// What a raw request path names.
 struct Route {
   enum class Kind {
-    TokenEndpoint,  // /{tenant}/oauth2/v2.0/token
-    Stats,          // /emulator/stats
-    Clock,          // /emulator/clock (the throttling clock)
-    Batch,          // /{ver}/$batch
-    Partners,       // /{ver}/policies/crossTenantAccessPolicy/partners
-    Partner,        // /{ver}/policies/crossTenantAccessPolicy/partners/{id}
-    IdentitySync,   // /{ver}/policies/crossTenantAccessPolicy/partners/{id}/identitySynchronization
+    TokenEndpoint,         // /{tenant}/oauth2/v2.0/token
+    Stats,                 // /emulator/stats
+    ManagedIdentityToken,  // /msi/token (App Service's managed identity endpoint)
+    ManagedIdentities,     // /emulator/managed-identities
+    Clock,                 // /emulator/clock (the throttling clock)
+    ImdsToken,             // /metadata/identity/oauth2/token (IMDS, the VM form)
+    Batch,                 // /{ver}/$batch
+    Partners,              // /{ver}/policies/crossTenantAccessPolicy/partners
+    Partner,               // /{ver}/policies/crossTenantAccessPolicy/partners/{id}
+    IdentitySync,  // /{ver}/policies/crossTenantAccessPolicy/partners/{id}/identitySynchronization
     DeletedPolicies,       // /beta/policies/deletedItems/crossTenantSyncPolicyPartners
     DeletedPolicy,         // .../crossTenantSyncPolicyPartners/{id}
     DeletedPolicyRestore,  // .../crossTenantSyncPolicyPartners/{id}/restore

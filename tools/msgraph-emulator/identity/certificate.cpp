@@ -30,9 +30,14 @@ std::string digestOf(const EVP_MD* md, const std::string& data) {
   return std::string(reinterpret_cast<const char*>(digest), length);
 }
 
+using BioPtr = std::unique_ptr<BIO, decltype(&BIO_free)>;
+
+BioPtr memoryBio(const std::string& text) {
+  return BioPtr(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())), &BIO_free);
+}
+
 CertPtr parsePem(const std::string& pem) {
-  std::unique_ptr<BIO, decltype(&BIO_free)> bio(
-      BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), &BIO_free);
+  const BioPtr bio = memoryBio(pem);
   CertPtr certificate(bio ? PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr) : nullptr,
                       &X509_free);
   ERR_clear_error();
@@ -40,17 +45,48 @@ CertPtr parsePem(const std::string& pem) {
   return certificate;
 }
 
+std::shared_ptr<EVP_PKEY> requireRsa(EVP_PKEY* key, const char* what) {
+  std::shared_ptr<EVP_PKEY> owned(key, &EVP_PKEY_free);
+  if (!owned || EVP_PKEY_base_id(owned.get()) != EVP_PKEY_RSA) {
+    ERR_clear_error();
+    throw std::runtime_error(std::string(what) + " is not RSA");
+  }
+  return owned;
+}
+
+// The key of the first PEM block `read` finds in `pem`, or null.
+template <typename Reader>
+EVP_PKEY* readKey(const std::string& pem, Reader read) {
+  const BioPtr bio = memoryBio(pem);
+  EVP_PKEY* key = bio ? read(bio.get()) : nullptr;
+  ERR_clear_error();
+  return key;
+}
+
 }  // namespace
 
 RegisteredCertificate certificateFromPem(const std::string& pem) {
   const CertPtr certificate = parsePem(pem);
-  std::shared_ptr<EVP_PKEY> key(X509_get_pubkey(certificate.get()), &EVP_PKEY_free);
-  if (!key || EVP_PKEY_base_id(key.get()) != EVP_PKEY_RSA) {
-    ERR_clear_error();
-    throw std::runtime_error("the certificate's public key is not RSA");
-  }
+  std::shared_ptr<EVP_PKEY> key =
+      requireRsa(X509_get_pubkey(certificate.get()), "the certificate's public key");
   const std::string der = derOf(certificate.get());
   return {pem, digestOf(EVP_sha256(), der), digestOf(EVP_sha1(), der), std::move(key)};
+}
+
+std::shared_ptr<EVP_PKEY> rsaPublicKeyFromPem(const std::string& pem) {
+  EVP_PKEY* key =
+      readKey(pem, [](BIO* bio) { return PEM_read_bio_PUBKEY(bio, nullptr, nullptr, nullptr); });
+  if (key == nullptr) {
+    key = readKey(pem, [](BIO* bio) {
+      const CertPtr certificate(PEM_read_bio_X509(bio, nullptr, nullptr, nullptr), &X509_free);
+      return certificate ? X509_get_pubkey(certificate.get()) : nullptr;
+    });
+  }
+  if (key == nullptr) {
+    throw std::runtime_error(
+        "no PEM public key (BEGIN PUBLIC KEY) or certificate (BEGIN CERTIFICATE) found");
+  }
+  return requireRsa(key, "the public key");
 }
 
 }  // namespace emulator

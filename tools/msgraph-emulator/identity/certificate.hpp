@@ -23,4 +23,9 @@ struct RegisteredCertificate {
 /// identity platform accepts only RSA certificates for client assertions).
 RegisteredCertificate certificateFromPem(const std::string& pem);
 
+/// Reads an RSA public key from PEM text: a `PUBLIC KEY` (SubjectPublicKeyInfo) or, failing
+/// that, the key of a `CERTIFICATE`.
+/// @throws std::runtime_error if the text holds none of them or the key is not RSA.
+std::shared_ptr<EVP_PKEY> rsaPublicKeyFromPem(const std::string& pem);
+
 }  // namespace emulator

@@ -2,13 +2,11 @@
 #include "identity/client_assertion.hpp"
 
 #include <algorithm>
-#include <cstdint>
 
-#include "identity/compact_jws.hpp"
 #include "identity/jws_signature.hpp"
+#include "identity/jwt_claims.hpp"
 #include "msgraph/ascii.hpp"
 #include "support/base64.hpp"
-#include "support/time_format.hpp"
 #include "support/url.hpp"
 
 namespace emulator {
@@ -17,9 +15,8 @@ namespace {
 using Clock = std::chrono::system_clock;
 using msgraph::Json;
 
-// The identity platform's tolerance for clock differences, and the longest assertion lifetime
-// its documentation allows (exp 5 to 10 minutes after nbf).
-constexpr double kSkewSeconds = 300;
+// The longest assertion lifetime the identity platform's documentation allows (exp 5 to 10
+// minutes after nbf).
 constexpr double kMaxLifetimeSeconds = 600;
 constexpr const char* kSeeDocs =
     " Review the documentation at "
@@ -27,37 +24,6 @@ constexpr const char* kSeeDocs =
 
 TokenError refusal(long aadsts, std::string description) {
   return {401, "invalid_client", aadsts, std::move(description)};
-}
-
-const std::string* stringClaim(const Json& object, std::string_view key) {
-  const Json* value = object.find(key);
-  return value != nullptr && value->isString() ? &value->asString() : nullptr;
-}
-
-std::optional<double> numericClaim(const Json& object, std::string_view key) {
-  const Json* value = object.find(key);
-  if (value == nullptr || !value->isNumber()) return std::nullopt;
-  return value->asDouble();
-}
-
-double secondsOf(Clock::time_point when) {
-  return std::chrono::duration<double>(when.time_since_epoch()).count();
-}
-
-// Clamped to what the clock's nanosecond ticks can hold (until 2262), since the claims are
-// arbitrary numbers from the client.
-Clock::time_point timeOf(double seconds) {
-  const double clamped = std::clamp(seconds, 0.0, 9.0e9);
-  return Clock::time_point(std::chrono::seconds(static_cast<std::int64_t>(clamped)));
-}
-
-std::string isoTime(double seconds) { return graphErrorDate(timeOf(seconds)) + "Z"; }
-
-std::optional<JwsAlgorithm> algorithmOf(const Json& header) {
-  const std::string* alg = stringClaim(header, "alg");
-  if (alg != nullptr && *alg == "PS256") return JwsAlgorithm::PS256;
-  if (alg != nullptr && *alg == "RS256") return JwsAlgorithm::RS256;
-  return std::nullopt;
 }
 
 // The registered certificate the header names by `x5t#S256`, or with RS256 also by the SHA-1
@@ -79,13 +45,8 @@ const RegisteredCertificate* namedCertificate(const Json& header, JwsAlgorithm a
 
 std::optional<TokenError> checkSigner(const CompactJws& jws, const std::string& clientId,
                                       const AppRegistration& app) {
-  const std::optional<JwsAlgorithm> algorithm = algorithmOf(jws.header);
-  if (!algorithm) {
-    const std::string* alg = stringClaim(jws.header, "alg");
-    return refusal(5002730, "Invalid JWT token. Unsupported signing algorithm '" +
-                                (alg != nullptr ? *alg : std::string("(none)")) +
-                                "': client assertions must be signed with PS256 or RS256.");
-  }
+  const std::optional<JwsAlgorithm> algorithm = assertionAlgorithm(jws.header);
+  if (!algorithm) return refusal(5002730, unsupportedAlgorithmText(jws.header));
   std::string thumbprint;
   const RegisteredCertificate* certificate =
       namedCertificate(jws.header, *algorithm, app, thumbprint);
@@ -156,27 +117,23 @@ std::optional<TokenError> checkAudience(const Json& claims, const AssertionConte
 // On success `expiry` receives `exp`, in seconds since the epoch.
 std::optional<TokenError> checkValidity(const Json& claims, Clock::time_point when,
                                         double& expiry) {
-  const std::optional<double> exp = numericClaim(claims, "exp");
-  if (!exp) return refusal(50027, "Invalid JWT token. The assertion has no numeric 'exp' claim.");
-  const double now = secondsOf(when);
-  // Validity starts at nbf; without it at iat; without either, now.
-  const double start =
-      numericClaim(claims, "nbf").value_or(numericClaim(claims, "iat").value_or(now));
-  const std::string range = "Current time: " + isoTime(now) + ", assertion valid from " +
-                            isoTime(start) + ", expiry time of assertion " + isoTime(*exp) + ".";
-  if (*exp < now - kSkewSeconds || start > now + kSkewSeconds || *exp < start) {
+  const std::optional<ValidityWindow> window = validityWindow(claims, when);
+  if (!window) {
+    return refusal(50027, "Invalid JWT token. The assertion has no numeric 'exp' claim.");
+  }
+  if (!holds(*window, when, kClockSkewSeconds)) {
     return refusal(500133,
                    "Assertion is not within its valid time range (5 minutes of clock "
                    "skew allowed). " +
-                       range + kSeeDocs);
+                       describeWindow(*window, when) + kSeeDocs);
   }
-  if (*exp - start > kMaxLifetimeSeconds + kSkewSeconds) {
+  if (window->expiry - window->start > kMaxLifetimeSeconds + kClockSkewSeconds) {
     return refusal(500133,
                    "Assertion is not within its valid time range: its lifetime is "
                    "longer than 10 minutes. " +
-                       range + kSeeDocs);
+                       describeWindow(*window, when) + kSeeDocs);
   }
-  expiry = *exp;
+  expiry = window->expiry;
   return std::nullopt;
 }
 
@@ -189,7 +146,8 @@ std::optional<TokenError> checkFirstUse(const Json& claims, const std::string& c
     return refusal(50027, "Invalid JWT token. The assertion has no 'jti' claim.");
   }
   // Past exp plus the skew the assertion is refused as expired, so it need not be remembered.
-  if (replays.firstUse(clientId, *jti, timeOf(expiry + kSkewSeconds), now)) return std::nullopt;
+  if (replays.firstUse(clientId, *jti, timeOfClaim(expiry + kClockSkewSeconds), now))
+    return std::nullopt;
   return refusal(500133, "Assertion is not within its valid time range: the assertion with jti '" +
                              *jti +
                              "' was already used, and each client assertion is accepted "
@@ -198,24 +156,16 @@ std::optional<TokenError> checkFirstUse(const Json& claims, const std::string& c
 
 }  // namespace
 
-std::optional<TokenError> verifyClientAssertion(const std::string& clientId,
-                                                const std::string& assertion,
+std::optional<TokenError> verifyClientAssertion(const std::string& clientId, const CompactJws& jws,
                                                 const AppRegistration& app,
                                                 const AssertionContext& context,
                                                 AssertionReplayGuard& replays) {
-  const std::optional<CompactJws> jws = parseCompactJws(assertion);
-  if (!jws) {
-    return refusal(50027,
-                   "JWT token is invalid or malformed. A client assertion is a JWS in "
-                   "compact form: three base64url parts separated by dots, with a JSON "
-                   "object as header and as payload.");
-  }
-  if (auto refused = checkSigner(*jws, clientId, app)) return refused;
-  if (auto refused = checkSubject(jws->claims, clientId)) return refused;
-  if (auto refused = checkAudience(jws->claims, context)) return refused;
+  if (auto refused = checkSigner(jws, clientId, app)) return refused;
+  if (auto refused = checkSubject(jws.claims, clientId)) return refused;
+  if (auto refused = checkAudience(jws.claims, context)) return refused;
   double expiry = 0;
-  if (auto refused = checkValidity(jws->claims, context.now, expiry)) return refused;
-  return checkFirstUse(jws->claims, clientId, expiry, context.now, replays);
+  if (auto refused = checkValidity(jws.claims, context.now, expiry)) return refused;
+  return checkFirstUse(jws.claims, clientId, expiry, context.now, replays);
 }
 
 }  // namespace emulator

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "identity/compact_jws.hpp"
 #include "identity/replay_guard.hpp"
 #include "identity/token_error.hpp"
 #include "state/state.hpp"
@@ -20,9 +21,10 @@ struct AssertionContext {
   std::chrono::system_clock::time_point now;
 };
 
-/// Verifies a client assertion (RFC 7523 JWT bearer) of `clientId` against the app's registered
-/// certificates, as the identity platform does. Every refusal is 401 `invalid_client`:
-/// - 50027: not a compact JWS with JSON header and payload, or no `exp` or `jti` claim;
+/// Verifies a client assertion (RFC 7523 JWT bearer, already split by parseCompactJws) of
+/// `clientId` against the app's registered certificates, as the identity platform does. Every
+/// refusal is 401 `invalid_client`:
+/// - 50027: no `exp` or `jti` claim;
 /// - 5002730: `alg` other than PS256 or RS256;
 /// - 700027: no registered certificate has the header's `x5t#S256` (or, with RS256, `x5t`),
 ///   or the signature does not verify with that certificate's key;
@@ -34,7 +36,7 @@ struct AssertionContext {
 /// An accepted assertion's `jti` is recorded in `replays`.
 /// @return nullopt when the assertion is valid.
 std::optional<TokenError> verifyClientAssertion(const std::string& clientId,
-                                                const std::string& assertion,
+                                                const CompactJws& assertion,
                                                 const AppRegistration& app,
                                                 const AssertionContext& context,
                                                 AssertionReplayGuard& replays);

@@ -124,8 +124,9 @@ std::optional<TokenError> checkGrant(const FormFields& form) {
 
 }  // namespace
 
-TokenEndpoint::TokenEndpoint(const Store& store, TokenStore& tokens, const std::string& baseUrl)
-    : store_(store), tokens_(tokens) {
+TokenEndpoint::TokenEndpoint(const Store& store, TokenStore& tokens, const std::string& baseUrl,
+                             const Federation& federation)
+    : store_(store), tokens_(tokens), federation_(federation) {
   const std::size_t separator = baseUrl.find("://");
   scheme_ = baseUrl.substr(0, separator);
   defaultAuthority_ = separator == std::string::npos ? "" : baseUrl.substr(separator + 3);
@@ -162,7 +163,8 @@ ApiResponse TokenEndpoint::handle(const ApiRequest& request, const std::string& 
   const ClientCredentials& client = std::get<ClientCredentials>(credentials);
   AppRoles roles;
   const std::optional<TokenError> refused = store_.read([&](const State& state) {
-    std::optional<TokenError> error = authenticateClient(client, state, context, replays_);
+    std::optional<TokenError> error =
+        authenticateClient(client, state, context, federation_, replays_);
     if (!error) roles = state.apps.at(client.clientId).roles;
     return error;
   });

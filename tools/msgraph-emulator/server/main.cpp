@@ -81,14 +81,16 @@ std::string baseUrl(const Options& options, int port) {
 }
 
 // A data file or certificate file that cannot be read is a configuration problem (exit 2).
-void loadState(emulator::Store& store, const Options& options) {
+// Returns the workload identities, which the state does not keep.
+emulator::WorkloadIdentities loadState(emulator::Store& store, const Options& options) {
   try {
-    const emulator::Registrations registrations = emulator::readRegistrations(options);
+    emulator::Registrations registrations = emulator::readRegistrations(options);
     store.load();
     // Apps and tenants from the command line are added to those of the data file, and are
     // persisted with it.
     store.update(
         [&](emulator::State& state) { return emulator::addRegistrations(state, registrations); });
+    return std::move(registrations.workloads);
   } catch (const std::runtime_error& e) {
     throw ConfigError(e.what());
   }
@@ -97,16 +99,17 @@ void loadState(emulator::Store& store, const Options& options) {
 int run(const Options& options, sigset_t stopSignals) {
   emulator::Store store(options.dataFile ? std::optional<std::filesystem::path>(*options.dataFile)
                                          : std::nullopt);
-  loadState(store, options);
+  emulator::WorkloadIdentities workloads = loadState(store, options);
   const std::unique_ptr<httplib::Server> server = makeServer(options);
   const int port = bind(*server, options);
 
   const std::string url = baseUrl(options, port);
   emulator::TokenStore tokens;
   emulator::RequestStats stats;
-  const emulator::Router router(store, tokens, stats,
-                                {url, options.autoCreatePartners, options.acceptAnyToken,
-                                 options.throttle, options.throttleManualClock});
+  const emulator::Router router(
+      store, tokens, stats,
+      {url, options.autoCreatePartners, options.acceptAnyToken, options.throttle,
+       options.throttleManualClock, std::move(workloads)});
   emulator::FaultSchedule schedule(options.faults);
   const std::string oversizeBody = options.faults.oversizeEvery == 0
                                        ? std::string()

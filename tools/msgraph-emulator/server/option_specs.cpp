@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "identity/app_roles.hpp"
+#include "server/workload_flags.hpp"
 #include "throttling/throttle_options.hpp"
 
 namespace emulator {
@@ -94,6 +95,21 @@ void addTenant(Options& o, const std::string& f, const std::string& v) {
   o.tenants.push_back(v);
 }
 
+// `CLIENT_ID:ISSUER:SUBJECT`: issuer and subject are told apart once every --federated-issuer
+// is known (see readRegistrations), since both may contain colons.
+void addAppFederated(Options& o, const std::string& f, const std::string& v) {
+  o.appFederated.push_back(parseApp(f, v, "CLIENT_ID:ISSUER:SUBJECT"));
+}
+
+void setArcKeyDir(Options& o, const std::string& f, const std::string& v) {
+  if (v.empty()) throw UsageError(f + ": expected a directory");
+  o.arcKeyDir = v;
+}
+
+void setImdsGoneFirst(Options& o, const std::string& f, const std::string& v) {
+  o.imdsGoneFirst = parseCount(f, v, UINT32_MAX);
+}
+
 void setDataFile(Options& o, const std::string&, const std::string& v) { o.dataFile = v; }
 
 // The setter of a `--fault-*-every N` flag: stores N in `Interval`.
@@ -174,7 +190,7 @@ const std::vector<OptionSpec>& optionSpecs() {
        "Policy.ReadWrite.CrossTenantAccess (every method). An app with roles gets 403 "
        "Authorization_RequestDenied on the policy resources for a method its roles do not "
        "allow; an app without any has full access. The app must be registered (--app, "
-       "--app-cert or the data file)",
+       "--app-cert, --app-federated or the data file) or be a --managed-identity",
        &addAppRole},
       {"--tenant", "NAME", G::Behaviour,
        "a tenant (GUID or domain name) the token endpoint serves (repeatable); with none, any "
@@ -190,6 +206,79 @@ const std::vector<OptionSpec>& optionSpecs() {
        "tenants given on the command line are added",
        &setDataFile},
 
+      {"--federated-issuer", "ISSUER:PUBLIC_KEY.pem", G::Workloads,
+       "trust tokens of an external issuer (repeatable; several keys for one issuer are all "
+       "tried, as after a key rotation): ISSUER is the exact `iss` claim (compared "
+       "case-sensitively), the PEM holds its RSA public key (BEGIN PUBLIC KEY) or a certificate; "
+       "split at the last ':', so the file name may not contain one",
+       &addFederatedIssuer},
+      {"--app-federated", "CLIENT_ID:ISSUER:SUBJECT", G::Workloads,
+       "give an app a federated identity credential (repeatable; the app is registered if it "
+       "is not): a client assertion that is a JWT of ISSUER (a --federated-issuer, matched as "
+       "the longest one followed by ':') for SUBJECT signs it in. Checked as Entra's workload "
+       "identity federation does: alg RS256 or PS256 (else AADSTS5002730), iss registered "
+       "(AADSTS700211), signed by one of its keys (kid ignored; AADSTS50013), exp not more than "
+       "5 minutes past and nbf (else iat) not more than 5 minutes ahead (AADSTS700024), aud = "
+       "api://AzureADTokenExchange, a string or in an array (AADSTS700212), a credential of "
+       "this app for iss (AADSTS700211) and sub (AADSTS700213); an iss and sub trusted by "
+       "another app is 400 AADSTS70021. Not documented, so the emulator's own: which codes "
+       "other than 70021 and 700211 Entra gives, the statuses (401 invalid_client but 70021), "
+       "and the wording past the first sentence. No jti is needed: a token may be presented "
+       "until it expires",
+       &addAppFederated},
+      {"--managed-identity", "[CLIENT_ID]", G::Workloads,
+       "give the emulated host a managed identity (repeatable): without a value (or with the "
+       "next argument starting with '-') the system-assigned one, whose client id is always "
+       "7d2f4b1e-8c3a-4e6d-9f05-a1b2c3d4e5f6; with a GUID a user-assigned one. Its object id "
+       "(principal_id) is derived from the client id; its resource id (mi_res_id) is that of a "
+       "resource in "
+       "subscription 00000000-0000-0000-0000-000000000000, resource group msgraph-emulator, at "
+       "providers/Microsoft.ManagedIdentity/userAssignedIdentities/CLIENT_ID (the "
+       "system-assigned one's at providers/Microsoft.Web/sites/msgraph-emulator, which "
+       "mi_res_id cannot select); "
+       "GET /emulator/managed-identities lists them. --app-role CLIENT_ID:ROLE limits one as it "
+       "does an app. Needs --identity-header or --imds",
+       OptionalValue{&addManagedIdentity}},
+      {"--identity-header", "VALUE", G::Workloads,
+       "serve App Service's managed identity endpoint GET /msi/token (set IDENTITY_ENDPOINT to "
+       "{base}/msi/token and IDENTITY_HEADER to VALUE) with X-IDENTITY-HEADER checked against "
+       "VALUE. As the REST reference documents: api-version=2019-08-01, resource, at most one "
+       "of client_id, principal_id (or object_id) and mi_res_id (none: the system-assigned "
+       "identity); 200 {access_token, expires_on (epoch seconds, a string), resource, "
+       "token_type, client_id}. Not documented, so the emulator's own: errors as {statusCode, "
+       "message, correlationId} with 401 for a missing or wrong header, 400 for a bad or "
+       "missing api-version or resource, several ids, or an identity the host does not have "
+       "(\"Unable to load the proper Managed Identity.\"), 405 for a method other than GET; "
+       "tokens last 3599 s",
+       &setIdentityHeader},
+
+      {"--imds", "", G::Workloads,
+       "serve the VM form, IMDS's GET /metadata/identity/oauth2/token, on this base URL (a "
+       "client must be pointed at it: the real one is 169.254.169.254, never contacted). As the "
+       "how-to documents: header Metadata: true in lower case (else 400 bad_request_102 "
+       "\"Required metadata header not specified\"), api-version 2018-02-01 or later, resource, "
+       "at most one of client_id, object_id and mi_res_id (or the older msi_res_id; none: the "
+       "system-assigned identity, else a sole user-assigned one); 200 {access_token, refresh_token "
+       "\"\", expires_in, "
+       "expires_on, not_before (seconds, strings), resource, token_type}; an identity the host "
+       "does not have is 400 \"Identity not found\" (the text IMDS is seen to send). The "
+       "identities are those of --managed-identity",
+       &Options::imds},
+      {"--arc-key-dir", "DIR", G::Workloads,
+       "serve Azure Arc's form of /metadata/identity/oauth2/token instead of IMDS's: a request "
+       "(Metadata: true, api-version 2019-11-01 or later, resource) without the secret gets 401 "
+       "with WWW-Authenticate: Basic realm=DIR/<random>.key, a file (mode 0600) written at "
+       "start; sent again with Authorization: Basic <the file's text> it gets IMDS's 200 "
+       "answer. Only the system-assigned identity (an id parameter is 400, as Arc has no "
+       "user-assigned ones). Not documented, so the emulator's own: one key file per run, "
+       "accepted until the emulator stops, and the 401's body",
+       &setArcKeyDir},
+      {"--imds-gone-first", "N", G::Workloads,
+       "answer the first N IMDS (or Arc) token requests 410 Gone, as IMDS does while it is "
+       "updating (its "
+       "documentation says to retry), so a client's retry can be tested; the body's wording is "
+       "the emulator's own",
+       &setImdsGoneFirst},
       {"--fault-429-every", "N", G::Faults, "every Nth request gets 429 with Retry-After",
        &setFaultInterval<&FaultOptions::throttleEvery>},
       {"--fault-503-every", "N", G::Faults, "every Nth request gets 503 with Retry-After",
@@ -252,6 +341,10 @@ std::string_view groupTitle(OptionGroup group) {
       return "Listening:";
     case OptionGroup::Behaviour:
       return "Behaviour:";
+    case OptionGroup::Workloads:
+      return "Workload identities (federated credentials and managed identities; given on every "
+             "start, not kept in the --data file; the tokens they get carry the app's or "
+             "identity's --app-role roles and work on every Graph path like app tokens):";
     case OptionGroup::Faults:
       return "Faults (deterministic, counted over Graph requests, not token requests; when "
              "several fall on one request, the harshest wins: drop, then drop after apply, then "

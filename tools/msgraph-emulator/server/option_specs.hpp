@@ -14,13 +14,19 @@
 namespace emulator {
 
 /// Where help lists a flag.
-enum class OptionGroup { Listening, Behaviour, Faults, Throttling, General };
+enum class OptionGroup { Listening, Behaviour, Workloads, Faults, Throttling, General };
 
 /// Checks and stores a flag's value.
 /// @throws UsageError naming `flag` for a bad value.
 using ValueSetter = void (*)(Options& options, const std::string& flag, const std::string& value);
-/// How a flag is stored: a switch sets its member to true; a flag with a value calls its setter.
-using OptionSetter = std::variant<bool Options::*, ValueSetter>;
+/// A flag whose value may be left out (`--flag`, `--flag=VALUE`, or `--flag VALUE` when VALUE
+/// does not start with `-`): its setter gets an empty value when there is none.
+struct OptionalValue {
+  ValueSetter setter;
+};
+/// How a flag is stored: a switch sets its member to true; a flag with a value (or an optional
+/// one) calls its setter.
+using OptionSetter = std::variant<bool Options::*, ValueSetter, OptionalValue>;
 
 /// One command-line flag.
 struct OptionSpec {

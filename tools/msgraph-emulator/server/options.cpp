@@ -15,8 +15,10 @@ constexpr std::size_t kHelpIndent = 25;  // where a flag's description starts
 constexpr const char* kIntro = R"(Usage: msgraph-emulator [options]
 
 A local emulator of the Microsoft Graph endpoints msgraph-cpp uses: partner configurations and
-their identity synchronization policies (/v1.0 and /beta), $batch, and the client-credentials
-token endpoint (POST /{tenant}/oauth2/v2.0/token). When ready it prints one line on stdout:
+their identity synchronization policies (/v1.0 and /beta), $batch, the client-credentials
+token endpoint (POST /{tenant}/oauth2/v2.0/token) with federated credentials, and the managed
+identity endpoints of App Service (GET /msi/token) and IMDS. When ready it prints one line on
+stdout:
   msgraph-emulator listening on <base-url>
 SIGINT or SIGTERM stops it.
 )";
@@ -105,7 +107,9 @@ second emulator on the same FILE exits with status 2 and says so.
 
 Exit status: 0 after a clean stop, 1 on a runtime failure, 2 on a usage error, a data-file
 error (another emulator holding it included), an --app-cert file that cannot be read or holds no
-RSA certificate, or an --app-role for an app that is not registered.
+RSA certificate, a --federated-issuer file that cannot be read or holds no RSA public key, an
+--app-federated whose issuer is no --federated-issuer, or an --app-role for an app that is not
+registered.
 )";
 
 void checkCombination(const Options& options) {
@@ -114,6 +118,19 @@ void checkCombination(const Options& options) {
   }
   if (options.tlsCert && options.tlsSelfSignedDir) {
     throw UsageError("--tls-self-signed cannot be combined with --tls-cert/--tls-key");
+  }
+  const bool metadataPath = options.imds || options.arcKeyDir;
+  if (!options.managedIdentities.empty() && !options.identityHeader && !metadataPath) {
+    throw UsageError(
+        "--managed-identity needs --identity-header (the value clients send as "
+        "X-IDENTITY-HEADER), --imds or --arc-key-dir");
+  }
+  if (options.imdsGoneFirst != 0 && !metadataPath) {
+    throw UsageError("--imds-gone-first needs --imds or --arc-key-dir");
+  }
+  if (options.imds && options.arcKeyDir) {
+    throw UsageError(
+        "--imds and --arc-key-dir both serve /metadata/identity/oauth2/token: give one of them");
   }
   if (!options.host.empty() && options.host.front() == '[') {
     throw UsageError("--host " + options.host + ": give an IPv6 address without brackets");
@@ -184,6 +201,9 @@ Options parseOptions(int argc, const char* const* argv) {
     if (const auto* member = std::get_if<bool Options::*>(&spec->setter)) {
       if (inlineValue) throw UsageError(flag + ": takes no value");
       options.*(*member) = true;
+    } else if (const auto* optional = std::get_if<OptionalValue>(&spec->setter)) {
+      if (!inlineValue && i + 1 < argc && argv[i + 1][0] != '-') inlineValue = argv[++i];
+      optional->setter(options, flag, inlineValue.value_or(std::string()));
     } else {
       if (!inlineValue && i + 1 >= argc) throw UsageError(flag + ": missing value");
       std::get<ValueSetter>(spec->setter)(options, flag,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,6 +27,13 @@ struct Options {
   std::vector<std::pair<std::string, std::string>> appCertificates;  // client id, PEM file
   std::vector<std::pair<std::string, std::string>> appRoles;         // client id, role
   std::vector<std::string> tenants;  // empty: the token endpoint serves any tenant
+  std::vector<std::pair<std::string, std::string>> federatedIssuers;  // issuer, PEM file
+  std::vector<std::pair<std::string, std::string>> appFederated;      // client id, ISSUER:SUBJECT
+  std::vector<std::optional<std::string>> managedIdentities;          // a client id; none: system
+  std::optional<std::string> identityHeader;
+  bool imds = false;
+  std::optional<std::string> arcKeyDir;
+  std::uint64_t imdsGoneFirst = 0;
   std::optional<std::string> dataFile;
   FaultOptions faults;
   ThrottleOptions throttle;

@@ -6,6 +6,7 @@
 
 #include "identity/app_roles.hpp"
 #include "msgraph/ascii.hpp"
+#include "state/workload_registrations.hpp"
 #include "support/text_file.hpp"
 
 namespace emulator {
@@ -24,7 +25,8 @@ bool addRole(State& state, const std::string& clientId, const std::string& role)
   const auto app = state.apps.find(clientId);
   if (app == state.apps.end()) {
     throw std::runtime_error("--app-role " + clientId + ":" + role + ": no app '" + clientId +
-                             "' is registered (with --app, --app-cert or in the data file)");
+                             "' is registered (with --app, --app-cert, --app-federated or in the "
+                             "data file) and no --managed-identity has that client id");
   }
   AppRoles& roles = app->second.roles;
   const bool known = std::find(roles.begin(), roles.end(), role) != roles.end();
@@ -43,7 +45,16 @@ bool addTenant(std::vector<std::string>& tenants, const std::string& tenant) {
 }  // namespace
 
 Registrations readRegistrations(const Options& options) {
-  Registrations registrations{options.apps, {}, options.appRoles, options.tenants};
+  Registrations registrations{
+      options.apps, {}, {}, options.tenants, readWorkloadIdentities(options)};
+  const auto& identities = registrations.workloads.managedIdentities;
+  for (const auto& role : options.appRoles) {
+    const bool ofIdentity =
+        std::any_of(identities.begin(), identities.end(), [&](const ManagedIdentity& identity) {
+          return msgraph::asciiEqualsIgnoreCase(identity.clientId, role.first);
+        });
+    if (!ofIdentity) registrations.roles.push_back(role);
+  }
   for (const auto& [clientId, file] : options.appCertificates) {
     try {
       registrations.certificates.emplace_back(clientId, certificateFromPem(readTextFile(file)));
@@ -63,6 +74,9 @@ bool addRegistrations(State& state, const Registrations& registrations) {
   }
   for (const auto& [clientId, certificate] : registrations.certificates) {
     changed = addCertificate(state.apps[clientId], certificate) || changed;
+  }
+  for (const FederatedCredential& credential : registrations.workloads.federation.credentials) {
+    changed = state.apps.try_emplace(credential.clientId).second || changed;
   }
   for (const auto& [clientId, role] : registrations.roles) {
     changed = addRole(state, clientId, role) || changed;

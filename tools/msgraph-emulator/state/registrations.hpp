@@ -6,28 +6,31 @@
 #include <vector>
 
 #include "identity/certificate.hpp"
+#include "identity/workload_identities.hpp"
 #include "server/options.hpp"
 #include "state/state.hpp"
 
 namespace emulator {
 
 /// The apps, certificates, roles and tenants of the command line, with the certificate files
-/// read.
+/// read, and the workload identities (which the state does not keep).
 struct Registrations {
   std::vector<std::pair<std::string, std::string>> secrets;                 // client id, secret
   std::vector<std::pair<std::string, RegisteredCertificate>> certificates;  // client id, cert
-  std::vector<std::pair<std::string, std::string>> roles;                   // client id, role
+  std::vector<std::pair<std::string, std::string>> roles;  // client id, role; apps only
   std::vector<std::string> tenants;
+  WorkloadIdentities workloads;  // managed identities hold their own roles
 };
 
-/// Reads the files named by `--app-cert`.
+/// Reads the files named by `--app-cert` and `--federated-issuer`.
 /// @throws std::runtime_error naming the flag and file if one cannot be read or holds no RSA
-/// certificate.
+/// certificate or key, or an `--app-federated` names no `--federated-issuer`.
 Registrations readRegistrations(const Options& options);
 
 /// Adds `registrations` to the state (from the data file, if any): a secret replaces the app's
-/// secret, a certificate or role is added unless the app has it already, a tenant is added
-/// unless known.
+/// secret, a certificate or role is added unless the app has it already, an app with a
+/// federated credential is registered (without credentials the state keeps) unless known, a
+/// tenant is added unless known.
 /// @return whether the state changed (and so must be saved).
 /// @throws std::runtime_error naming the flag if a role is for an app that is registered
 /// neither here nor in the state.
