@@ -123,8 +123,25 @@ void startItem(const ItemCall& call, FleetItem item, FleetResult result,
       return;
     }
     case FleetAction::RemovePartner: {
-      auto request = policy.partners(partner).remove();
-      prepared(request, call).sendAsync(reading(noteRemoved));
+      // The policy first; then, unless that failed, the configuration.
+      auto removePolicy = policy.partners(partner).identitySynchronization().remove();
+      auto removePartner = policy.partners(partner).remove();
+      prepared(removePartner, call);
+      prepared(removePolicy, call)
+          .sendAsync([result = std::move(result), done = std::move(done),
+                      removePartner](Result<Response<void>> first) mutable {
+            noteRemoved(result, std::move(first));
+            if (result.outcome != FleetOutcome::Removed) return done(std::move(result));
+            std::vector<Attempt> before = std::move(result.attempts);
+            removePartner.sendAsync(
+                [result = std::move(result), done = std::move(done),
+                 before = std::move(before)](Result<Response<void>> second) mutable {
+                  noteRemoved(result, std::move(second));
+                  before.insert(before.end(), result.attempts.begin(), result.attempts.end());
+                  result.attempts = std::move(before);
+                  done(std::move(result));
+                });
+          });
       return;
     }
     case FleetAction::GetPolicy: {

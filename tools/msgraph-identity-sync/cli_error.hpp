@@ -20,6 +20,8 @@ enum ExitCode : int {
   kExitOutput = 7,            // the result could not be written to standard output
   kExitDrift = 8,             // drift: the tenants differ from the desired state
   kExitBadLines = 9,          // plan, drift: bad lines of the desired-state file were skipped
+  kExitItemsFailed = 10,      // apply: some partners failed (recorded), the others were done
+  kExitInterrupted = 11,      // apply: stopped by SIGINT before every partner was done
 };
 
 /// A failure of the tool itself (not of the library), with the exit code it ends with.

@@ -125,7 +125,8 @@ std::shared_ptr<msgraph::TokenCredential> credential(const Arguments& args,
 
 }  // namespace
 
-msgraph::GraphClient makeClient(const Arguments& args) {
+msgraph::GraphClient makeClient(const Arguments& args,
+                                std::shared_ptr<msgraph::AsyncHttpTransport> async) {
   const msgraph::CurlTransportOptions transport = transportOptions(args);
   msgraph::ClientOptions options;
   options.cloud(args.cloud).apiVersion(args.apiVersion).transportOptions(transport);
@@ -138,6 +139,7 @@ msgraph::GraphClient makeClient(const Arguments& args) {
   retry.retryPatch = args.raw.retryPatch;
   options.retry(std::move(retry));
   if (args.raw.verbose) options.logger(logToStderr);
+  if (async) options.asyncTransport(std::move(async));
   try {
     return msgraph::GraphClient(std::move(options));
   } catch (const msgraph::ValidationError& e) {

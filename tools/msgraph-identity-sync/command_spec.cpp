@@ -56,6 +56,14 @@ const std::vector<OptionSpec> kOptions = {
     {"--prune", "", G::Desired, &R::prune,
      "also remove the partners of a tenant the file names that no line desires (their policy, "
      "then their configuration)"},
+    {"--concurrency", "auto|N", G::Apply, &R::concurrency,
+     "requests in flight: auto (the quota-aware scheduler, default) or a fixed N (1-256) without "
+     "quota pacing"},
+    {"--results", "FILE", G::Apply, &R::results,
+     "append a JSON line per partner to FILE as each finishes (flushed per line)"},
+    {"--resume", "FILE", G::Apply, &R::resume,
+     "skip the partners a results FILE records as done (a missing FILE: none)"},
+    {"--quiet", "", G::Apply, &R::quiet, "no progress on stderr"},
     {"--force", "", G::Export, &R::force, "replace the --output file if it exists"},
     {"--header", "'NAME: VALUE'", G::Common, &R::headers,
      "an extra request header; repeatable (-Headers)"},
@@ -240,6 +248,14 @@ const std::vector<VerbSpec> kVerbs = {
      {{"Drift", "", BodyForm::None}},
      {G::Desired},
      kReadOnlySwitches},
+    {Verb::Apply,
+     "apply",
+     "no cmdlet: ensure, and with --prune remove, every partner of a desired-state file",
+     "POST, PUT, PATCH, DELETE",
+     "Make the tenants match --desired FILE at the pace Graph's quotas allow; resumable.",
+     {{"Apply", "", BodyForm::None}},
+     {G::Desired, G::Apply},
+     kReadOnlySwitches},
 };
 
 }  // namespace
@@ -279,7 +295,7 @@ bool isDeletedPolicyVerb(Verb verb) {
 }
 
 bool isFleetVerb(Verb verb) {
-  return verb == Verb::Export || verb == Verb::Plan || verb == Verb::Drift;
+  return verb == Verb::Export || verb == Verb::Plan || verb == Verb::Drift || verb == Verb::Apply;
 }
 
 bool isVerbGroup(std::string_view word) { return word == "partner" || word == "deleted"; }
@@ -337,6 +353,8 @@ std::string_view groupTitle(OptionGroup group) {
       return "List";
     case G::Desired:
       return "Desired state";
+    case G::Apply:
+      return "Apply";
     case G::Export:
       return "Export";
     case G::Common:

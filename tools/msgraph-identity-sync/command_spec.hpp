@@ -62,6 +62,10 @@ struct RawOptions {
   std::optional<std::string> desiredFormat;
   bool prune = false;
   bool force = false;
+  std::optional<std::string> concurrency;
+  std::optional<std::string> results;
+  std::optional<std::string> resume;
+  bool quiet = false;
 };
 
 /// What an option is about; decides which verbs accept it and where help lists it.
@@ -77,6 +81,7 @@ enum class OptionGroup {
   Partner,
   List,
   Desired,
+  Apply,
   Export,
   Common,
   Endpoint,
@@ -122,7 +127,8 @@ enum class Verb {
   DeletedRemove,
   Export,
   Plan,
-  Drift
+  Drift,
+  Apply
 };
 
 /// How a parameter set supplies the request body.

@@ -23,8 +23,9 @@ ExitCode runCommand(const Arguments& args) {
   if (isPartnerVerb(args.verb->verb)) return runPartnerCommand(args);
   if (isDeletedPolicyVerb(args.verb->verb)) return runDeletedPolicyCommand(args);
   if (isFleetVerb(args.verb->verb)) {
-    return args.verb->verb == Verb::Export ? fleet::runExport(args)
-                                           : fleet::runPlan(args, args.verb->verb == Verb::Drift);
+    if (args.verb->verb == Verb::Export) return fleet::runExport(args);
+    if (args.verb->verb == Verb::Apply) return fleet::runApply(args);
+    return fleet::runPlan(args, args.verb->verb == Verb::Drift);
   }
   // Inputs first: a usage error should not wait for a credential to be set up.
   const Target target = readTarget(args);

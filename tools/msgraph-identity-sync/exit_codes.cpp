@@ -32,6 +32,12 @@ const std::vector<ExitCodeSpec>& exitCodeSpecs() {
       {kExitBadLines, "bad lines",
        "plan, drift: lines of --desired could not be used (each reported as FILE:LINE: field: "
        "reason) and were skipped; the rest was planned. Takes precedence over drift"},
+      {kExitItemsFailed, "items failed",
+       "apply: some partners failed (each reported, and recorded in --results); the others were "
+       "done. Takes precedence over bad lines"},
+      {kExitInterrupted, "interrupted",
+       "apply: stopped by SIGINT (the first lets the requests in flight finish, the second "
+       "cancels them) before every partner was done; --resume goes on"},
   };
   return specs;
 }

@@ -29,8 +29,8 @@ enum class FleetAction {
   /// Removes the partner's identity synchronization policy (`DELETE .../identitySynchronization`);
   /// already absent (404) counts as done.
   RemovePolicy,
-  /// Removes the partner configuration, its policy with it (`DELETE .../partners/{id}`); already
-  /// absent (404) counts as done.
+  /// Removes the partner's policy, then its configuration (Graph refuses to delete a partner
+  /// configuration while its policy is there); what is already absent (404) counts as done.
   RemovePartner,
   /// Reads the partner's policy (`GET .../identitySynchronization`) into the result.
   GetPolicy,

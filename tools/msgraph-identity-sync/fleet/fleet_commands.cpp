@@ -12,8 +12,8 @@
 #include "client_factory.hpp"
 #include "error_report.hpp"
 #include "fleet/current_state.hpp"
+#include "fleet/desired_input.hpp"
 #include "fleet/desired_state.hpp"
-#include "fleet/desired_state_reader.hpp"
 #include "fleet/export_file.hpp"
 #include "fleet/plan_printer.hpp"
 #include "fleet/plan_run.hpp"
@@ -45,30 +45,6 @@ std::string exportLine(const Partner& partner) {
       all, {"tenantId", "isInMultiTenantOrganization", "identitySynchronization"}, dropped);
   for (const auto& [key, value] : rest.asObject()) line.set(key, value);
   return line.dump();
-}
-
-void reportBadLine(const std::string& path, const BadLine& bad) {
-  std::cerr << terminalSafe(path + ":" + std::to_string(bad.line) + ": " + bad.field + ": " +
-                            bad.reason)
-            << '\n';
-}
-
-DesiredState readDesiredState(const Arguments& args) {
-  if (!args.raw.desired) {
-    throw UsageError("'" + std::string(args.verb->name) + "' needs --desired FILE");
-  }
-  const std::string& path = *args.raw.desired;
-  const DesiredFormat format = desiredFormat(path, args.raw.desiredFormat);
-  std::ifstream in = openInputFile(optionName(&RawOptions::desired), path);
-  try {
-    DesiredStateReader reader(in, format);
-    DesiredState state(reader, signInOf(args),
-                       [&path](const BadLine& bad) { reportBadLine(path, bad); });
-    if (in.bad()) throw UsageError("--desired: cannot read '" + path + "'");
-    return state;
-  } catch (const BadLineError& error) {  // a CSV header no record can be read with
-    throw UsageError(path + ":1: " + error.field() + ": " + error.what());
-  }
 }
 
 }  // namespace

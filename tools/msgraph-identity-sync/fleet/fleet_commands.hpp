@@ -24,4 +24,16 @@ ExitCode runExport(const Arguments& args);
 /// @throws UsageError, CliError or msgraph::Error before the first listing starts.
 ExitCode runPlan(const Arguments& args, bool drift);
 
+/// `apply --desired FILE [--prune] [--concurrency auto|N] [--results FILE] [--resume FILE]
+/// [--quiet]`: plans as `plan` does, then runs every item that is not unchanged through the
+/// library's fleet runner (msgraph::Fleet: the quota-aware scheduler, one event loop), an
+/// ensure per created or updated partner (it reads again, so a plan gone stale is still
+/// right) and a removal per pruned one. Each partner's result is appended to --results as it
+/// finishes; with --resume, partners that file records as done are skipped. Progress on stderr
+/// (a bar on a terminal, a line every 5 s otherwise, none with --quiet). SIGINT: the first
+/// stops starting partners, the second cancels those in flight.
+/// @return 0; kExitItemsFailed when a partner failed; kExitInterrupted when stopped;
+/// kExitBadLines when lines were skipped and everything else was done.
+ExitCode runApply(const Arguments& args);
+
 }  // namespace msgraph_cli::fleet

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "arguments.hpp"
 #include "fleet/desired_state.hpp"
 #include "msgraph/client/graph_client.hpp"
+#include "msgraph/http/async_http_transport.hpp"
 
 namespace msgraph_cli::fleet {
 
@@ -19,8 +21,10 @@ SignIn signInOf(const Arguments& args);
 /// tenant; "" is the signed-in tenant (--tenant, or the bearer token's).
 class TenantClients {
  public:
-  /// Clients built as `makeClient(args)` builds one; `args` must outlive this.
-  explicit TenantClients(const Arguments& args) : args_(args) {}
+  /// Clients built as `makeClient(args, async)` builds one; `args` must outlive this.
+  explicit TenantClients(const Arguments& args,
+                         std::shared_ptr<msgraph::AsyncHttpTransport> async = nullptr)
+      : args_(args), async_(std::move(async)) {}
 
   /// The client of `tenant`.
   /// @throws what makeClient throws.
@@ -28,6 +32,7 @@ class TenantClients {
 
  private:
   const Arguments& args_;
+  std::shared_ptr<msgraph::AsyncHttpTransport> async_;
   std::vector<std::pair<std::string, msgraph::GraphClient>> clients_;
 };
 

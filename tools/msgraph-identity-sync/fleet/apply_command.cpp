@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: MIT
+// `apply`: the plan, run through the library's fleet runner, with a results file and resume.
+#include <cstdint>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "client_factory.hpp"
+#include "error_report.hpp"
+#include "fleet/apply_progress.hpp"
+#include "fleet/desired_input.hpp"
+#include "fleet/fleet_commands.hpp"
+#include "fleet/interrupt.hpp"
+#include "fleet/plan_run.hpp"
+#include "fleet/results_journal.hpp"
+#include "fleet/resume_set.hpp"
+#include "fleet/tenant_clients.hpp"
+#include "msgraph/client/fleet.hpp"
+#include "msgraph/http/curl_multi_transport.hpp"
+#include "terminal_text.hpp"
+
+namespace msgraph_cli::fleet {
+
+namespace {
+
+// One partner the plan says to write: what the fleet needs to make its item, and its record.
+struct Work {
+  PlanAction action;
+  std::string tenant;
+  std::string partnerTenantId;
+  std::size_t line;
+  std::optional<std::size_t> entry;  // in the desired state; none for a removal
+};
+
+const char* actionName(PlanAction action) {
+  switch (action) {
+    case PlanAction::Create:
+      return "create";
+    case PlanAction::Update:
+      return "update";
+    case PlanAction::Remove:
+      return "remove";
+    case PlanAction::Unchanged:
+      break;
+  }
+  return "unchanged";
+}
+
+// --concurrency: auto (the scheduler) or a fixed cap without quota pacing.
+std::optional<int> fixedConcurrency(const Arguments& args) {
+  if (!args.raw.concurrency || *args.raw.concurrency == "auto") return std::nullopt;
+  const std::string& text = *args.raw.concurrency;
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || value > 256) value = -1;
+    if (value < 0) break;
+    value = value * 10 + (c - '0');
+  }
+  if (text.empty() || value < 1 || value > 256) {
+    throw UsageError("--concurrency: expected auto or a number from 1 to 256");
+  }
+  return value;
+}
+
+std::optional<std::size_t> tenantNumber(const DesiredState& desired, const std::string& tenant) {
+  const auto& tenants = desired.tenants();
+  for (std::size_t i = 0; i < tenants.size(); ++i) {
+    if (tenants[i] == tenant) return i;
+  }
+  return std::nullopt;
+}
+
+ResultRecord recordOf(const Work& work) {
+  ResultRecord record;
+  record.line = work.line;
+  record.tenant = work.tenant;
+  record.partnerTenantId = work.partnerTenantId;
+  record.action = actionName(work.action);
+  return record;
+}
+
+// The error of a failed partner as the record's code and message (server text, kept redacted
+// by the library; made terminal-safe where it is printed).
+void noteFailure(ResultRecord& record, const msgraph::Error& error) {
+  if (const auto* service = dynamic_cast<const msgraph::ServiceError*>(&error)) {
+    record.errorCode = service->code();
+    record.errorMessage = service->message();
+  } else {
+    record.errorCode = dynamic_cast<const msgraph::ValidationError*>(&error) != nullptr
+                           ? "ValidationError"
+                           : "Error";
+    record.errorMessage = error.what();
+  }
+}
+
+// Counts of what the run did, for the summary line and the exit code.
+struct Tally {
+  std::size_t created = 0, updated = 0, unchanged = 0, removed = 0, failed = 0, skipped = 0;
+  void add(msgraph::FleetOutcome outcome) {
+    switch (outcome) {
+      case msgraph::FleetOutcome::Created:
+        ++created;
+        break;
+      case msgraph::FleetOutcome::Updated:
+        ++updated;
+        break;
+      case msgraph::FleetOutcome::Unchanged:
+        ++unchanged;
+        break;
+      case msgraph::FleetOutcome::Removed:
+        ++removed;
+        break;
+      default:
+        ++failed;
+    }
+  }
+};
+
+}  // namespace
+
+ExitCode runApply(const Arguments& args) {
+  const std::optional<int> fixed = fixedConcurrency(args);
+  const DesiredState desired = readDesiredState(args);
+  ResumeSet resume;
+  if (args.raw.resume) {
+    resume = ResumeSet::read(*args.raw.resume, [&](std::size_t line, const std::string& why) {
+      std::cerr << terminalSafe(*args.raw.resume + ":" + std::to_string(line) +
+                                ": not a finished record (" + why + "); its partner is done again")
+                << '\n';
+    });
+  }
+  std::optional<ResultsJournal> journal;
+  if (args.raw.results) journal.emplace(*args.raw.results);
+
+  // One event loop for every tenant's client, with the transport settings of the command line.
+  const auto transport = std::make_shared<msgraph::CurlMultiTransport>(
+      makeClient(args).options().asyncTransportOptions());
+  TenantClients clients(args, transport);
+  Tally tally;
+  std::vector<Work> work;
+  const auto planFailed =
+      makePlan(desired, clients, args, args.raw.prune, [&](const PlanItem& item) {
+        if (resume.isDone(item.tenant, item.partnerTenantId)) {
+          ++tally.skipped;
+          return;
+        }
+        Work next{item.action, item.tenant, item.partnerTenantId, item.line, std::nullopt};
+        if (item.action != PlanAction::Remove) {
+          if (auto tenant = tenantNumber(desired, item.tenant)) {
+            next.entry = desired.find(*tenant, item.partnerTenantId);
+          }
+        }
+        if (item.action != PlanAction::Unchanged) return work.push_back(std::move(next));
+        ++tally.unchanged;  // done already: recorded, so that a resume skips it too
+        ResultRecord record = recordOf(next);
+        record.done = true;
+        if (journal) journal->append(record);
+      });
+  if (planFailed) return reportError(*planFailed, args);
+
+  ApplyProgress progress(args.raw.quiet);
+  msgraph::FleetOptions options;
+  options.transport = transport;
+  options.fixedConcurrency = fixed;
+  options.total = work.size();
+  options.progressInterval = progress.interval();
+  options.progress = [&progress](const msgraph::FleetProgress& now) { progress.show(now); };
+  options.tenant = [&](const std::string& tenant) {
+    return std::make_shared<const msgraph::FleetTenant>(
+        msgraph::FleetTenant{clients.client(tenant), args.raw.clientId.value_or(""),
+                             tenant.empty() ? args.raw.tenant.value_or("") : tenant});
+  };
+  msgraph::Fleet fleet(options);
+
+  std::size_t next = 0;
+  auto source = [&]() -> std::optional<msgraph::FleetItem> {
+    if (next == work.size()) return std::nullopt;
+    const Work& item = work[next];
+    msgraph::FleetItem fleetItem;
+    fleetItem.tenant = item.tenant;
+    fleetItem.tag = next++;
+    if (item.action == PlanAction::Remove || !item.entry) {
+      fleetItem.action = msgraph::FleetAction::RemovePartner;
+      fleetItem.partner.tenantId = item.partnerTenantId;
+      return fleetItem;
+    }
+    DesiredItem desiredItem = desired.item(*item.entry);
+    fleetItem.partner = std::move(desiredItem.partner);
+    fleetItem.policy = std::move(desiredItem.policy);
+    return fleetItem;
+  };
+  auto sink = [&](const msgraph::FleetResult& result) {
+    const Work& item = work[result.tag];
+    ResultRecord record = recordOf(item);
+    record.status = result.status;
+    record.requestId = result.requestId;
+    record.attempts = static_cast<int>(result.attempts.size());
+    tally.add(result.outcome);
+    record.done = result.outcome != msgraph::FleetOutcome::Failed &&
+                  result.outcome != msgraph::FleetOutcome::Cancelled;
+    if (!record.done && result.error) {
+      noteFailure(record, *result.error);
+      progress.finish();
+      std::cerr << terminalSafe("apply: " + item.partnerTenantId +
+                                (item.tenant.empty() ? "" : " (tenant " + item.tenant + ")") +
+                                ": " + result.error->what())
+                << '\n';
+    }
+    if (journal) journal->append(record);
+  };
+  msgraph::FleetControl control;
+  msgraph::FleetSummary summary;
+  {
+    InterruptToStop interrupt(control);
+    summary = fleet.run(source, sink, &control);
+  }
+  progress.finish();
+  std::cout << "Applied: " << tally.created << " created, " << tally.updated << " updated, "
+            << tally.unchanged << " unchanged, " << tally.removed << " removed, " << tally.failed
+            << " failed";
+  if (tally.skipped != 0) std::cout << ", " << tally.skipped << " skipped (done before)";
+  std::cout << "; " << summary.requests << " requests, " << summary.throttled << " answered 429, "
+            << summary.elapsed.count() << " ms\n";
+  if (summary.stopped && next < work.size()) return kExitInterrupted;
+  if (tally.failed != 0) return kExitItemsFailed;
+  return desired.badLines() != 0 ? kExitBadLines : kExitSuccess;
+}
+
+}  // namespace msgraph_cli::fleet
