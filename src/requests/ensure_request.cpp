@@ -8,6 +8,7 @@
 
 #include "msgraph/requests/identity_synchronization_request_builder.hpp"
 #include "msgraph/requests/partners_request_builder.hpp"
+#include "requests/async_ensurer.hpp"
 #include "requests/ensurer.hpp"
 #include "requests/request_validation.hpp"
 
@@ -28,18 +29,41 @@ using Policy = models::IdentitySyncPolicyPartner;
 using Partner = models::CrossTenantAccessPolicyConfigurationPartner;
 
 // The policy is created by a PUT at its own URL.
-detail::Ensurer<Policy> policyEnsurer(const detail::RequestCore& policy, const Policy& desired,
-                                      std::vector<Attempt>& attempts) {
-  return detail::Ensurer<Policy>(
-      policy, detail::withBody(policy.withMethod(HttpMethod::Put, {}), desired), desired, attempts);
+detail::RequestCore policyCreate(const detail::RequestCore& policy, const Policy& desired) {
+  return detail::withBody(policy.withMethod(HttpMethod::Put, {}), desired);
 }
 
 // The partner configuration is created by a POST to the collection, its tenantId in the body.
+detail::RequestCore partnerCreate(const detail::RequestCore& partner, const Partner& desired) {
+  return detail::withBody(partner.parent().withMethod(HttpMethod::Post, {}), desired);
+}
+
+detail::Ensurer<Policy> policyEnsurer(const detail::RequestCore& policy, const Policy& desired,
+                                      std::vector<Attempt>& attempts) {
+  return detail::Ensurer<Policy>(policy, policyCreate(policy, desired), desired, attempts);
+}
+
 detail::Ensurer<Partner> partnerEnsurer(const detail::RequestCore& partner, const Partner& desired,
                                         std::vector<Attempt>& attempts) {
-  return detail::Ensurer<Partner>(
-      partner, detail::withBody(partner.parent().withMethod(HttpMethod::Post, {}), desired),
-      desired, attempts);
+  return detail::Ensurer<Partner>(partner, partnerCreate(partner, desired), desired, attempts);
+}
+
+// Starts the ensure of the policy at `policy` on the event loop.
+void ensurePolicyAsync(const detail::RequestCore& policy, const Policy& desired,
+                       std::vector<Attempt> attempts, detail::AsyncEnsurer<Policy>::Done done) {
+  std::make_shared<detail::AsyncEnsurer<Policy>>(policy, policyCreate(policy, desired), desired,
+                                                 std::move(attempts), std::move(done))
+      ->start();
+}
+
+// The result of the policy's ensure into `result`, or its error into `slot`.
+void deliverPolicyStep(detail::AsyncSlot<EnsureResult>& slot, EnsureResult result,
+                       Result<detail::EnsureStep> step, std::vector<Attempt> attempts) {
+  if (!step.ok()) return slot.set(step.errorPtr());
+  result.outcome = step.value().outcome;
+  result.changed = std::move(step.value().changed);
+  result.attempts = std::move(attempts);
+  slot.set(std::move(result));
 }
 
 // The partner as desired, without the policy, which is ensured on its own.
@@ -64,6 +88,15 @@ Result<EnsureResult> EnsureIdentitySynchronizationRequest::send() const {
   result.changed = std::move(step.value().changed);
   result.attempts = std::move(attempts);
   return result;
+}
+
+AsyncResult<EnsureResult> EnsureIdentitySynchronizationRequest::sendAsync() const {
+  auto slot = std::make_shared<detail::AsyncSlot<EnsureResult>>();
+  ensurePolicyAsync(
+      core_, desired_, {}, [slot](Result<detail::EnsureStep> step, std::vector<Attempt> attempts) {
+        deliverPolicyStep(*slot, EnsureResult{}, std::move(step), std::move(attempts));
+      });
+  return AsyncResult<EnsureResult>(std::move(slot));
 }
 
 Result<EnsurePlan> EnsureIdentitySynchronizationRequest::plan() const {
@@ -107,6 +140,35 @@ Result<EnsureResult> EnsurePartnerRequest::send() const {
   }
   result.attempts = std::move(attempts);
   return result;
+}
+
+// The partner first, then (unless the partner's write was declined) its policy: the same
+// order and rules as send(), each step in the completion of the one before.
+AsyncResult<EnsureResult> EnsurePartnerRequest::sendAsync() const {
+  auto slot = std::make_shared<detail::AsyncSlot<EnsureResult>>();
+  const Partner partner = partnerOnly(desired_);
+  auto policyStep = [slot, core = core_, policy = policy_](Result<detail::EnsureStep> step,
+                                                           std::vector<Attempt> attempts) {
+    if (!step.ok()) return slot->set(step.errorPtr());
+    EnsureResult result;
+    result.partnerCreated = step.value().outcome == EnsureOutcome::Created;
+    result.partnerChanged = std::move(step.value().changed);
+    const bool declined = step.value().outcome == EnsureOutcome::Declined;
+    if (declined || !policy) {
+      if (declined) result.outcome = EnsureOutcome::Declined;  // no partner, so no policy either
+      result.attempts = std::move(attempts);
+      return slot->set(std::move(result));
+    }
+    ensurePolicyAsync(
+        core.child("identitySynchronization"), *policy, std::move(attempts),
+        [slot, result](Result<detail::EnsureStep> last, std::vector<Attempt> all) mutable {
+          deliverPolicyStep(*slot, std::move(result), std::move(last), std::move(all));
+        });
+  };
+  std::make_shared<detail::AsyncEnsurer<Partner>>(core_, partnerCreate(core_, partner), partner,
+                                                  std::vector<Attempt>{}, std::move(policyStep))
+      ->start();
+  return AsyncResult<EnsureResult>(std::move(slot));
 }
 
 Result<EnsurePlan> EnsurePartnerRequest::plan() const {

@@ -39,9 +39,14 @@ class Ensurer {
           std::vector<Attempt>& attempts)
       : resource_(resource), create_(std::move(create)), desired_(desired), attempts_(attempts) {}
 
+  /// The read that plans the write.
+  RequestCore read() const { return resource_.withMethod(HttpMethod::Get, {}); }
+
   /// Reads and picks the write. A 404 means absent; any other failure is an error.
-  Result<EnsureStep> plan() {
-    Result<Exchange> read = resource_.withMethod(HttpMethod::Get, {}).run();
+  Result<EnsureStep> plan() { return planFrom(read().run()); }
+
+  /// Picks the write from what the read got.
+  Result<EnsureStep> planFrom(Result<Exchange> read) {
     if (!read.ok()) {
       keep(read.error().attempts());
       if (!hasServiceStatus(read.error(), 404)) return failure(read.error());
@@ -62,31 +67,51 @@ class Ensurer {
     return step;
   }
 
-  /// Plans and writes until the write lands: a 409 on the create (made meanwhile) or a 404 on
-  /// the PATCH (deleted meanwhile) starts a new round.
-  Result<EnsureStep> run() {
+  /// A desired model that cannot be written is refused before anything is read or written:
+  /// the create request, which cannot be built, says why.
+  bool desiredIsValid() const {
     try {
       desired_.toJson();
-    } catch (const ValidationError&) {  // refused before anything is read or written
-      return create_.run().errorPtr();
+      return true;
+    } catch (const ValidationError&) {
+      return false;
     }
+  }
+  const RequestCore& create() const noexcept { return create_; }
+
+  /// What the write of `step` got: the ensure's result, or nothing when another writer raced
+  /// it (a 409 on the create: made meanwhile; a 404 on the PATCH: deleted meanwhile) and a new
+  /// round must read again.
+  std::optional<Result<EnsureStep>> afterWrite(Result<EnsureStep>& step, Result<Exchange> wrote) {
+    if (wrote.ok()) {
+      keep(wrote.value().attempts);
+      if (wrote.value().declined) step.value().outcome = EnsureOutcome::Declined;
+      return std::move(step);
+    }
+    keep(wrote.error().attempts());
+    const bool raced = step.value().outcome == EnsureOutcome::Created
+                           ? hasServiceStatus(wrote.error(), 409)
+                           : hasServiceStatus(wrote.error(), 404);
+    if (!raced) return Result<EnsureStep>(failure(wrote.error()));
+    return std::nullopt;
+  }
+
+  /// The error of an ensure that lost every round to other writers.
+  std::shared_ptr<const Error> gaveUp() const {
+    return failure(Error("ensure gave up: the resource changed under it " +
+                         std::to_string(kRounds) + " times in a row"));
+  }
+
+  /// Plans and writes until the write lands or kRounds races were lost.
+  Result<EnsureStep> run() {
+    if (!desiredIsValid()) return create_.run().errorPtr();
     for (int round = 0; round < kRounds; ++round) {
       Result<EnsureStep> step = plan();
       if (!step.ok() || !step.value().write) return step;
       Result<Exchange> wrote = step.value().write->run();
-      if (wrote.ok()) {
-        keep(wrote.value().attempts);
-        if (wrote.value().declined) step.value().outcome = EnsureOutcome::Declined;
-        return step;
-      }
-      keep(wrote.error().attempts());
-      const bool raced = step.value().outcome == EnsureOutcome::Created
-                             ? hasServiceStatus(wrote.error(), 409)
-                             : hasServiceStatus(wrote.error(), 404);
-      if (!raced) return failure(wrote.error());
+      if (auto done = afterWrite(step, std::move(wrote))) return std::move(*done);
     }
-    return failure(Error("ensure gave up: the resource changed under it " +
-                         std::to_string(kRounds) + " times in a row"));
+    return gaveUp();
   }
 
   /// An error carrying every attempt so far.

@@ -169,3 +169,36 @@ TEST_CASE("pages of a listing come async as they come blocking", "[integration][
   CHECK_FALSE(async.hasNext());
   CHECK(pages == 2);
 }
+
+TEST_CASE("ensure gives the same result async as blocking", "[integration][async][ensure]") {
+  Emulator emulator;
+  const auto client = emulator.client();
+  const auto partners = client.policies().crossTenantAccessPolicy().partners();
+  const auto sync = partners.ensure(partnerWithId(kPartner), policyNamed("Fabrikam"));
+  const auto policy =
+      client.policies().crossTenantAccessPolicy().partners(kPartner).identitySynchronization();
+  auto requireSameEnsure = [](const msgraph::Result<msgraph::EnsureResult>& blocking,
+                              const msgraph::Result<msgraph::EnsureResult>& async) {
+    REQUIRE(blocking.ok());
+    REQUIRE(async.ok());
+    CHECK(blocking.value().outcome == async.value().outcome);
+    CHECK(blocking.value().changed == async.value().changed);
+    CHECK(blocking.value().partnerCreated == async.value().partnerCreated);
+    CHECK(blocking.value().attempts.size() == async.value().attempts.size());
+  };
+  auto created = sync.send();  // partner POST, policy PUT
+  policy.remove().execute();
+  client.policies().crossTenantAccessPolicy().partners(kPartner).remove().execute();
+  auto createdAsync = sync.sendAsync().get();
+  requireSameEnsure(created, createdAsync);
+  CHECK(createdAsync.value().partnerCreated);
+  CHECK(createdAsync.value().outcome == msgraph::EnsureOutcome::Created);
+
+  requireSameEnsure(sync.send(), sync.sendAsync().get());  // nothing to do
+  auto renamed = policy.ensure(policyNamed("Renamed")).send();
+  policy.patch(policyNamed("Fabrikam")).execute();
+  auto renamedAsync = policy.ensure(policyNamed("Renamed")).sendAsync().get();
+  requireSameEnsure(renamed, renamedAsync);
+  CHECK(renamedAsync.value().outcome == msgraph::EnsureOutcome::Updated);
+  CHECK(policy.get().execute().value->displayName == "Renamed");
+}

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "msgraph/async_result.hpp"
 #include "msgraph/attempt.hpp"
 #include "msgraph/export.hpp"
 #include "msgraph/http/http_request.hpp"
@@ -75,6 +76,12 @@ class MSGRAPH_API EnsureIdentitySynchronizationRequest
   /// @brief Runs the ensure.
   /// @throws what a request's `execute()` throws.
   EnsureResult execute() const { return send().value(); }
+  /// @brief Runs the ensure on the client's event loop (see `Request::sendAsync()`): the same
+  /// reads, writes and race recovery as `send()`, each request sent async and the next one
+  /// started from its completion, so no thread waits. A confirm callback is asked on the loop
+  /// thread for each write. Never throws for library errors.
+  /// @return the pending result; `get()` gives what `send()` would have returned.
+  AsyncResult<EnsureResult> sendAsync() const;
   /// @brief Reads the policy and says what `send()` would write, without writing.
   Result<EnsurePlan> plan() const;
 
@@ -104,6 +111,12 @@ class MSGRAPH_API EnsurePartnerRequest : public CallOptions<EnsurePartnerRequest
   /// @brief Runs the ensure.
   /// @throws what a request's `execute()` throws.
   EnsureResult execute() const { return send().value(); }
+  /// @brief Runs the ensure on the client's event loop (see `Request::sendAsync()`): the same
+  /// reads, writes and race recovery as `send()`, each request sent async and the next one
+  /// started from its completion, so no thread waits. A confirm callback is asked on the loop
+  /// thread for each write. Never throws for library errors.
+  /// @return the pending result; `get()` gives what `send()` would have returned.
+  AsyncResult<EnsureResult> sendAsync() const;
   /// @brief Reads and says what `send()` would write, without writing.
   Result<EnsurePlan> plan() const;
 
