@@ -103,7 +103,7 @@ int sameBothWays(const Request& request) {
 
 }  // namespace
 
-TEST_CASE("every verb gives the same result async as blocking", "[integration][async]") {
+TEST_CASE("every verb gives the same result async as blocking", "[integration][async][threads]") {
   Emulator emulator;
   const auto client = emulator.client(msgraph::ApiVersion::Beta);
   const auto partners = client.policies().crossTenantAccessPolicy().partners();
@@ -148,7 +148,7 @@ TEST_CASE("every verb gives the same result async as blocking", "[integration][a
   CHECK(sameBothWays(partner.remove()) == 0);  // 404: gone
 }
 
-TEST_CASE("pages of a listing come async as they come blocking", "[integration][async]") {
+TEST_CASE("pages of a listing come async as they come blocking", "[integration][async][threads]") {
   Emulator emulator;
   const auto client = emulator.client();
   const auto partners = client.policies().crossTenantAccessPolicy().partners();
@@ -170,7 +170,8 @@ TEST_CASE("pages of a listing come async as they come blocking", "[integration][
   CHECK(pages == 2);
 }
 
-TEST_CASE("ensure gives the same result async as blocking", "[integration][async][ensure]") {
+TEST_CASE("ensure gives the same result async as blocking",
+          "[integration][async][ensure][threads]") {
   Emulator emulator;
   const auto client = emulator.client();
   const auto partners = client.policies().crossTenantAccessPolicy().partners();
