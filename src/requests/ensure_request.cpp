@@ -29,74 +29,50 @@ using Policy = models::IdentitySyncPolicyPartner;
 using Partner = models::CrossTenantAccessPolicyConfigurationPartner;
 
 // The policy is created by a PUT at its own URL.
-detail::Ensurer<Policy> policyEnsurer(const detail::RequestCore& policy, const Policy& desired,
-                                      std::vector<Attempt>& attempts) {
-  return detail::Ensurer<Policy>(
-      policy, detail::withBody(policy.withMethod(HttpMethod::Put, {}), desired), desired, attempts);
+detail::RequestCore policyCreate(const detail::RequestCore& policy, const Policy& desired) {
+  return detail::withBody(policy.withMethod(HttpMethod::Put, {}), desired);
 }
 
 // The partner configuration is created by a POST to the collection, its tenantId in the body.
+detail::RequestCore partnerCreate(const detail::RequestCore& partner, const Partner& desired) {
+  return detail::withBody(partner.parent().withMethod(HttpMethod::Post, {}), desired);
+}
+
+detail::Ensurer<Policy> policyEnsurer(const detail::RequestCore& policy, const Policy& desired,
+                                      std::vector<Attempt>& attempts) {
+  return detail::Ensurer<Policy>(policy, policyCreate(policy, desired), desired, attempts);
+}
+
 detail::Ensurer<Partner> partnerEnsurer(const detail::RequestCore& partner, const Partner& desired,
                                         std::vector<Attempt>& attempts) {
-  return detail::Ensurer<Partner>(
-      partner, detail::withBody(partner.parent().withMethod(HttpMethod::Post, {}), desired),
-      desired, attempts);
+  return detail::Ensurer<Partner>(partner, partnerCreate(partner, desired), desired, attempts);
+}
+
+// Starts the ensure of the policy at `policy` on the event loop.
+void ensurePolicyAsync(const detail::RequestCore& policy, const Policy& desired,
+                       std::vector<Attempt> attempts, detail::AsyncEnsurer<Policy>::Done done) {
+  std::make_shared<detail::AsyncEnsurer<Policy>>(policy, policyCreate(policy, desired), desired,
+                                                 std::move(attempts), std::move(done))
+      ->start();
+}
+
+// Receives an async ensure's result.
+using EnsureCallback = std::function<void(Result<EnsureResult>)>;
+
+// The result of the policy's ensure into `result`, or its error, to `done`.
+void deliverPolicyStep(const EnsureCallback& done, EnsureResult result,
+                       Result<detail::EnsureStep> step, std::vector<Attempt> attempts) {
+  if (!step.ok()) return done(step.errorPtr());
+  result.outcome = step.value().outcome;
+  result.changed = std::move(step.value().changed);
+  result.attempts = std::move(attempts);
+  done(std::move(result));
 }
 
 // The partner as desired, without the policy, which is ensured on its own.
 Partner partnerOnly(Partner desired) {
   desired.identitySynchronization = {};
   return desired;
-}
-
-// What the policy's ensure did, into `result`.
-void notePolicyStep(detail::EnsureStep& step, EnsureResult& result) {
-  result.outcome = step.outcome;
-  result.changed = std::move(step.changed);
-}
-
-// What the partner's ensure did, into `result`: a declined partner write declines the whole.
-void notePartnerStep(detail::EnsureStep& step, EnsureResult& result) {
-  result.partnerCreated = step.outcome == EnsureOutcome::Created;
-  result.partnerChanged = std::move(step.changed);
-  if (step.outcome == EnsureOutcome::Declined) result.outcome = EnsureOutcome::Declined;
-}
-
-// The state of an async ensure, alive until its callback runs: the requests and models the
-// ensurers refer to, and the attempts they add up.
-struct AsyncEnsure {
-  AsyncEnsure(detail::RequestCore partnerRequest, Partner partnerDesired,
-              std::optional<Policy> policyDesired, std::function<void(Result<EnsureResult>)> done)
-      : partnerCore(std::move(partnerRequest)),
-        partner(std::move(partnerDesired)),
-        policy(std::move(policyDesired)),
-        callback(std::move(done)) {}
-
-  void finish() {
-    result.attempts = std::move(attempts);
-    callback(std::move(result));
-  }
-  void fail(std::shared_ptr<const Error> error) { callback(std::move(error)); }
-
-  detail::RequestCore partnerCore;
-  detail::RequestCore policyCore{partnerCore};
-  Partner partner;
-  std::optional<Policy> policy;
-  std::function<void(Result<EnsureResult>)> callback;
-  std::vector<Attempt> attempts;
-  std::optional<detail::Ensurer<Partner>> partners;
-  std::optional<detail::Ensurer<Policy>> policies;
-  EnsureResult result;
-};
-
-// Runs the policy's ensure of `state` (its policyCore set), then finishes.
-void ensurePolicyAsync(const std::shared_ptr<AsyncEnsure>& state) {
-  state->policies.emplace(policyEnsurer(state->policyCore, *state->policy, state->attempts));
-  detail::runEnsurerAsync(state, *state->policies, 0, [state](Result<detail::EnsureStep> step) {
-    if (!step.ok()) return state->fail(step.errorPtr());
-    notePolicyStep(step.value(), state->result);
-    state->finish();
-  });
 }
 
 // Adds the planned write of `step`, as it would be sent, to `plan`.
@@ -111,16 +87,18 @@ Result<EnsureResult> EnsureIdentitySynchronizationRequest::send() const {
   Result<detail::EnsureStep> step = policyEnsurer(core_, desired_, attempts).run();
   if (!step.ok()) return step.errorPtr();
   EnsureResult result;
-  notePolicyStep(step.value(), result);
+  result.outcome = step.value().outcome;
+  result.changed = std::move(step.value().changed);
   result.attempts = std::move(attempts);
   return result;
 }
 
-void EnsureIdentitySynchronizationRequest::sendAsync(
-    std::function<void(Result<EnsureResult>)> callback) const {
-  auto state = std::make_shared<AsyncEnsure>(core_, Partner{}, desired_, std::move(callback));
-  state->policyCore = core_;
-  ensurePolicyAsync(state);
+void EnsureIdentitySynchronizationRequest::sendAsync(EnsureCallback callback) const {
+  ensurePolicyAsync(core_, desired_, {},
+                    [done = std::move(callback)](Result<detail::EnsureStep> step,
+                                                 std::vector<Attempt> attempts) {
+                      deliverPolicyStep(done, EnsureResult{}, std::move(step), std::move(attempts));
+                    });
 }
 
 Result<EnsurePlan> EnsureIdentitySynchronizationRequest::plan() const {
@@ -151,31 +129,46 @@ Result<EnsureResult> EnsurePartnerRequest::send() const {
   Result<detail::EnsureStep> partnerStep = partnerEnsurer(core_, partner, attempts).run();
   if (!partnerStep.ok()) return partnerStep.errorPtr();
   EnsureResult result;
-  notePartnerStep(partnerStep.value(), result);
-  // A declined partner write leaves no partner, so no policy to write either.
-  if (result.outcome != EnsureOutcome::Declined && policy_) {
+  result.partnerCreated = partnerStep.value().outcome == EnsureOutcome::Created;
+  result.partnerChanged = std::move(partnerStep.value().changed);
+  if (partnerStep.value().outcome == EnsureOutcome::Declined) {
+    result.outcome = EnsureOutcome::Declined;  // no partner, so no policy to write either
+  } else if (policy_) {
     const detail::RequestCore policyCore = core_.child("identitySynchronization");
     Result<detail::EnsureStep> policyStep = policyEnsurer(policyCore, *policy_, attempts).run();
     if (!policyStep.ok()) return policyStep.errorPtr();
-    notePolicyStep(policyStep.value(), result);
+    result.outcome = policyStep.value().outcome;
+    result.changed = std::move(policyStep.value().changed);
   }
   result.attempts = std::move(attempts);
   return result;
 }
 
-void EnsurePartnerRequest::sendAsync(std::function<void(Result<EnsureResult>)> callback) const {
-  auto state =
-      std::make_shared<AsyncEnsure>(core_, partnerOnly(desired_), policy_, std::move(callback));
-  state->partners.emplace(partnerEnsurer(state->partnerCore, state->partner, state->attempts));
-  detail::runEnsurerAsync(state, *state->partners, 0, [state](Result<detail::EnsureStep> step) {
-    if (!step.ok()) return state->fail(step.errorPtr());
-    notePartnerStep(step.value(), state->result);
-    if (state->result.outcome == EnsureOutcome::Declined || !state->policy) {
-      return state->finish();
+// The partner first, then (unless the partner's write was declined) its policy: the same
+// order and rules as send(), each step in the completion of the one before.
+void EnsurePartnerRequest::sendAsync(EnsureCallback callback) const {
+  const Partner partner = partnerOnly(desired_);
+  auto policyStep = [done = std::move(callback), core = core_, policy = policy_](
+                        Result<detail::EnsureStep> step, std::vector<Attempt> attempts) {
+    if (!step.ok()) return done(step.errorPtr());
+    EnsureResult result;
+    result.partnerCreated = step.value().outcome == EnsureOutcome::Created;
+    result.partnerChanged = std::move(step.value().changed);
+    const bool declined = step.value().outcome == EnsureOutcome::Declined;
+    if (declined || !policy) {
+      if (declined) result.outcome = EnsureOutcome::Declined;  // no partner, so no policy either
+      result.attempts = std::move(attempts);
+      return done(std::move(result));
     }
-    state->policyCore = state->partnerCore.child("identitySynchronization");
-    ensurePolicyAsync(state);
-  });
+    ensurePolicyAsync(
+        core.child("identitySynchronization"), *policy, std::move(attempts),
+        [done, result](Result<detail::EnsureStep> last, std::vector<Attempt> all) mutable {
+          deliverPolicyStep(done, std::move(result), std::move(last), std::move(all));
+        });
+  };
+  std::make_shared<detail::AsyncEnsurer<Partner>>(core_, partnerCreate(core_, partner), partner,
+                                                  std::vector<Attempt>{}, std::move(policyStep))
+      ->start();
 }
 
 Result<EnsurePlan> EnsurePartnerRequest::plan() const {

@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "msgraph/models/model_difference.hpp"
 #include "msgraph/requests/ensure_request.hpp"
+#include "msgraph/models/model_difference.hpp"
 #include "requests/request_body.hpp"
 #include "requests/request_errors.hpp"
 
@@ -39,12 +39,14 @@ class Ensurer {
           std::vector<Attempt>& attempts)
       : resource_(resource), create_(std::move(create)), desired_(desired), attempts_(attempts) {}
 
-  /// The read of the resource.
+  /// The read that plans the write.
   RequestCore read() const { return resource_.withMethod(HttpMethod::Get, {}); }
 
-  /// Picks the write from what the read found. A 404 means absent; any other failure is an
-  /// error.
-  Result<EnsureStep> decide(Result<Exchange> read) {
+  /// Reads and picks the write. A 404 means absent; any other failure is an error.
+  Result<EnsureStep> plan() { return planFrom(read().run()); }
+
+  /// Picks the write from what the read got.
+  Result<EnsureStep> planFrom(Result<Exchange> read) {
     if (!read.ok()) {
       keep(read.error().attempts());
       if (!hasServiceStatus(read.error(), 404)) return failure(read.error());
@@ -66,23 +68,21 @@ class Ensurer {
     return step;
   }
 
-  /// Reads and picks the write.
-  Result<EnsureStep> plan() { return decide(read().run()); }
-
-  /// A desired model that cannot be serialized is refused before anything is read or written:
-  /// the error to fail with, or null.
-  std::shared_ptr<const Error> refused() const {
+  /// A desired model that cannot be written is refused before anything is read or written:
+  /// the create request, which cannot be built, says why.
+  bool desiredIsValid() const {
     try {
       desired_.toJson();
+      return true;
     } catch (const ValidationError&) {
-      return create_.run().errorPtr();  // the create's pending error: nothing is sent
+      return false;
     }
-    return nullptr;
   }
+  const RequestCore& create() const noexcept { return create_; }
 
-  /// What the write's outcome means for `step`: the result to return, or nothing when the write
-  /// lost a race (a 409 on the create: made meanwhile; a 404 on the PATCH: deleted meanwhile)
-  /// and a new round must read again.
+  /// What the write of `step` got: the ensure's result, or nothing when another writer raced
+  /// it (a 409 on the create: made meanwhile; a 404 on the PATCH: deleted meanwhile) and a new
+  /// round must read again.
   std::optional<Result<EnsureStep>> afterWrite(Result<EnsureStep>& step, Result<Exchange> wrote) {
     if (wrote.ok()) {
       keep(wrote.value().attempts);
@@ -93,23 +93,24 @@ class Ensurer {
     const bool raced = step.value().outcome == EnsureOutcome::Created
                            ? hasServiceStatus(wrote.error(), 409)
                            : hasServiceStatus(wrote.error(), 404);
-    if (raced) return std::nullopt;
-    return Result<EnsureStep>(failure(wrote.error()));
+    if (!raced) return Result<EnsureStep>(failure(wrote.error()));
+    return std::nullopt;
   }
 
-  /// The error after `kRounds` lost races in a row.
+  /// The error of an ensure that lost every round to other writers.
   std::shared_ptr<const Error> gaveUp() const {
     return failure(Error("ensure gave up: the resource changed under it " +
                          std::to_string(kRounds) + " times in a row"));
   }
 
-  /// Plans and writes until the write lands, `kRounds` rounds at most.
+  /// Plans and writes until the write lands or kRounds races were lost.
   Result<EnsureStep> run() {
-    if (auto error = refused()) return error;
+    if (!desiredIsValid()) return create_.run().errorPtr();
     for (int round = 0; round < kRounds; ++round) {
       Result<EnsureStep> step = plan();
       if (!step.ok() || !step.value().write) return step;
-      if (auto finished = afterWrite(step, step.value().write->run())) return std::move(*finished);
+      Result<Exchange> wrote = step.value().write->run();
+      if (auto done = afterWrite(step, std::move(wrote))) return std::move(*done);
     }
     return gaveUp();
   }

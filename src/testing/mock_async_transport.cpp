@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <utility>
 
-#include "canned_response.hpp"
 #include "msgraph/error.hpp"
+#include "testing/canned_response.hpp"
 
 namespace msgraph::testing {
 

@@ -3,8 +3,8 @@
 
 #include <stdexcept>
 
-#include "canned_response.hpp"
 #include "msgraph/error.hpp"
+#include "testing/canned_response.hpp"
 
 namespace msgraph::testing {
 

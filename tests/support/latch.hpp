@@ -21,21 +21,18 @@ class Latch {
   /// Counts one arrival; the last one opens the latch and wakes every waiter. Extra calls are
   /// harmless.
   void countDown() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (count_ == 0) return;
-      --count_;
-      if (count_ != 0) return;
-    }
-    opened_.notify_all();
+    // Notified under the lock: a waiter that then destroys the latch cannot do so while this
+    // thread is still inside notify_all.
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (count_ == 0) return;
+    --count_;
+    if (count_ == 0) opened_.notify_all();
   }
 
   /// Opens the latch at once, whatever the count (to release waiters when a test ends early).
   void open() {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      count_ = 0;
-    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    count_ = 0;
     opened_.notify_all();
   }
 

@@ -7,19 +7,16 @@
 #include <vector>
 
 #include "msgraph/msgraph.hpp"
+#include "unit/graph_answers.hpp"
 #include "unit/mock_client.hpp"
 
 using msgraph::EnsureOutcome;
 using msgraph::HttpMethod;
 namespace models = msgraph::models;
+using msgraph_test::kConflict;
+using msgraph_test::kNotFound;
 
 namespace {
-
-const std::string kNotFound =
-    R"({"error":{"code":"Request_ResourceNotFound","message":"Resource not found."}})";
-const std::string kConflict =
-    R"({"error":{"code":"Request_MultipleObjectsWithSameKeyValue","message":"A conflicting )"
-    R"(object with one or more of the specified property values is present in the directory."}})";
 
 struct Fixture : msgraph_test::MockClient {
   msgraph::IdentitySynchronizationRequestBuilder sync() {

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "msgraph/async_result.hpp"
 #include "msgraph/attempt.hpp"
 #include "msgraph/export.hpp"
 #include "msgraph/http/http_request.hpp"
@@ -76,16 +78,19 @@ class MSGRAPH_API EnsureIdentitySynchronizationRequest
   /// @brief Runs the ensure.
   /// @throws what a request's `execute()` throws.
   EnsureResult execute() const { return send().value(); }
-  /// @brief Runs the ensure on the client's event loop (each read and write as `sendAsync()`
-  /// sends a request) and calls `callback` with what `send()` would return, on the loop thread
-  /// (at once on this thread when nothing can be sent). Never throws for library errors.
-  void sendAsync(std::function<void(Result<EnsureResult>)> callback) const;
-  /// @brief Runs the ensure on the client's event loop. @return the pending result.
+  /// @brief Runs the ensure on the client's event loop (see `Request::sendAsync()`): the same
+  /// reads, writes and race recovery as `send()`, each request sent async and the next one
+  /// started from its completion, so no thread waits. A confirm callback is asked on the loop
+  /// thread for each write. Never throws for library errors.
+  /// @return the pending result; `get()` gives what `send()` would have returned.
   AsyncResult<EnsureResult> sendAsync() const {
     auto slot = std::make_shared<detail::AsyncSlot<EnsureResult>>();
     sendAsync([slot](Result<EnsureResult> result) { slot->set(std::move(result)); });
     return AsyncResult<EnsureResult>(std::move(slot));
   }
+  /// @brief The same, calling `callback` with the result on the loop thread (or at once on this
+  /// thread when nothing can be sent). The callback must not block.
+  void sendAsync(std::function<void(Result<EnsureResult>)> callback) const;
   /// @brief Reads the policy and says what `send()` would write, without writing.
   Result<EnsurePlan> plan() const;
 
@@ -115,16 +120,19 @@ class MSGRAPH_API EnsurePartnerRequest : public CallOptions<EnsurePartnerRequest
   /// @brief Runs the ensure.
   /// @throws what a request's `execute()` throws.
   EnsureResult execute() const { return send().value(); }
-  /// @brief Runs the ensure on the client's event loop (each read and write as `sendAsync()`
-  /// sends a request) and calls `callback` with what `send()` would return, on the loop thread
-  /// (at once on this thread when nothing can be sent). Never throws for library errors.
-  void sendAsync(std::function<void(Result<EnsureResult>)> callback) const;
-  /// @brief Runs the ensure on the client's event loop. @return the pending result.
+  /// @brief Runs the ensure on the client's event loop (see `Request::sendAsync()`): the same
+  /// reads, writes and race recovery as `send()`, each request sent async and the next one
+  /// started from its completion, so no thread waits. A confirm callback is asked on the loop
+  /// thread for each write. Never throws for library errors.
+  /// @return the pending result; `get()` gives what `send()` would have returned.
   AsyncResult<EnsureResult> sendAsync() const {
     auto slot = std::make_shared<detail::AsyncSlot<EnsureResult>>();
     sendAsync([slot](Result<EnsureResult> result) { slot->set(std::move(result)); });
     return AsyncResult<EnsureResult>(std::move(slot));
   }
+  /// @brief The same, calling `callback` with the result on the loop thread (or at once on this
+  /// thread when nothing can be sent). The callback must not block.
+  void sendAsync(std::function<void(Result<EnsureResult>)> callback) const;
   /// @brief Reads and says what `send()` would write, without writing.
   Result<EnsurePlan> plan() const;
 
