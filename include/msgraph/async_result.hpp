@@ -18,12 +18,12 @@ namespace detail {
 template <typename T>
 class AsyncSlot {
  public:
+  // Notified under the lock: a waiter that wakes takes the result, drops the last reference
+  // and destroys the slot only after this call has let go of it.
   void set(Result<T> result) {
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      result_.emplace(std::move(result));
-      ready_ = true;
-    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    result_.emplace(std::move(result));
+    ready_ = true;
     filled_.notify_all();
   }
   bool ready() const {

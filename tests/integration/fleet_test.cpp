@@ -69,8 +69,11 @@ struct Collected {
   }
 };
 
+// The writes the emulator applied to `partner` of the harness's tenant.
 std::int64_t writesOf(const msgraph::Json& stats, const std::string& partner) {
-  const msgraph::Json* byPartner = stats.find("writesByPartner");
+  const msgraph::Json* byTenant = stats.find("writesByPartner");
+  const msgraph::Json* byPartner =
+      byTenant == nullptr ? nullptr : byTenant->find("contoso.onmicrosoft.com");
   if (byPartner == nullptr) return -1;
   const msgraph::Json* count = byPartner->find(partner);
   return count == nullptr ? 0 : count->asInt();
