@@ -17,7 +17,7 @@ struct Registrations {
   std::vector<std::pair<std::string, std::string>> secrets;                 // client id, secret
   std::vector<std::pair<std::string, RegisteredCertificate>> certificates;  // client id, cert
   std::vector<std::pair<std::string, std::string>> roles;                   // client id, role
-  std::vector<std::string> tenants;
+  std::vector<std::string> tenants;  // NAME or NAME=ALIAS, as given
 };
 
 /// Reads the files named by `--app-cert`.
@@ -26,11 +26,13 @@ struct Registrations {
 Registrations readRegistrations(const Options& options);
 
 /// Adds `registrations` to the state (from the data file, if any): a secret replaces the app's
-/// secret, a certificate or role is added unless the app has it already, a tenant is added
-/// unless known.
+/// secret, a certificate or role is added unless the app has it already, a tenant (`NAME`) is
+/// added unless known, and `NAME=ALIAS` also makes ALIAS a name of NAME (see TenantDirectory).
+/// Reads the state's policies, never changes them.
 /// @return whether the state changed (and so must be saved).
 /// @throws std::runtime_error naming the flag if a role is for an app that is registered
-/// neither here nor in the state.
+/// neither here nor in the state, or if an alias is a tenant of its own, an alias of another
+/// tenant, or a tenant (`NAME`) is an alias.
 bool addRegistrations(State& state, const Registrations& registrations);
 
 }  // namespace emulator
