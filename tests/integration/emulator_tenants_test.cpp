@@ -257,12 +257,13 @@ TEST_CASE("emulator tenants: a data file of one store that names no tenant needs
 }
 
 // A fleet run's load: with the store's writes in place (O(log n) each, not a copy of every
-// partner), 20,000 partners take about as long per write as the first thousand did. The figures
-// are measured apart (see the README); this test proves that every write was applied exactly
-// once, in its tenant, and that the list pages through all of them by key.
-TEST_CASE("emulator tenants: 20,000 partner writes are all applied and listed in order",
+// partner), a write at 10,000 partners costs about what one at 1,000 did. The figures are
+// measured apart (no timing assertions here); this test proves that every write was applied
+// exactly once, in its tenant, and that the list pages through all of them by key. 10,000, not
+// more: under the sanitizers on a shared machine that is about 45 s of the 120 s a test may take.
+TEST_CASE("emulator tenants: 10,000 partner writes are all applied and listed in order",
           "[integration][emulator][tenants][scale]") {
-  constexpr int kPartnerCount = 20000;
+  constexpr int kPartnerCount = 10000;
   constexpr int kBatchSize = 20;  // Graph's $batch limit
   TwoTenants tenants({"--auto-create-partners"});
   auto& [emulator, a, b] = tenants;

@@ -399,7 +399,7 @@ TEST_CASE("emulator throttling: concurrent writers together get exactly N writes
   CHECK(totalAllowed == 25);
   CHECK(totalRefused == kThreads * kWritesEach - 25);
   const Json stats = emulator.stats();
-  CHECK(stats.find("writesByPartner")->asObject().size() == 25);
+  CHECK(stats.find("writesByPartner")->find(kContoso)->asObject().size() == 25);
   CHECK(stats.find("throttled")->find("Tenant_Application/Write")->asInt() == totalRefused);
 }
 
@@ -431,7 +431,7 @@ TEST_CASE("emulator throttling: the library's retry waits the Retry-After and ge
   CHECK(waits == std::vector<std::chrono::milliseconds>{std::chrono::seconds(10)});
   const Json stats = emulator.stats();
   CHECK(stats.find("throttled")->find("Tenant_Application/Write")->asInt() == 1);
-  CHECK(stats.find("writesByPartner")->find(partnerId(3))->asInt() == 1);
+  CHECK(stats.find("writesByPartner")->find(kContoso)->find(partnerId(3))->asInt() == 1);
 }
 
 TEST_CASE("emulator throttling: without the manual clock the buckets refill by the steady clock",
