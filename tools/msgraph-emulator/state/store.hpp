@@ -70,14 +70,7 @@ class Store {
       journal.rollback();
       if (policies.second) state_.policies.erase(policies.first);  // added for this change
     };
-    try {
-      if (!std::forward<F>(change)(journal)) return undo();
-      persist(state_);
-    } catch (...) {
-      undo();
-      throw;
-    }
-    ++writes_;
+    applyOrUndo([&] { return std::forward<F>(change)(journal); }, state_, undo);
   }
 
   /// Calls `change(State&)` on a copy of the apps and tenants under the lock; if it returns
@@ -94,17 +87,10 @@ class Store {
     next.policies.swap(state_.policies);  // lent, not copied: given back below in every case
     next.etagCounter = state_.etagCounter;
     const auto giveBack = [&] { state_.policies.swap(next.policies); };
-    try {
-      if (!std::forward<F>(change)(next)) return giveBack();
-      persist(next);
-    } catch (...) {
-      giveBack();
-      throw;
-    }
+    if (!applyOrUndo([&] { return std::forward<F>(change)(next); }, next, giveBack)) return;
     giveBack();
     state_.apps = std::move(next.apps);
     state_.tenants = std::move(next.tenants);
-    ++writes_;
   }
 
   /// How many updates changed the state since the start: what a test checks to prove that a
@@ -115,6 +101,27 @@ class Store {
   }
 
  private:
+  // Under the lock: runs `change()` and, if it returns true, saves `saved` and counts a write.
+  // If it returns false or throws, or the save fails, calls `undo()` (and rethrows).
+  // @return whether the change was saved.
+  template <typename Change, typename Undo>
+  bool applyOrUndo(Change&& change, const State& saved, Undo&& undo) {
+    bool changed = false;
+    try {
+      changed = change();
+      if (changed) persist(saved);
+    } catch (...) {
+      undo();
+      throw;
+    }
+    if (!changed) {
+      undo();
+      return false;
+    }
+    ++writes_;
+    return true;
+  }
+
   void persist(const State& state) const;
 
   std::optional<std::filesystem::path> dataFile_;
