@@ -74,10 +74,10 @@ TEST_CASE("cli: --output text prints a partner of 200,000 keys", "[integration][
   msgraph_test::TempDir dir;
   const std::string data =
       dir.write("state.json",
-                R"({"formatVersion":4,"etagCounter":0,"apps":{},"tenants":[],"deletedPolicies":{},)"
-                R"("partners":{")" +
+                R"({"formatVersion":5,"etagCounter":0,"apps":{},"tenants":[],"tenantAliases":{},)"
+                R"("policies":{"contoso.onmicrosoft.com":{"deletedPolicies":{},"partners":{")" +
                     kPartner + R"(":{"configuration":{"tenantId":")" + kPartner + R"(",)" +
-                    members(200000) + "}}}}");
+                    members(200000) + "}}}}}}");
   Emulator emulator({}, data);
   const Cli cli(emulator);
   const Outcome got = cli({"partner", "get", "--partner-tenant-id", kPartner, "--output", "text"});

@@ -158,10 +158,11 @@ TEST_CASE("deleted policies older than 30 days are purged", "[integration][delet
                        .count();
   const auto daysAgo = [&](int days) { return std::to_string(now - days * 24 * 60 * 60); };
   const std::string data = dir.write(
-      "state.json", R"({"formatVersion":4,"etagCounter":0,"partners":{},"apps":{},"tenants":[],)"
-                    R"("deletedPolicies":{"old":{"deletedAt":)" +
-                        daysAgo(31) + R"(,"properties":{}},"recent":{"deletedAt":)" + daysAgo(29) +
-                        R"(,"properties":{}}}})");
+      "state.json",
+      R"({"formatVersion":5,"etagCounter":0,"apps":{},"tenants":[],"tenantAliases":{},)"
+      R"("policies":{"contoso.onmicrosoft.com":{"partners":{},"deletedPolicies":{"old":{"deletedAt":)" +
+          daysAgo(31) + R"(,"properties":{}},"recent":{"deletedAt":)" + daysAgo(29) +
+          R"(,"properties":{}}}}}})");
   Emulator emulator({}, data);
   CHECK(deletedIds(emulator.client(msgraph::ApiVersion::Beta)) ==
         std::vector<std::string>{"recent"});

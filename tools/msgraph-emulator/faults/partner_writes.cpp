@@ -1,27 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "faults/partner_writes.hpp"
 
-#include <algorithm>
-#include <utility>
-#include <vector>
-
 namespace emulator {
 
-void PartnerWrites::record(const std::string& partnerId) {
+void PartnerWrites::record(const std::string& tenant, const std::string& partnerId) {
   std::lock_guard<std::mutex> lock(mutex_);
-  ++counts_[partnerId];
+  ++counts_[tenant][partnerId];
 }
 
 msgraph::Json PartnerWrites::toJson() const {
-  std::vector<std::pair<std::string, std::uint64_t>> sorted;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    sorted.assign(counts_.begin(), counts_.end());
-  }
-  // In tenant id order, as the partner list pages, so that two snapshots compare line by line.
-  std::sort(sorted.begin(), sorted.end());
   msgraph::JsonObject out;
-  for (auto& [partner, count] : sorted) out.set(std::move(partner), count);
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& [tenant, partners] : counts_) {
+    msgraph::JsonObject counts;
+    for (const auto& [partner, count] : partners) counts.set(partner, count);
+    out.set(tenant, std::move(counts));
+  }
   return out;
 }
 

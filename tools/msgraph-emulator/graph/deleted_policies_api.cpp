@@ -9,6 +9,7 @@
 
 #include <chrono>
 
+#include "graph/auto_create.hpp"
 #include "graph/graph_responses.hpp"
 #include "graph/odata.hpp"
 #include "graph/policy_document.hpp"
@@ -34,8 +35,8 @@ JsonObject presentDeleted(const std::string& partnerId, const DeletedPolicyRecor
 }
 
 // Forgets what is older than 30 days, in the same update as the call's own change.
-bool purge(State& state, const GraphCall& call) {
-  return state.purgeDeletedBefore(unixSeconds(call.ids.when) - kRetentionSeconds);
+bool purge(PolicyChange& policies, const GraphCall& call) {
+  return policies.purgeDeletedBefore(unixSeconds(call.ids.when) - kRetentionSeconds);
 }
 
 }  // namespace
@@ -46,9 +47,9 @@ DeletedPoliciesApi::DeletedPoliciesApi(Store& store, bool autoCreatePartners)
 ApiResponse DeletedPoliciesApi::collection(const GraphCall& call) const {
   if (call.request.method != "GET") return methodNotAllowed(call.ids, "GET");
   Json value = Json::array();
-  store_.update([&](State& state) {
-    const bool purged = purge(state, call);
-    for (const auto& [id, deleted] : state.deletedPolicies) {
+  store_.updatePolicies(call.tenant, [&](PolicyChange& policies) {
+    const bool purged = purge(policies, call);
+    for (const auto& [id, deleted] : policies.deletedPolicies()) {
       JsonObject item{{std::string(kTypeAnnotation), "#" + std::string(kPolicyType)}};
       for (const auto& [key, property] : presentDeleted(id, deleted)) item.set(key, property);
       value.asArray().emplace_back(std::move(item));
@@ -66,9 +67,9 @@ ApiResponse DeletedPoliciesApi::collection(const GraphCall& call) const {
 ApiResponse DeletedPoliciesApi::entity(const GraphCall& call, const std::string& partnerId) const {
   if (call.request.method != "DELETE") return methodNotAllowed(call.ids, "DELETE");
   ApiResponse response = noContent();
-  store_.update([&](State& state) {
-    const bool purged = purge(state, call);
-    if (state.deletedPolicies.erase(partnerId) == 0) {
+  store_.updatePolicies(call.tenant, [&](PolicyChange& policies) {
+    const bool purged = purge(policies, call);
+    if (!policies.eraseDeleted(partnerId)) {
       response = resourceNotFound(call.ids, partnerId);
       return purged;
     }
@@ -80,37 +81,32 @@ ApiResponse DeletedPoliciesApi::entity(const GraphCall& call, const std::string&
 ApiResponse DeletedPoliciesApi::restore(const GraphCall& call, const std::string& partnerId) const {
   if (call.request.method != "POST") return methodNotAllowed(call.ids, "POST");
   ApiResponse response;
-  store_.update([&](State& state) {
-    const bool purged = purge(state, call);
-    const auto deleted = state.deletedPolicies.find(partnerId);
-    if (deleted == state.deletedPolicies.end()) {
+  store_.updatePolicies(call.tenant, [&](PolicyChange& policies) {
+    const bool purged = purge(policies, call);
+    const auto deleted = policies.deletedPolicies().find(partnerId);
+    if (deleted == policies.deletedPolicies().end()) {
       response = resourceNotFound(call.ids, partnerId);
       return purged;
     }
-    auto partner = state.partners.find(partnerId);
-    if (partner == state.partners.end()) {
-      if (!autoCreatePartners_) {
-        response = resourceNotFound(call.ids, partnerId);
-        return purged;
-      }
-      partner =
-          state.partners.emplace(partnerId, PartnerRecord{{{"tenantId", partnerId}}, {}}).first;
+    const DeletedPolicyRecord restored = deleted->second;
+    PartnerRecord* partner = partnerOrCreated(policies, partnerId, autoCreatePartners_);
+    if (partner == nullptr) {
+      response = resourceNotFound(call.ids, partnerId);
+      return purged;
     }
     // Not documented: a live policy for the partner is the same duplicate key as a second PUT.
-    if (partner->second.policy) {
+    if (partner->policy) {
       response = conflictingObjects(call.ids, partnerId, Conflict::Policy);
       return purged;
     }
     // The documented example answers with the restored object, deletedDateTime still shown.
     JsonObject body{{"@odata.context", odataContext(call, std::string(kPolicyType))}};
-    for (const auto& [key, property] : presentDeleted(partnerId, deleted->second)) {
-      body.set(key, property);
-    }
-    partner->second.policy = PolicyRecord{deleted->second.properties, state.nextEtag()};
+    for (const auto& [key, property] : presentDeleted(partnerId, restored)) body.set(key, property);
+    partner->policy = PolicyRecord{restored.properties, policies.nextEtag()};
     response = ApiResponse();
     response.setJson(body);
-    setHeader(response.headers, "ETag", partner->second.policy->etag);
-    state.deletedPolicies.erase(deleted);
+    setHeader(response.headers, "ETag", partner->policy->etag);
+    policies.eraseDeleted(partnerId);
     return true;
   });
   return response;

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "graph/auto_create.hpp"
 #include "graph/graph_responses.hpp"
 #include "graph/if_match.hpp"
 #include "graph/json_body.hpp"
@@ -75,9 +76,9 @@ ApiResponse IdentitySyncApi::get(const GraphCall& call, const std::string& partn
   if (std::optional<ApiResponse> refused = parseSelect(call, select)) return *refused;
   bool partnerKnown = autoCreatePartners_;
   std::optional<PolicyRecord> policy;
-  store_.read([&](const State& state) {
-    const auto found = state.partners.find(partnerId);
-    if (found == state.partners.end()) return;
+  store_.readPolicies(call.tenant, [&](const TenantPolicies& policies) {
+    const auto found = policies.partners.find(partnerId);
+    if (found == policies.partners.end()) return;
     partnerKnown = true;
     policy = found->second.policy;
   });
@@ -104,16 +105,13 @@ ApiResponse IdentitySyncApi::put(const GraphCall& call, const std::string& partn
     return *refused;
   }
   ApiResponse response = noContent();
-  store_.update([&](State& state) {
-    auto found = state.partners.find(partnerId);
-    if (found == state.partners.end()) {
-      if (!autoCreatePartners_) {
-        response = resourceNotFound(call.ids, partnerId);
-        return false;
-      }
-      found = state.partners.emplace(partnerId, PartnerRecord{{{"tenantId", partnerId}}, {}}).first;
+  store_.updatePolicies(call.tenant, [&](PolicyChange& policies) {
+    PartnerRecord* partner = partnerOrCreated(policies, partnerId, autoCreatePartners_);
+    if (partner == nullptr) {
+      response = resourceNotFound(call.ids, partnerId);
+      return false;
     }
-    std::optional<PolicyRecord>& policy = found->second.policy;
+    std::optional<PolicyRecord>& policy = partner->policy;
     // PUT only creates: Graph refuses a second PUT with 409 and leaves the policy as it is
     // (changes go through PATCH; see conflictingObjects).
     if (policy) {
@@ -124,19 +122,19 @@ ApiResponse IdentitySyncApi::put(const GraphCall& call, const std::string& partn
       response = preconditionFailed(call.ids);
       return false;
     }
-    policy = PolicyRecord{storableProperties(body), state.nextEtag()};
+    policy = PolicyRecord{storableProperties(body), policies.nextEtag()};
     setHeader(response.headers, "ETag", policy->etag);
     return true;
   });
   return response;
 }
 
-PolicyRecord* IdentitySyncApi::existingPolicy(State& state, const GraphCall& call,
+PolicyRecord* IdentitySyncApi::existingPolicy(PolicyChange& policies, const GraphCall& call,
                                               const std::string& partnerId,
                                               ApiResponse& notFound) const {
-  const auto found = state.partners.find(partnerId);
-  if (found != state.partners.end() && found->second.policy) return &*found->second.policy;
-  const bool partnerKnown = found != state.partners.end() || autoCreatePartners_;
+  PartnerRecord* partner = policies.editPartner(partnerId);
+  if (partner != nullptr && partner->policy) return &*partner->policy;
+  const bool partnerKnown = partner != nullptr || autoCreatePartners_;
   notFound = resourceNotFound(call.ids, partnerKnown ? kPolicyName : partnerId);
   return nullptr;
 }
@@ -147,8 +145,8 @@ ApiResponse IdentitySyncApi::patch(const GraphCall& call, const std::string& par
     return *refused;
   }
   ApiResponse response = noContent();
-  store_.update([&](State& state) {
-    PolicyRecord* policy = existingPolicy(state, call, partnerId, response);
+  store_.updatePolicies(call.tenant, [&](PolicyChange& policies) {
+    PolicyRecord* policy = existingPolicy(policies, call, partnerId, response);
     if (policy == nullptr) {
       response = updateTargetNotFound(call.ids);
       return false;
@@ -158,7 +156,7 @@ ApiResponse IdentitySyncApi::patch(const GraphCall& call, const std::string& par
       return false;
     }
     mergePolicy(policy->properties, body);
-    policy->etag = state.nextEtag();
+    policy->etag = policies.nextEtag();
     setHeader(response.headers, "ETag", policy->etag);
     return true;
   });
@@ -167,8 +165,8 @@ ApiResponse IdentitySyncApi::patch(const GraphCall& call, const std::string& par
 
 ApiResponse IdentitySyncApi::remove(const GraphCall& call, const std::string& partnerId) const {
   ApiResponse response = noContent();
-  store_.update([&](State& state) {
-    const PolicyRecord* policy = existingPolicy(state, call, partnerId, response);
+  store_.updatePolicies(call.tenant, [&](PolicyChange& policies) {
+    PolicyRecord* policy = existingPolicy(policies, call, partnerId, response);
     if (policy == nullptr) return false;
     if (!ifMatchAllows(call.request.headers, &policy->etag)) {
       response = preconditionFailed(call.ids);
@@ -176,9 +174,9 @@ ApiResponse IdentitySyncApi::remove(const GraphCall& call, const std::string& pa
     }
     // Graph (beta) keeps a deleted policy among the deleted items for 30 days
     // (api-reference/beta/api/policydeletableroot-list-crosstenantsyncpolicypartners.md).
-    state.deletedPolicies[partnerId] =
-        DeletedPolicyRecord{policy->properties, unixSeconds(call.ids.when)};
-    state.partners.at(partnerId).policy.reset();
+    policies.putDeleted(partnerId,
+                        DeletedPolicyRecord{policy->properties, unixSeconds(call.ids.when)});
+    policies.editPartner(partnerId)->policy.reset();
     return true;
   });
   return response;

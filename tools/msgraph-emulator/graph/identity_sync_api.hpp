@@ -27,8 +27,8 @@ class IdentitySyncApi {
   ApiResponse remove(const GraphCall& call, const std::string& partnerId) const;
   // The partner's policy, or nullptr with `notFound` set to the 404 (naming the partner if it
   // is unknown, else the policy).
-  PolicyRecord* existingPolicy(State& state, const GraphCall& call, const std::string& partnerId,
-                               ApiResponse& notFound) const;
+  PolicyRecord* existingPolicy(PolicyChange& policies, const GraphCall& call,
+                               const std::string& partnerId, ApiResponse& notFound) const;
 
   Store& store_;
   bool autoCreatePartners_;

@@ -89,20 +89,21 @@ std::string nextLink(const GraphCall& call, const PageQuery& query, const std::s
 
 }  // namespace
 
-ApiResponse listPartners(const GraphCall& call, const State& state) {
+ApiResponse listPartners(const GraphCall& call,
+                         const std::map<std::string, PartnerRecord>& partners) {
   PageQuery query;
   if (std::optional<std::string> problem = readQuery(call.request.rawQuery, query)) {
     return graphError(call.ids, 400, "BadRequest", *problem);
   }
   // After the last key returned, not after N entries: a partner that exists throughout is on
   // exactly one page however many are added or removed between pages.
-  auto it = query.after ? state.partners.upper_bound(*query.after) : state.partners.begin();
+  auto it = query.after ? partners.upper_bound(*query.after) : partners.begin();
   Json::Array value;
-  for (; it != state.partners.end() && value.size() < query.top; ++it) {
+  for (; it != partners.end() && value.size() < query.top; ++it) {
     value.emplace_back(presentPartner(call, query, it->first, it->second));
   }
   JsonObject body{{"@odata.context", odataContext(call, kCollection)}};
-  if (it != state.partners.end()) {
+  if (it != partners.end()) {
     body.set("@odata.nextLink", nextLink(call, query, std::prev(it)->first));
   }
   body.set("value", std::move(value));

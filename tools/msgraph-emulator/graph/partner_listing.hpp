@@ -13,7 +13,9 @@ constexpr std::size_t kDefaultPartnerPageSize = 100;
 
 /// One page of `GET .../partners`, in tenant id order: `$top` (1 to 999), `$skiptoken` (from a
 /// previous page's `@odata.nextLink`), `$select` and `$expand=identitySynchronization`. A
-/// malformed query or token is a 400.
-ApiResponse listPartners(const GraphCall& call, const State& state);
+/// malformed query or token is a 400. A page costs O(log n) to find (the token names the last
+/// key returned) plus its own partners.
+ApiResponse listPartners(const GraphCall& call,
+                         const std::map<std::string, PartnerRecord>& partners);
 
 }  // namespace emulator

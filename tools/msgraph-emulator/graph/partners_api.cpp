@@ -54,21 +54,21 @@ JsonObject withContext(std::string context, const JsonObject& object) {
   return out;
 }
 
-// Applies `change(state, partner, response)` to a known partner under the store's lock; an
+// Applies `change(policies, partner, response)` to a known partner under the store's lock; an
 // unknown one is 404 (worded for a PATCH as Graph words it, see updateTargetNotFound).
 // `change` returns whether it changed anything (to be persisted).
 template <typename Change>
 ApiResponse changePartner(Store& store, const GraphCall& call, const std::string& partnerId,
                           Change change) {
   ApiResponse response = noContent();
-  store.update([&](State& state) {
-    const auto found = state.partners.find(partnerId);
-    if (found == state.partners.end()) {
+  store.updatePolicies(call.tenant, [&](PolicyChange& policies) {
+    PartnerRecord* partner = policies.editPartner(partnerId);
+    if (partner == nullptr) {
       response = call.request.method == "PATCH" ? updateTargetNotFound(call.ids)
                                                 : resourceNotFound(call.ids, partnerId);
       return false;
     }
-    return change(state, found, response);
+    return change(policies, *partner, response);
   });
   return response;
 }
@@ -88,9 +88,9 @@ ApiResponse PartnersApi::entity(const GraphCall& call, const std::string& partne
   if (call.request.method == "PATCH") return patch(call, partnerId);
   if (call.request.method != "GET") return methodNotAllowed(call.ids, "GET, PATCH, DELETE");
   std::optional<JsonObject> configuration;
-  store_.read([&](const State& state) {
-    const auto found = state.partners.find(partnerId);
-    if (found != state.partners.end()) configuration = found->second.configuration;
+  store_.readPolicies(call.tenant, [&](const TenantPolicies& policies) {
+    const auto found = policies.partners.find(partnerId);
+    if (found != policies.partners.end()) configuration = found->second.configuration;
   });
   if (!configuration) return resourceNotFound(call.ids, partnerId);
   ApiResponse response;
@@ -106,8 +106,8 @@ ApiResponse PartnersApi::create(const GraphCall& call) const {
   if (!configuration) return graphError(call.ids, 400, "BadRequest", problem);
   const std::string& id = configuration->find("tenantId")->asString();
   ApiResponse response;
-  store_.update([&](State& state) {
-    if (!state.partners.emplace(id, PartnerRecord{*configuration, {}}).second) {
+  store_.updatePolicies(call.tenant, [&](PolicyChange& policies) {
+    if (!policies.addPartner(id, PartnerRecord{*configuration, {}})) {
       response = conflictingObjects(call.ids, id, Conflict::PartnerTenantId);
       return false;
     }
@@ -134,20 +134,24 @@ ApiResponse PartnersApi::patch(const GraphCall& call, const std::string& partner
     return graphError(call.ids, 400, "BadRequest",
                       "The property 'tenantId' cannot be changed: it must match the path.");
   }
-  return changePartner(store_, call, partnerId, [&](State&, auto found, ApiResponse&) {
-    mergePolicy(found->second.configuration, *changes);
-    return true;
-  });
+  return changePartner(store_, call, partnerId,
+                       [&](PolicyChange&, PartnerRecord& partner, ApiResponse&) {
+                         mergePolicy(partner.configuration, *changes);
+                         return true;
+                       });
 }
 
 ApiResponse PartnersApi::list(const GraphCall& call) const {
-  return store_.read([&](const State& state) { return listPartners(call, state); });
+  return store_.readPolicies(call.tenant, [&](const TenantPolicies& policies) {
+    return listPartners(call, policies.partners);
+  });
 }
 
 ApiResponse PartnersApi::remove(const GraphCall& call, const std::string& partnerId) const {
   return changePartner(
-      store_, call, partnerId, [&](State& state, auto found, ApiResponse& response) {
-        if (found->second.policy) {
+      store_, call, partnerId,
+      [&](PolicyChange& policies, const PartnerRecord& partner, ApiResponse& response) {
+        if (partner.policy) {
           // The documented rule: the contained policy must be deleted before its partner.
           response =
               graphError(call.ids, 400, "BadRequest",
@@ -155,7 +159,7 @@ ApiResponse PartnersApi::remove(const GraphCall& call, const std::string& partne
                          "the policy before the partner configuration.");
           return false;
         }
-        state.partners.erase(found);
+        policies.erasePartner(partnerId);
         return true;
       });
 }

@@ -48,12 +48,13 @@ std::optional<bool> meteredAsWrite(std::string_view method) {
   return std::nullopt;
 }
 
-// The caller of a bearer token this emulator did not issue (--accept-any-token): throttled as
-// one app in one tenant, both the nil GUID.
-const TokenGrant& anonymousGrant() {
-  static const TokenGrant grant{
+// The caller of a bearer token: its grant or, for one this emulator did not issue
+// (--accept-any-token), one app in one tenant, both the nil GUID: throttled as that app and
+// reading and writing that tenant's policies.
+const TokenGrant& callerOf(const TokenStore::Check& presented) {
+  static const TokenGrant anonymous{
       "00000000-0000-0000-0000-000000000000", "00000000-0000-0000-0000-000000000000", {}};
-  return grant;
+  return presented.grant ? *presented.grant : anonymous;
 }
 
 // The partner a POST of the partner collection created: the body's tenantId, which the 201
@@ -167,7 +168,7 @@ std::optional<ApiResponse> Router::throttle(const ApiRequest& request, const Cal
                                             ThrottleVerdict& verdict) const {
   const std::optional<bool> write = meteredAsWrite(request.method);
   if (!throttler_.enabled() || !write) return std::nullopt;
-  const TokenGrant& caller = presented.grant ? *presented.grant : anonymousGrant();
+  const TokenGrant& caller = callerOf(presented);
   verdict = throttler_.admit(*write, caller.appId, caller.tenantId);
   if (!verdict.throttled) return std::nullopt;
   return throttledAnswer(ids, verdict, caller.appId, caller.tenantId);
@@ -197,20 +198,23 @@ ApiResponse Router::route(const ApiRequest& request, const CallIds& ids) const {
       return *throttled;
     }
   }
-  ApiResponse response = serve(route, GraphCall{request, ids, route.version, options_.baseUrl});
+  const std::string tenant = store_.tenantKey(callerOf(presented).tenantId);
+  ApiResponse response =
+      serve(route, GraphCall{request, ids, route.version, options_.baseUrl, tenant});
   addLimitPercentage(response, verdict);
-  if (policyResource) countAppliedWrite(route, request, response);
+  if (policyResource) countAppliedWrite(route, request, tenant, response);
   return response;
 }
 
-// A write answered 2xx changed the state: it counts for the partner it changed.
+// A write answered 2xx changed the state: it counts for the partner it changed, in the tenant
+// whose policies it changed.
 void Router::countAppliedWrite(const Route& route, const ApiRequest& request,
-                               const ApiResponse& response) const {
+                               const std::string& tenant, const ApiResponse& response) const {
   if (response.status < 200 || response.status >= 300) return;
   if (!meteredAsWrite(request.method).value_or(false)) return;
-  if (route.kind != Route::Kind::Partners) return partnerWrites_.record(route.partnerId);
+  if (route.kind != Route::Kind::Partners) return partnerWrites_.record(tenant, route.partnerId);
   if (const std::optional<std::string> created = createdPartnerId(request.body)) {
-    partnerWrites_.record(*created);
+    partnerWrites_.record(tenant, *created);
   }
 }
 

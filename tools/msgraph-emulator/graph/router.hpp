@@ -65,7 +65,7 @@ class Router {
   ApiResponse route(const ApiRequest& request, const CallIds& ids) const;
   ApiResponse serve(const Route& route, const GraphCall& call) const;
   ApiResponse statistics() const;
-  void countAppliedWrite(const Route& route, const ApiRequest& request,
+  void countAppliedWrite(const Route& route, const ApiRequest& request, const std::string& tenant,
                          const ApiResponse& response) const;
   std::optional<ApiResponse> serveOwnPath(const Route& route, const ApiRequest& request,
                                           const CallIds& ids) const;

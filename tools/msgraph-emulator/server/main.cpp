@@ -63,6 +63,9 @@ int bind(httplib::Server& server, const Options& options) {
     const int yes = 1;
     ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
+  // A response is written in pieces (headers, then body): with Nagle's algorithm each piece after
+  // the first waits for the client's delayed ACK, 40 ms a response on Linux.
+  server.set_tcp_nodelay(true);
   const int port = options.port == 0
                        ? server.bind_to_any_port(options.host)
                        : (server.bind_to_port(options.host, options.port) ? options.port : -1);
@@ -85,10 +88,13 @@ std::string baseUrl(const Options& options, int port) {
 emulator::WorkloadIdentities loadState(emulator::Store& store, const Options& options) {
   try {
     emulator::Registrations registrations = emulator::readRegistrations(options);
-    store.load();
+    // An older data file's one store goes to the first --tenant, if the file names no tenant.
+    store.load(options.tenants.empty() ? std::nullopt
+                                       : std::optional<std::string>(options.tenants.front().substr(
+                                             0, options.tenants.front().find('='))));
     // Apps and tenants from the command line are added to those of the data file, and are
     // persisted with it.
-    store.update(
+    store.updateRegistrations(
         [&](emulator::State& state) { return emulator::addRegistrations(state, registrations); });
     return std::move(registrations.workloads);
   } catch (const std::runtime_error& e) {

@@ -192,18 +192,20 @@ const std::vector<OptionSpec>& optionSpecs() {
        "allow; an app without any has full access. The app must be registered (--app, "
        "--app-cert, --app-federated or the data file) or be a --managed-identity",
        &addAppRole},
-      {"--tenant", "NAME", G::Behaviour,
+      {"--tenant", "NAME[=ALIAS]", G::Behaviour,
        "a tenant (GUID or domain name) the token endpoint serves (repeatable); with none, any "
-       "tenant is served, else others get AADSTS90002",
+       "tenant is served, else others get AADSTS90002. Each tenant has its own partners and "
+       "deleted items; NAME=ALIAS also signs ALIAS in to NAME's (see Tenants below)",
        &addTenant},
       {"--accept-any-token", "", G::Behaviour,
        "accept any non-empty bearer token, not only those issued here", &Options::acceptAnyToken},
       {"--auto-create-partners", "", G::Behaviour,
        "create unknown partner configurations on first use", &Options::autoCreatePartners},
       {"--data", "FILE", G::Behaviour,
-       "keep state (partners, apps with their secrets, certificates and roles, tenants) in FILE "
-       "(JSON; loaded at start, rewritten atomically after every change); apps, roles and "
-       "tenants given on the command line are added",
+       "keep state (each tenant's partners, apps with their secrets, certificates and roles, "
+       "tenants) in FILE (JSON; loaded at start, rewritten whole and atomically after every "
+       "change, so a write costs O(partners) with it, O(log partners) without); apps, roles "
+       "and tenants given on the command line are added",
        &setDataFile},
 
       {"--federated-issuer", "ISSUER:PUBLIC_KEY.pem", G::Workloads,

@@ -55,10 +55,12 @@ shows no paging for it).
 Statistics: GET /emulator/stats needs no token, is never faulted, throttled or counted; it
 answers 200 with the counts since the start:
   {"graphRequests":N,"faults":{"throttle":N,"unavailable":N,"drop":N,"oversize":N,
-   "dropAfterApply":N},"writes":N,"writesByPartner":{"<partner tenant id>":N,...},
+   "dropAfterApply":N},"writes":N,
+   "writesByPartner":{"<tenant>":{"<partner tenant id>":N,...},...},
    "throttled":{"Tenant_Application/Write":N,"Tenant_Application/Read":N,"Tenant/Write":N}}
 where "writes" counts the calls that changed the state (a refused or idempotent call adds none);
-"writesByPartner" the writes answered 2xx, by the partner they changed (each changed the state:
+"writesByPartner" the writes answered 2xx, by the tenant whose policies they changed (its key,
+see Tenants) and the partner they changed (each changed the state:
 a PUT, PATCH or DELETE of a policy, a POST, PATCH or DELETE of a partner, a restore or a
 permanent delete of a deleted policy; $batch items and writes applied before a dropped
 connection included); "throttled" the 429s of the --throttle-* buckets by the scope they named
@@ -99,6 +101,17 @@ connection ends, is 413 RequestEntityTooLarge; the bytes past the limit are read
 they arrive, never kept. Up to 128 connections are served at once, each on its own thread; more
 wait for a free one. A connection that sends nothing is closed after 2 s (5 s before its TLS
 handshake is done), one that stops in the middle of a request after 5 s without a byte.
+
+Tenants: Graph keeps the cross-tenant access policy of each tenant apart, and so does the
+emulator: a call reads and writes the partners and deleted items of the tenant its token was
+issued for (the tenant segment of the token request, in lower case; a token not issued here,
+with --accept-any-token, is tenant 00000000-0000-0000-0000-000000000000). Two names are two
+tenants unless --tenant NAME=ALIAS ties them: ALIAS then signs in to NAME's policies, which are
+kept under NAME in lower case (the tenant's key, as /emulator/stats names it). An alias cannot
+be a tenant of its own or an alias of another tenant (exit 2). A data file of format version 4
+or older kept one store for every tenant: its partners and deleted items become those of the
+first tenant the file lists or, when it lists none, of the first --tenant; with neither, a file
+that holds any is refused (exit 2) and left as it is.
 
 The --data file is written through a fresh FILE.tmp-<random> (created exclusively, mode 0600,
 never through a symbolic link), fsynced and renamed over FILE, which is then a regular file.

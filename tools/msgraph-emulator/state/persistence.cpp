@@ -10,6 +10,7 @@
 #include "identity/app_roles.hpp"
 #include "msgraph/error.hpp"
 #include "state/atomic_file.hpp"
+#include "support/ascii.hpp"
 
 namespace emulator {
 namespace {
@@ -19,10 +20,12 @@ using msgraph::JsonObject;
 
 // The file's layout. `formatVersion` lets a later emulator read files written by this one.
 // Version 2 added app certificates, apps without a secret, and tenants; version 3 added app
-// roles; version 4 added the deleted policies. Older files are still read, while an emulator that
+// roles; version 4 added the deleted policies; version 5 keeps partners and deleted policies per
+// tenant (`policies`) and adds `tenantAliases`. Older files are still read, while an emulator that
 // knows only an older version refuses a newer file instead of silently dropping what it cannot keep
 // (certificates; roles, whose loss would give an app full access).
-constexpr int kFormatVersion = 4;
+constexpr int kFormatVersion = 5;
+constexpr int kFirstPerTenantVersion = 5;
 constexpr int kOldestFormatVersion = 1;
 
 [[noreturn]] void fail(const std::filesystem::path& file, const std::string& what) {
@@ -46,9 +49,9 @@ Json appToJson(const AppRegistration& app) {
   return record;
 }
 
-Json toJson(const State& state) {
+Json policiesToJson(const TenantPolicies& policies) {
   JsonObject partners;
-  for (const auto& [id, partner] : state.partners) {
+  for (const auto& [id, partner] : policies.partners) {
     JsonObject record{{"configuration", partner.configuration}};
     if (partner.policy) {
       record.set("identitySynchronization",
@@ -58,20 +61,30 @@ Json toJson(const State& state) {
     partners.set(id, std::move(record));
   }
   JsonObject deleted;
-  for (const auto& [id, policy] : state.deletedPolicies) {
+  for (const auto& [id, policy] : policies.deletedPolicies) {
     deleted.set(id,
                 Json::object({{"deletedAt", policy.deletedAt}, {"properties", policy.properties}}));
+  }
+  return Json::object({{"partners", std::move(partners)}, {"deletedPolicies", std::move(deleted)}});
+}
+
+Json toJson(const State& state) {
+  JsonObject policies;
+  for (const auto& [tenant, tenantPolicies] : state.policies) {
+    if (!tenantPolicies.empty()) policies.set(tenant, policiesToJson(tenantPolicies));
   }
   JsonObject apps;
   for (const auto& [clientId, app] : state.apps) apps.set(clientId, appToJson(app));
   Json tenants = Json::array();
-  for (const std::string& tenant : state.tenants) tenants.asArray().emplace_back(tenant);
+  for (const std::string& tenant : state.tenants.names) tenants.asArray().emplace_back(tenant);
+  JsonObject aliases;
+  for (const auto& [alias, tenant] : state.tenants.aliases) aliases.set(alias, tenant);
   return Json::object({{"formatVersion", kFormatVersion},
                        {"etagCounter", state.etagCounter},
-                       {"partners", std::move(partners)},
-                       {"deletedPolicies", std::move(deleted)},
+                       {"policies", std::move(policies)},
                        {"apps", std::move(apps)},
-                       {"tenants", std::move(tenants)}});
+                       {"tenants", std::move(tenants)},
+                       {"tenantAliases", std::move(aliases)}});
 }
 
 const Json& member(const std::filesystem::path& file, const Json& object, std::string_view key,
@@ -83,9 +96,8 @@ const Json& member(const std::filesystem::path& file, const Json& object, std::s
   return *value;
 }
 
-PartnerRecord partnerFromJson(const std::filesystem::path& file, const std::string& id,
+PartnerRecord partnerFromJson(const std::filesystem::path& file, const std::string& where,
                               const Json& record) {
-  const std::string where = "/partners/" + id;
   if (!record.isObject()) fail(file, where + " is not an object");
   PartnerRecord partner;
   partner.configuration =
@@ -100,9 +112,8 @@ PartnerRecord partnerFromJson(const std::filesystem::path& file, const std::stri
   return partner;
 }
 
-DeletedPolicyRecord deletedFromJson(const std::filesystem::path& file, const std::string& id,
+DeletedPolicyRecord deletedFromJson(const std::filesystem::path& file, const std::string& where,
                                     const Json& record) {
-  const std::string where = "/deletedPolicies/" + id;
   if (!record.isObject()) fail(file, where + " is not an object");
   return DeletedPolicyRecord{
       member(file, record, "properties", Json::Type::Object, where).asObject(),
@@ -147,7 +158,74 @@ AppRegistration appFromJson(const std::filesystem::path& file, const std::string
   return app;
 }
 
-State fromJson(const std::filesystem::path& file, const Json& root) {
+// The partners and deleted policies of `object` (`where`: its path in the file), as one
+// tenant's; `deletedPolicies` is absent before version 4.
+TenantPolicies policiesFromJson(const std::filesystem::path& file, const Json& object,
+                                const std::string& where) {
+  TenantPolicies policies;
+  for (const auto& [id, record] :
+       member(file, object, "partners", Json::Type::Object, where).asObject()) {
+    policies.partners.emplace(id, partnerFromJson(file, where + "/partners/" + id, record));
+  }
+  if (object.find("deletedPolicies") != nullptr) {
+    for (const auto& [id, record] :
+         member(file, object, "deletedPolicies", Json::Type::Object, where).asObject()) {
+      policies.deletedPolicies.emplace(
+          id, deletedFromJson(file, where + "/deletedPolicies/" + id, record));
+    }
+  }
+  return policies;
+}
+
+TenantDirectory tenantsFromJson(const std::filesystem::path& file, const Json& root) {
+  TenantDirectory tenants;
+  tenants.names = stringsOf(file, root, "tenants", "");
+  if (root.find("tenantAliases") == nullptr) return tenants;  // absent before version 5
+  for (const auto& [alias, tenant] :
+       member(file, root, "tenantAliases", Json::Type::Object, "").asObject()) {
+    const std::string where = "/tenantAliases/" + alias;
+    if (!tenant.isString()) fail(file, where + " is not a string");
+    if (alias != toLowerAscii(alias) || tenant.asString() != toLowerAscii(tenant.asString())) {
+      fail(file, where + ": aliases and the tenants they name are kept in lower case");
+    }
+    tenants.aliases.emplace(alias, tenant.asString());
+  }
+  return tenants;
+}
+
+// Version 5 on: the policies of each tenant, by tenant key.
+void readPerTenant(const std::filesystem::path& file, const Json& root, State& state) {
+  for (const auto& [tenant, record] :
+       member(file, root, "policies", Json::Type::Object, "").asObject()) {
+    const std::string where = "/policies/" + tenant;
+    if (!record.isObject()) fail(file, where + " is not an object");
+    if (tenant != state.tenants.keyOf(tenant)) {
+      fail(file, where + ": a tenant's key is its name in lower case, never an alias");
+    }
+    state.policies.emplace(tenant, policiesFromJson(file, record, where));
+  }
+}
+
+// Before version 5 one store served every tenant: it becomes the policies of the file's first
+// tenant or, when the file names none, of `legacyOwner` (the first --tenant). With neither, a
+// store that holds anything is refused rather than given to a tenant nobody chose.
+void readSharedStore(const std::filesystem::path& file, const Json& root,
+                     const std::optional<std::string>& legacyOwner, State& state) {
+  TenantPolicies shared = policiesFromJson(file, root, "");
+  if (shared.empty()) return;
+  const std::optional<std::string> owner =
+      state.tenants.names.empty() ? legacyOwner : state.tenants.names.front();
+  if (!owner) {
+    fail(file, "its partners and deleted policies (format version " +
+                   std::to_string(root.find("formatVersion")->asInt()) +
+                   ", one store for every tenant) belong to no tenant it names: give --tenant "
+                   "NAME to say whose they are (the first --tenant gets them)");
+  }
+  state.policies.emplace(state.tenants.keyOf(*owner), std::move(shared));
+}
+
+State fromJson(const std::filesystem::path& file, const Json& root,
+               const std::optional<std::string>& legacyOwner) {
   if (!root.isObject()) fail(file, "the document is not a JSON object");
   const Json* version = root.find("formatVersion");
   if (version == nullptr || version->type() != Json::Type::Int ||
@@ -161,27 +239,22 @@ State fromJson(const std::filesystem::path& file, const Json& root) {
     fail(file, "/etagCounter must be a non-negative integer");
   }
   state.etagCounter = static_cast<std::uint64_t>(counter->asInt());
-  for (const auto& [id, record] :
-       member(file, root, "partners", Json::Type::Object, "").asObject()) {
-    state.partners.emplace(id, partnerFromJson(file, id, record));
-  }
-  if (root.find("deletedPolicies") != nullptr) {  // absent before version 4
-    for (const auto& [id, record] :
-         member(file, root, "deletedPolicies", Json::Type::Object, "").asObject()) {
-      state.deletedPolicies.emplace(id, deletedFromJson(file, id, record));
-    }
-  }
   for (const auto& [clientId, app] :
        member(file, root, "apps", Json::Type::Object, "").asObject()) {
     state.apps.emplace(clientId, appFromJson(file, clientId, app));
   }
-  state.tenants = stringsOf(file, root, "tenants", "");
+  state.tenants = tenantsFromJson(file, root);
+  if (version->asInt() >= kFirstPerTenantVersion) {
+    readPerTenant(file, root, state);
+  } else {
+    readSharedStore(file, root, legacyOwner, state);
+  }
   return state;
 }
 
 }  // namespace
 
-State loadState(const std::filesystem::path& file) {
+State loadState(const std::filesystem::path& file, const std::optional<std::string>& legacyOwner) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
     if (!std::filesystem::exists(file)) return State{};
@@ -190,7 +263,7 @@ State loadState(const std::filesystem::path& file) {
   std::ostringstream text;
   text << in.rdbuf();
   try {
-    return fromJson(file, Json::parse(text.str()));
+    return fromJson(file, Json::parse(text.str()), legacyOwner);
   } catch (const msgraph::DeserializationError& e) {
     fail(file, std::string("not valid JSON: ") + e.what());
   }

@@ -7,6 +7,7 @@
 #include "identity/app_roles.hpp"
 #include "msgraph/ascii.hpp"
 #include "state/workload_registrations.hpp"
+#include "support/ascii.hpp"
 #include "support/text_file.hpp"
 
 namespace emulator {
@@ -34,12 +35,43 @@ bool addRole(State& state, const std::string& clientId, const std::string& role)
   return !known;
 }
 
-bool addTenant(std::vector<std::string>& tenants, const std::string& tenant) {
-  const bool known = std::any_of(tenants.begin(), tenants.end(), [&](const std::string& t) {
-    return msgraph::asciiEqualsIgnoreCase(t, tenant);
-  });
-  if (!known) tenants.push_back(tenant);
-  return !known;
+bool isTenantName(const TenantDirectory& tenants, const std::string& key) {
+  return std::any_of(tenants.names.begin(), tenants.names.end(),
+                     [&](const std::string& name) { return toLowerAscii(name) == key; });
+}
+
+// `NAME` registers a tenant; `NAME=ALIAS` also lets ALIAS sign in to it. An alias must not be
+// a tenant of its own, whose policies it would hide, nor an alias of another tenant.
+bool addTenant(State& state, const std::string& spec) {
+  const auto refuse = [&](const std::string& why) {
+    throw std::runtime_error("--tenant " + spec + ": " + why);
+  };
+  TenantDirectory& tenants = state.tenants;
+  const std::size_t equals = spec.find('=');
+  const std::string name = spec.substr(0, equals);
+  const std::string key = toLowerAscii(name);
+  if (tenants.aliases.count(key) != 0) {
+    refuse("'" + name + "' is an alias of '" + tenants.keyOf(name) + "', not a tenant");
+  }
+  const bool known = isTenantName(tenants, key);
+  if (!known) tenants.names.push_back(name);
+  if (equals == std::string::npos) return !known;
+
+  const std::string alias = toLowerAscii(spec.substr(equals + 1));
+  if (alias.empty() || alias.find('=') != std::string::npos) refuse("expected NAME or NAME=ALIAS");
+  if (alias == key) refuse("a tenant cannot be an alias of itself");
+  if (const auto aliased = tenants.aliases.find(alias); aliased != tenants.aliases.end()) {
+    if (aliased->second != key) {
+      refuse("'" + alias + "' is already an alias of '" + aliased->second + "'");
+    }
+    return !known;
+  }
+  if (isTenantName(tenants, alias) || state.policies.count(alias) != 0) {
+    refuse("'" + alias + "' is a tenant of its own (with its own partners); it cannot become " +
+           "an alias");
+  }
+  tenants.aliases.emplace(alias, key);
+  return true;
 }
 
 }  // namespace
@@ -82,7 +114,7 @@ bool addRegistrations(State& state, const Registrations& registrations) {
     changed = addRole(state, clientId, role) || changed;
   }
   for (const std::string& tenant : registrations.tenants) {
-    changed = addTenant(state.tenants, tenant) || changed;
+    changed = addTenant(state, tenant) || changed;
   }
   return changed;
 }

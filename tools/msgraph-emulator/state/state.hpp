@@ -11,6 +11,7 @@
 #include "identity/app_roles.hpp"
 #include "identity/certificate.hpp"
 #include "msgraph/json/json.hpp"
+#include "state/tenant_directory.hpp"
 
 namespace emulator {
 
@@ -45,27 +46,30 @@ struct AppRegistration {
   AppRoles roles;
 };
 
+/// One tenant's cross-tenant access policy: its partners and its deleted items. Graph keeps
+/// these per tenant, so the emulator keeps one for each tenant a token is issued for.
+struct TenantPolicies {
+  std::map<std::string, PartnerRecord> partners;  // by partner tenant id
+  /// Deleted policies, by partner tenant id (one per partner: a later deletion replaces it).
+  std::map<std::string, DeletedPolicyRecord> deletedPolicies;
+
+  bool empty() const { return partners.empty() && deletedPolicies.empty(); }
+};
+
 /// Everything the emulator keeps (and persists with `--data`). Issued tokens are not part of
 /// it: they live only as long as the process.
 struct State {
-  std::map<std::string, PartnerRecord> partners;  // by partner tenant id
-  std::map<std::string, AppRegistration> apps;    // by client id
-  /// Deleted policies, by partner tenant id (one per partner: a later deletion replaces it).
-  std::map<std::string, DeletedPolicyRecord> deletedPolicies;
-  /// The tenants (GUIDs or domain names) the token endpoint serves; empty means any tenant.
-  std::vector<std::string> tenants;
+  std::map<std::string, AppRegistration> apps;  // by client id
+  TenantDirectory tenants;
+  /// By tenant key (TenantDirectory::keyOf); a tenant without partners or deleted items may
+  /// have none.
+  std::map<std::string, TenantPolicies> policies;
+  /// Shared by all tenants, so that no two ETags of one emulator are ever equal.
   std::uint64_t etagCounter = 0;
 
   /// Whether the token endpoint serves `tenant` (compared ignoring case, as both GUIDs and
   /// domain names are).
-  bool knowsTenant(std::string_view tenant) const;
-
-  /// Forgets the deleted policies deleted before `cutoff` (seconds since the Unix epoch);
-  /// returns whether it forgot any.
-  bool purgeDeletedBefore(std::int64_t cutoff);
-
-  /// A new weak ETag, different from every earlier one (also across restarts with `--data`).
-  std::string nextEtag() { return "W/\"" + std::to_string(++etagCounter) + "\""; }
+  bool knowsTenant(std::string_view tenant) const { return tenants.serves(tenant); }
 };
 
 }  // namespace emulator
