@@ -50,8 +50,24 @@ FleetSummary FleetRun::runAndWait() {
     throw ValidationError("Fleet::run", "must not be called on the transport's loop thread");
   }
   loop_.post([self = shared_from_this()] { self->start(); });
-  std::unique_lock<std::mutex> lock(mutex_);
-  doneSignal_.wait(lock, [this] { return done_; });
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    doneSignal_.wait(lock, [this] { return done_; });
+  }
+  // A barrier on the loop: the completion that ended the run, and every closure that holds the
+  // run or a tenant's client, has returned and been dropped once this task runs. So the run
+  // and the clients go on this thread, never on the loop thread (whose last pipeline would hand
+  // the transport to a detached thread that a process may outlive).
+  std::mutex barrierMutex;
+  std::condition_variable barrierSignal;
+  bool passed = false;
+  loop_.post([&] {
+    std::lock_guard<std::mutex> lock(barrierMutex);
+    passed = true;
+    barrierSignal.notify_all();
+  });
+  std::unique_lock<std::mutex> lock(barrierMutex);
+  barrierSignal.wait(lock, [&] { return passed; });
   if (failure_) std::rethrow_exception(failure_);
   return summary_;
 }
