@@ -56,7 +56,8 @@ const std::vector<OptionSpec> kOptions = {
     {"--prune", "", G::Desired, &R::prune,
      "also remove the partners of a tenant the file names that no line desires (their policy, "
      "then their configuration)"},
-    {"--force", "", G::Export, &R::force, "replace the --output file if it exists"},
+    {"--force", "", G::Export, &R::force,
+     "export: replace the --output file if it exists; token: print the token to a terminal too"},
     {"--header", "'NAME: VALUE'", G::Common, &R::headers,
      "an extra request header; repeatable (-Headers)"},
     {"--response-headers", "", G::Common, &R::responseHeaders,
@@ -101,6 +102,13 @@ const std::vector<OptionSpec> kOptions = {
      "sign in with this certificate: .pfx/.p12, else PEM with the private key"},
     {"--certificate-password-env", "VAR", G::Auth, &R::certificatePasswordEnv,
      "read the certificate's password from this environment variable"},
+    {"--credential", "environment|workload|managed-identity|azure-cli|secret|certificate|token",
+     G::Auth, &R::credential,
+     "sign in with this credential only (default: MSGRAPH_ACCESS_TOKEN if set, the app flags if "
+     "given, else the chain environment, workload, managed-identity, azure-cli)"},
+    {"--managed-identity-client-id", "ID", G::Auth, &R::managedIdentityClientId,
+     "the user-assigned managed identity with this client id (default: AZURE_CLIENT_ID, else "
+     "the system-assigned one)"},
 };
 
 // PowerShell names the sets <Prefix>, <Prefix>Expanded, <Prefix>ViaIdentity[Expanded].
@@ -239,6 +247,14 @@ const std::vector<VerbSpec> kVerbs = {
      "nothing.",
      {{"Drift", "", BodyForm::None}},
      {G::Desired},
+     kReadOnlySwitches},
+    {Verb::Token,
+     "token",
+     "no cmdlet: the token Connect-MgGraph would get",
+     "POST (token endpoint)",
+     "Print a Graph access token for scripts (to a pipe or file; a terminal only with --force).",
+     {{"Token", "", BodyForm::None}},
+     {G::Export},
      kReadOnlySwitches},
 };
 

@@ -58,6 +58,8 @@ struct RawOptions {
   std::optional<std::string> clientSecretEnv;
   std::optional<std::string> certificate;
   std::optional<std::string> certificatePasswordEnv;
+  std::optional<std::string> credential;
+  std::optional<std::string> managedIdentityClientId;
   std::optional<std::string> desired;
   std::optional<std::string> desiredFormat;
   bool prune = false;
@@ -104,8 +106,8 @@ struct OptionSpec {
   bool takesJson() const noexcept { return valueName == kJsonValue; }
 };
 
-/// The verbs: one per cmdlet, ensure (set or update, only as needed), and the partner
-/// configuration's verbs (`partner list`, ...).
+/// The verbs: one per cmdlet, ensure (set or update, only as needed), the partner
+/// configuration's verbs (`partner list`, ...), the fleet's, and `token` (a token for scripts).
 enum class Verb {
   Set,
   Get,
@@ -122,7 +124,8 @@ enum class Verb {
   DeletedRemove,
   Export,
   Plan,
-  Drift
+  Drift,
+  Token
 };
 
 /// How a parameter set supplies the request body.
