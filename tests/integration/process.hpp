@@ -71,6 +71,34 @@ inline const std::vector<std::string>& sealedSignIn() {
   return sealed;
 }
 
+namespace detail {
+
+/// Starts `args` with `actions` (destroyed here) and `env`, then sealedSignIn(), then the
+/// test's environment; getenv finds the first of a name, so the test's `env` wins.
+/// @throws std::runtime_error if it cannot start.
+inline pid_t spawn(std::vector<std::string>& args, posix_spawn_file_actions_t& actions,
+                   const std::vector<std::string>& env) {
+  std::vector<std::string> environment(env);
+  environment.insert(environment.end(), sealedSignIn().begin(), sealedSignIn().end());
+  for (char** e = environ; *e != nullptr; ++e) environment.emplace_back(*e);
+  auto argv = argvOf(args);
+  auto envp = argvOf(environment);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
+  return pid;
+}
+
+/// Waits for `pid`; its exit code, or 128 + the signal that killed it.
+inline int exitCodeOf(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace detail
+
 /// Where a child's stdout goes: a pipe the test reads (Outcome::out), a full disk, or nowhere.
 enum class StdoutTo { Pipe, DevFull, Closed };
 
@@ -93,17 +121,8 @@ inline Outcome run(std::vector<std::string> args, const std::string& input = {},
   }
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
   for (int fd : {in[1], out[0], err[0]}) posix_spawn_file_actions_addclose(&actions, fd);
-  std::vector<std::string> environment(env);
-  // getenv finds the first of a name: the test's value, else the sealed one.
-  environment.insert(environment.end(), sealedSignIn().begin(), sealedSignIn().end());
-  for (char** e = environ; *e != nullptr; ++e) environment.emplace_back(*e);
-  auto argv = detail::argvOf(args);
-  auto envp = detail::argvOf(environment);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = detail::spawn(args, actions, env);
   for (int fd : {in[0], out[1], err[1]}) close(fd);
-  if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
   std::thread writer([&] {
     if (!input.empty() && write(in[1], input.data(), input.size()) < 0) perror("write");
     close(in[1]);
@@ -113,9 +132,7 @@ inline Outcome run(std::vector<std::string> args, const std::string& input = {},
   outcome.out = detail::drain(out[0]);
   errReader.join();
   writer.join();
-  int status = 0;
-  waitpid(pid, &status, 0);
-  outcome.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  outcome.exitCode = detail::exitCodeOf(pid);
   return outcome;
 }
 

@@ -5,7 +5,6 @@
 // checks that must see a real terminal (isatty) rather than a pipe.
 #include <fcntl.h>
 #include <stdlib.h>
-#include <sys/wait.h>
 
 #include "integration/process.hpp"
 
@@ -35,21 +34,11 @@ inline TerminalOutcome runOnTerminal(std::vector<std::string> args,
   posix_spawn_file_actions_adddup2(&actions, terminal, 1);
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
   for (int fd : {master, terminal, err[0], err[1]}) posix_spawn_file_actions_addclose(&actions, fd);
-  std::vector<std::string> environment(env);
-  environment.insert(environment.end(), sealedSignIn().begin(), sealedSignIn().end());
-  for (char** e = environ; *e != nullptr; ++e) environment.emplace_back(*e);
-  auto argv = detail::argvOf(args);
-  auto envp = detail::argvOf(environment);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = detail::spawn(args, actions, env);
   close(err[1]);
-  if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
   TerminalOutcome outcome;
   outcome.err = detail::drain(err[0]);  // until the child exits and its stderr closes
-  int status = 0;
-  waitpid(pid, &status, 0);
-  outcome.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  outcome.exitCode = detail::exitCodeOf(pid);
   close(terminal);  // what the child wrote stays readable on the master until drained
   fcntl(master, F_SETFL, O_NONBLOCK);
   char buffer[4096];
