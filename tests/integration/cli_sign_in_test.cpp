@@ -15,6 +15,7 @@
 #include "integration/emulator.hpp"
 #include "integration/federated_workload.hpp"
 #include "integration/terminal_run.hpp"
+#include "unit/test_certificates.hpp"
 
 using testing_support::Emulator;
 using testing_support::FederatedWorkload;
@@ -113,6 +114,42 @@ TEST_CASE("cli sign-in: the chain and --credential environment use AZURE_CLIENT_
     requireSignedIn(signIn(emulator, withToken), "StaticTokenCredential",
                     {token, Emulator::kSecret});
   }
+}
+
+TEST_CASE("cli sign-in: --credential secret, certificate and token use their flags",
+          "[integration][cli][sign-in]") {
+  msgraph_test::TempDir dir;
+  const auto key = msgraph_test::rsaKey(2048);
+  const std::string certificate =
+      msgraph_test::certificatePem(msgraph_test::makeCertificate(key.get(), "app").get());
+  const std::string keyPem = msgraph_test::privateKeyPem(key.get());
+  const Emulator emulator(
+      {"--app-cert", std::string(Emulator::kClientId) + ":" + dir.write("app.crt", certificate)});
+  const std::vector<std::string> app = {"--login-url", emulator.baseUrl(),
+                                        "--tenant",    "contoso.onmicrosoft.com",
+                                        "--client-id", Emulator::kClientId};
+  const auto with = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"partner", "list"});
+    args.insert(args.end(), app.begin(), app.end());
+    return args;
+  };
+  const Env secret = {std::string("IT_SECRET=") + Emulator::kSecret};
+  requireSignedIn(signIn(emulator, secret,
+                         with({"--credential", "secret", "--client-secret-env", "IT_SECRET"})),
+                  "ClientSecretCredential", {Emulator::kSecret});
+  const std::string bundle = dir.write("app.pem", certificate + keyPem);
+  std::vector<std::string> keyLines;
+  for (std::size_t at = keyPem.find('\n') + 1; at + 64 < keyPem.size(); at += 65) {
+    keyLines.push_back(keyPem.substr(at, 64));
+  }
+  requireSignedIn(
+      signIn(emulator, {}, with({"--credential", "certificate", "--certificate", bundle})),
+      "ClientCertificateCredential", keyLines);
+  const std::string token = emulatorToken(emulator);
+  requireSignedIn(
+      signIn(emulator, {"MY_TOKEN=" + token},
+             {"partner", "list", "--credential", "token", "--access-token-env", "MY_TOKEN"}),
+      "StaticTokenCredential", {token});
 }
 
 TEST_CASE("cli sign-in: workload identity from AZURE_FEDERATED_TOKEN_FILE",

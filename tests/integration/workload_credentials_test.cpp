@@ -124,11 +124,21 @@ TEST_CASE("ManagedIdentityCredential at App Service's endpoint: system- and user
           "[integration][auth][managed]") {
   const Emulator emulator({"--auto-create-partners", "--identity-header", kHeader,
                            "--managed-identity", "--managed-identity", kUserAssigned});
-  SECTION("the system-assigned identity") {
-    msgraph::ManagedIdentityCredential credential(
-        optionsWith(emulator, appServiceVariables(emulator)));
+  SECTION("the system-assigned identity, its token cached until it nears expiry") {
+    TestClock clock;
+    msgraph::TokenCredentialOptions options = optionsWith(emulator, appServiceVariables(emulator));
+    options.clock = clock.function();
+    msgraph::ManagedIdentityCredential credential(options);
     CHECK(credential.source() == "App Service");
-    requireGraphAccepts(emulator, credential.getToken({{kScope}}, {}), "p-system");
+    const msgraph::AccessToken first = credential.getToken({{kScope}}, {});
+    requireGraphAccepts(emulator, first, "p-system");
+    CHECK(credential.getToken({{kScope}}, {}).token == first.token);
+    // Inside the 5 minutes before its expiry (it lives 3599 s), yet before the expires_on of
+    // the next answer, which is absolute and set by the emulator's clock.
+    clock.offsetSeconds = 3400;
+    const msgraph::AccessToken refreshed = credential.getToken({{kScope}}, {});
+    CHECK(refreshed.token != first.token);
+    requireGraphAccepts(emulator, refreshed, "p-system-2");
   }
   SECTION("the user-assigned identity by client id") {
     msgraph::ManagedIdentityCredentialOptions managed;
