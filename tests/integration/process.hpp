@@ -47,11 +47,64 @@ inline std::string drain(int fd) {
 
 }  // namespace detail
 
+/// The sign-in variables every run() starts with, after the test's own `env` (which wins):
+/// none of the AZURE_*, IDENTITY_* or MSGRAPH_ACCESS_TOKEN values of the machine the tests run
+/// on, IMDS (AZURE_POD_IDENTITY_AUTHORITY_HOST, which the tool honours) at a closed port of
+/// 127.0.0.1, and a PATH without `az`. So a test of the tool's default chain fails fast with
+/// the chain's error and never reaches 169.254.169.254, a real tenant or a real Azure CLI.
+inline const std::vector<std::string>& sealedSignIn() {
+  static const std::vector<std::string> sealed = {
+      "MSGRAPH_ACCESS_TOKEN=",
+      "AZURE_TENANT_ID=",
+      "AZURE_CLIENT_ID=",
+      "AZURE_CLIENT_SECRET=",
+      "AZURE_CLIENT_CERTIFICATE_PATH=",
+      "AZURE_CLIENT_CERTIFICATE_PASSWORD=",
+      "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN=",
+      "AZURE_FEDERATED_TOKEN_FILE=",
+      "AZURE_AUTHORITY_HOST=",
+      "IDENTITY_ENDPOINT=",
+      "IDENTITY_HEADER=",
+      "IMDS_ENDPOINT=",
+      "AZURE_POD_IDENTITY_AUTHORITY_HOST=http://127.0.0.1:1",
+      "PATH=/nonexistent"};
+  return sealed;
+}
+
+namespace detail {
+
+/// Starts `args` with `actions` (destroyed here) and `env`, then sealedSignIn(), then the
+/// test's environment; getenv finds the first of a name, so the test's `env` wins.
+/// @throws std::runtime_error if it cannot start.
+inline pid_t spawn(std::vector<std::string>& args, posix_spawn_file_actions_t& actions,
+                   const std::vector<std::string>& env) {
+  std::vector<std::string> environment(env);
+  environment.insert(environment.end(), sealedSignIn().begin(), sealedSignIn().end());
+  for (char** e = environ; *e != nullptr; ++e) environment.emplace_back(*e);
+  auto argv = argvOf(args);
+  auto envp = argvOf(environment);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
+  return pid;
+}
+
+/// Waits for `pid`; its exit code, or 128 + the signal that killed it.
+inline int exitCodeOf(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace detail
+
 /// Where a child's stdout goes: a pipe the test reads (Outcome::out), a full disk, or nowhere.
 enum class StdoutTo { Pipe, DevFull, Closed };
 
-/// Runs `args` to completion with `input` on stdin and `env` added to the environment, its
-/// stdout sent `to` a pipe (or, to test failed output, to /dev/full or closed: `out` is empty).
+/// Runs `args` to completion with `input` on stdin and `env` added to the environment (then
+/// sealedSignIn()), its stdout sent `to` a pipe (or, to test failed output, to /dev/full or closed:
+/// `out` is empty).
 inline Outcome run(std::vector<std::string> args, const std::string& input = {},
                    const std::vector<std::string>& env = {}, StdoutTo to = StdoutTo::Pipe) {
   int in[2], out[2], err[2];
@@ -68,15 +121,8 @@ inline Outcome run(std::vector<std::string> args, const std::string& input = {},
   }
   posix_spawn_file_actions_adddup2(&actions, err[1], 2);
   for (int fd : {in[1], out[0], err[0]}) posix_spawn_file_actions_addclose(&actions, fd);
-  std::vector<std::string> environment(env);
-  for (char** e = environ; *e != nullptr; ++e) environment.emplace_back(*e);
-  auto argv = detail::argvOf(args);
-  auto envp = detail::argvOf(environment);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
+  const pid_t pid = detail::spawn(args, actions, env);
   for (int fd : {in[0], out[1], err[1]}) close(fd);
-  if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
   std::thread writer([&] {
     if (!input.empty() && write(in[1], input.data(), input.size()) < 0) perror("write");
     close(in[1]);
@@ -86,9 +132,7 @@ inline Outcome run(std::vector<std::string> args, const std::string& input = {},
   outcome.out = detail::drain(out[0]);
   errReader.join();
   writer.join();
-  int status = 0;
-  waitpid(pid, &status, 0);
-  outcome.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  outcome.exitCode = detail::exitCodeOf(pid);
   return outcome;
 }
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "integration/emulator.hpp"
+#include "integration/federated_workload.hpp"
 #include "support/fake_environment.hpp"
 #include "unit/test_certificates.hpp"
 
@@ -66,7 +67,9 @@ class SecretRecordingTransport final : public msgraph::HttpTransport {
       secrets_.push_back(assertion);
       secrets_.push_back(assertion.substr(assertion.rfind('.') + 1));  // the signature alone
     }
-    if (response.status == 200 && request.url.find("/oauth2/") != std::string::npos) {
+    const bool tokenEndpoint = request.url.find("/oauth2/") != std::string::npos ||
+                               request.url.find("/msi/token") != std::string::npos;
+    if (response.status == 200 && tokenEndpoint) {
       secrets_.push_back(msgraph::Json::parse(response.body).find("access_token")->asString());
     }
     return response;
@@ -133,8 +136,13 @@ TEST_CASE("no secret reaches a log line, a what-if or an error, for any credenti
   const auto certificate = msgraph_test::makeCertificate(key.get(), "app");
   const std::string certificatePem = msgraph_test::certificatePem(certificate.get());
   const std::string keyPem = msgraph_test::privateKeyPem(key.get());
-  Emulator emulator({"--auto-create-partners", "--app-cert",
-                     std::string("cert-app:") + dir.write("app.pem", certificatePem)});
+  const testing_support::FederatedWorkload workload;
+  const std::string identityHeader = "identity-header-c0ffee";
+  std::vector<std::string> flags = workload.emulatorFlags();
+  flags.insert(flags.end(), {"--auto-create-partners", "--app-cert",
+                             std::string("cert-app:") + dir.write("app.pem", certificatePem),
+                             "--identity-header", identityHeader, "--managed-identity"});
+  Emulator emulator(flags);
   Capture capture;
   auto recorder = std::make_shared<SecretRecordingTransport>(emulator.transportOptions());
   auto tokenOptions = emulator.tokenOptions();
@@ -189,6 +197,34 @@ TEST_CASE("no secret reaches a log line, a what-if or an error, for any credenti
                  capture);
     runEveryVerb(clientWith(std::make_shared<msgraph::DefaultCredential>(environmentOptions)),
                  capture);
+  }
+  SECTION("WorkloadIdentityCredential, ManagedIdentityCredential, and a refused identity header") {
+    const std::string assertion = workload.token();
+    secrets.insert(secrets.end(), {assertion, assertion.substr(assertion.rfind('.') + 1),
+                                   identityHeader, "stale-identity-header-5e"});
+    workload.writeTokenFile(assertion);
+    auto workloadOptions = tokenOptions;
+    workloadOptions.environment =
+        msgraph_test::environmentOf({{"AZURE_TENANT_ID", kTenant},
+                                     {"AZURE_CLIENT_ID", testing_support::FederatedWorkload::kApp},
+                                     {"AZURE_FEDERATED_TOKEN_FILE", workload.tokenFile()}});
+    runEveryVerb(clientWith(std::make_shared<msgraph::WorkloadIdentityCredential>(workloadOptions)),
+                 capture);
+    const auto managedOptions = [&](const std::string& header) {
+      auto options = tokenOptions;
+      options.environment = msgraph_test::environmentOf(
+          {{"IDENTITY_ENDPOINT", emulator.baseUrl() + "/msi/token"}, {"IDENTITY_HEADER", header}});
+      return options;
+    };
+    runEveryVerb(clientWith(std::make_shared<msgraph::ManagedIdentityCredential>(
+                     managedOptions(identityHeader))),
+                 capture);
+    auto refused = syncOf(clientWith(std::make_shared<msgraph::ManagedIdentityCredential>(
+                              managedOptions("stale-identity-header-5e"))))
+                       .get()
+                       .send();
+    REQUIRE_FALSE(refused.ok());
+    capture.add(refused.error().what());
   }
   SECTION("a wrong client secret") {
     const std::string wrong = "wrong-secret-7f3a9c";

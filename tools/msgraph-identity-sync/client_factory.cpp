@@ -5,12 +5,14 @@
 #include <iostream>
 #include <memory>
 
+#include "announcing_credential.hpp"
 #include "cli_error.hpp"
 #include "input_file.hpp"
 #include "msgraph/ascii.hpp"
 #include "msgraph/auth/client_certificate_credential.hpp"
 #include "msgraph/auth/client_secret_credential.hpp"
 #include "msgraph/auth/static_token_credential.hpp"
+#include "sign_in.hpp"
 #include "terminal_text.hpp"
 
 namespace msgraph_cli {
@@ -67,6 +69,16 @@ void logToStderr(msgraph::LogLevel level, std::string_view message) {
   std::cerr << prefix << terminalSafeLines(message) << '\n';
 }
 
+msgraph::TokenCredentialOptions tokenOptions(const Arguments& args,
+                                             const msgraph::CurlTransportOptions& t) {
+  msgraph::TokenCredentialOptions options;
+  options.cloud = args.cloud;
+  if (args.raw.loginUrl) options.authorityHost = *args.raw.loginUrl;
+  options.transportOptions = t;
+  if (args.raw.verbose) options.logger = logToStderr;
+  return options;
+}
+
 std::shared_ptr<msgraph::TokenCredential> appCredential(const Arguments& args,
                                                         const msgraph::CurlTransportOptions& t) {
   const RawOptions& raw = args.raw;
@@ -83,11 +95,7 @@ std::shared_ptr<msgraph::TokenCredential> appCredential(const Arguments& args,
   if (raw.certificatePasswordEnv && !raw.certificate) {
     throw UsageError("--certificate-password-env needs --certificate");
   }
-  msgraph::TokenCredentialOptions options;
-  options.cloud = args.cloud;
-  if (raw.loginUrl) options.authorityHost = *raw.loginUrl;
-  options.transportOptions = t;
-  if (raw.verbose) options.logger = logToStderr;
+  const msgraph::TokenCredentialOptions options = tokenOptions(args, t);
   if (raw.clientSecretEnv) {
     return std::make_shared<msgraph::ClientSecretCredential>(
         *raw.tenant, *raw.clientId, requireVariable(raw, &RawOptions::clientSecretEnv), options);
@@ -96,7 +104,7 @@ std::shared_ptr<msgraph::TokenCredential> appCredential(const Arguments& args,
                                                                 loadCertificate(raw), options);
 }
 
-// Null when there is no token at all, which only --what-if can do without.
+// Null when MSGRAPH_ACCESS_TOKEN is unset and no --access-token-env names another variable.
 std::shared_ptr<msgraph::TokenCredential> tokenCredential(const RawOptions& raw) {
   if (raw.accessTokenEnv) {
     return std::make_shared<msgraph::StaticTokenCredential>(
@@ -107,30 +115,90 @@ std::shared_ptr<msgraph::TokenCredential> tokenCredential(const RawOptions& raw)
   return std::make_shared<msgraph::StaticTokenCredential>(token);
 }
 
-std::shared_ptr<msgraph::TokenCredential> credential(const Arguments& args,
-                                                     const msgraph::CurlTransportOptions& t) {
+// --credential secret|certificate|token: the flags that credential needs must be there, and
+// none of another's.
+std::shared_ptr<msgraph::TokenCredential> flagCredential(CredentialKind kind, const Arguments& args,
+                                                         const msgraph::CurlTransportOptions& t) {
   const RawOptions& raw = args.raw;
+  if (raw.managedIdentityClientId) {
+    throw UsageError(
+        "--managed-identity-client-id needs --credential managed-identity or the "
+        "default chain");
+  }
+  if (kind == CredentialKind::Secret && (!raw.clientSecretEnv || raw.certificate)) {
+    throw UsageError(
+        "--credential secret needs --client-secret-env VAR (with --tenant and "
+        "--client-id) and no --certificate");
+  }
+  if (kind == CredentialKind::Certificate && (!raw.certificate || raw.clientSecretEnv)) {
+    throw UsageError(
+        "--credential certificate needs --certificate FILE (with --tenant and "
+        "--client-id) and no --client-secret-env");
+  }
+  if (kind != CredentialKind::Token) return appCredential(args, t);
+  if (raw.tenant || raw.clientId || raw.clientSecretEnv || raw.certificate ||
+      raw.certificatePasswordEnv) {
+    throw UsageError(
+        "--credential token cannot be combined with app credentials (--tenant, "
+        "--client-id, ...)");
+  }
+  auto token = tokenCredential(raw);
+  if (token == nullptr) {
+    throw UsageError(std::string("--credential token: the environment variable ") +
+                     kDefaultTokenVariable +
+                     " is unset or empty (or name another with "
+                     "--access-token-env VAR)");
+  }
+  return token;
+}
+
+// Null only for a --what-if without sign-in flags, which needs no token.
+std::shared_ptr<msgraph::TokenCredential> chosenCredential(const Arguments& args,
+                                                           const msgraph::CurlTransportOptions& t) {
+  const RawOptions& raw = args.raw;
+  if (const std::optional<CredentialKind> forced = forcedCredential(raw)) {
+    const CredentialKind kind = *forced;
+    if (kind == CredentialKind::Secret || kind == CredentialKind::Certificate ||
+        kind == CredentialKind::Token) {
+      return flagCredential(kind, args, t);
+    }
+    return ambientCredential(kind, raw, tokenOptions(args, t));
+  }
   const bool app = raw.tenant || raw.clientId || raw.clientSecretEnv || raw.certificate ||
                    raw.certificatePasswordEnv;
-  auto result = app ? appCredential(args, t) : tokenCredential(raw);
-  if (result == nullptr && !raw.whatIf) {
-    throw CliError(kExitAuthentication,
-                   std::string("no credential: set ") + kDefaultTokenVariable +
-                       " (or name another variable with --access-token-env VAR), or give "
-                       "--tenant T --client-id ID with --client-secret-env VAR or --certificate "
-                       "FILE");
+  if (app || raw.accessTokenEnv) {
+    if (raw.managedIdentityClientId) {
+      throw UsageError(
+          "--managed-identity-client-id cannot be combined with app credentials "
+          "or --access-token-env");
+    }
+    return app ? appCredential(args, t) : tokenCredential(raw);
   }
-  return result;
+  if (auto token = tokenCredential(raw)) return token;
+  if (raw.whatIf) return nullptr;
+  return ambientCredential(CredentialKind::Chain, raw, tokenOptions(args, t));
+}
+
+// The credential chosen, which with --verbose names itself once it has given a token.
+std::shared_ptr<msgraph::TokenCredential> signIn(const Arguments& args,
+                                                 const msgraph::CurlTransportOptions& t) {
+  auto chosen = chosenCredential(args, t);
+  if (chosen == nullptr || !args.raw.verbose) return chosen;
+  return announcingCredential(std::move(chosen), logToStderr);
 }
 
 }  // namespace
+
+std::shared_ptr<msgraph::TokenCredential> signInCredential(const Arguments& args) {
+  return signIn(args, transportOptions(args));
+}
 
 msgraph::GraphClient makeClient(const Arguments& args,
                                 std::shared_ptr<msgraph::AsyncHttpTransport> async) {
   const msgraph::CurlTransportOptions transport = transportOptions(args);
   msgraph::ClientOptions options;
   options.cloud(args.cloud).apiVersion(args.apiVersion).transportOptions(transport);
-  options.credential(credential(args, transport));
+  options.credential(signIn(args, transport));
   if (args.raw.graphUrl) options.baseUrl(*args.raw.graphUrl);
   if (args.timeout) options.timeout(*args.timeout);
   msgraph::RetryOptions retry;

@@ -64,7 +64,8 @@ const std::vector<OptionSpec> kOptions = {
     {"--resume", "FILE", G::Apply, &R::resume,
      "skip the partners a results FILE records as done (a missing FILE: none)"},
     {"--quiet", "", G::Apply, &R::quiet, "no progress on stderr"},
-    {"--force", "", G::Export, &R::force, "replace the --output file if it exists"},
+    {"--force", "", G::Export, &R::force,
+     "export: replace the --output file if it exists; token: print the token to a terminal too"},
     {"--header", "'NAME: VALUE'", G::Common, &R::headers,
      "an extra request header; repeatable (-Headers)"},
     {"--response-headers", "", G::Common, &R::responseHeaders,
@@ -109,6 +110,13 @@ const std::vector<OptionSpec> kOptions = {
      "sign in with this certificate: .pfx/.p12, else PEM with the private key"},
     {"--certificate-password-env", "VAR", G::Auth, &R::certificatePasswordEnv,
      "read the certificate's password from this environment variable"},
+    {"--credential", "environment|workload|managed-identity|azure-cli|secret|certificate|token",
+     G::Auth, &R::credential,
+     "sign in with this credential only (default: MSGRAPH_ACCESS_TOKEN if set, the app flags if "
+     "given, else the chain environment, workload, managed-identity, azure-cli)"},
+    {"--managed-identity-client-id", "ID", G::Auth, &R::managedIdentityClientId,
+     "the user-assigned managed identity with this client id (default: AZURE_CLIENT_ID, else "
+     "the system-assigned one)"},
 };
 
 // PowerShell names the sets <Prefix>, <Prefix>Expanded, <Prefix>ViaIdentity[Expanded].
@@ -255,6 +263,14 @@ const std::vector<VerbSpec> kVerbs = {
      "Make the tenants match --desired FILE at the pace Graph's quotas allow; resumable.",
      {{"Apply", "", BodyForm::None}},
      {G::Desired, G::Apply},
+     kReadOnlySwitches},
+    {Verb::Token,
+     "token",
+     "no cmdlet: the token Connect-MgGraph signs in with, printed",
+     "POST",
+     "Print a Graph access token for scripts (to a pipe or file; a terminal only with --force).",
+     {{"Token", "", BodyForm::None}},
+     {G::Export},
      kReadOnlySwitches},
 };
 

@@ -58,6 +58,8 @@ struct RawOptions {
   std::optional<std::string> clientSecretEnv;
   std::optional<std::string> certificate;
   std::optional<std::string> certificatePasswordEnv;
+  std::optional<std::string> credential;
+  std::optional<std::string> managedIdentityClientId;
   std::optional<std::string> desired;
   std::optional<std::string> desiredFormat;
   bool prune = false;
@@ -109,8 +111,8 @@ struct OptionSpec {
   bool takesJson() const noexcept { return valueName == kJsonValue; }
 };
 
-/// The verbs: one per cmdlet, ensure (set or update, only as needed), and the partner
-/// configuration's verbs (`partner list`, ...).
+/// The verbs: one per cmdlet, ensure (set or update, only as needed), the partner
+/// configuration's verbs (`partner list`, ...), the fleet's, and `token` (a token for scripts).
 enum class Verb {
   Set,
   Get,
@@ -128,7 +130,8 @@ enum class Verb {
   Export,
   Plan,
   Drift,
-  Apply
+  Apply,
+  Token
 };
 
 /// How a parameter set supplies the request body.

@@ -14,6 +14,7 @@
 #include "partner_commands.hpp"
 #include "perform.hpp"
 #include "text.hpp"
+#include "token_command.hpp"
 
 namespace msgraph_cli {
 
@@ -22,6 +23,7 @@ using msgraph::models::IdentitySyncPolicyPartner;
 ExitCode runCommand(const Arguments& args) {
   if (isPartnerVerb(args.verb->verb)) return runPartnerCommand(args);
   if (isDeletedPolicyVerb(args.verb->verb)) return runDeletedPolicyCommand(args);
+  if (args.verb->verb == Verb::Token) return runToken(args);
   if (isFleetVerb(args.verb->verb)) {
     if (args.verb->verb == Verb::Export) return fleet::runExport(args);
     if (args.verb->verb == Verb::Apply) return fleet::runApply(args);

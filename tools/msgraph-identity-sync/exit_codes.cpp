@@ -15,7 +15,8 @@ const std::vector<ExitCodeSpec>& exitCodeSpecs() {
        "--body-parameter @FILE); nothing was sent"},
       {kExitAuthentication, "authentication",
        "the token endpoint refused, or answered without a usable token (no access_token, an "
-       "expires_in out of range); a token over 32 KB; an unusable --certificate; Graph's 401"},
+       "expires_in out of range); no credential of the default chain gave one (each is listed "
+       "with why); a token over 32 KB; an unusable --certificate; Graph's 401"},
       {kExitTransport, "transport",
        "Graph or the token endpoint gave no complete answer: connect, TLS (the same code for "
        "the token request and the Graph request), timeout, a dropped connection, a response over "
