@@ -94,11 +94,11 @@ Result<EnsureResult> EnsureIdentitySynchronizationRequest::send() const {
 }
 
 void EnsureIdentitySynchronizationRequest::sendAsync(EnsureCallback callback) const {
-  ensurePolicyAsync(core_, desired_, {},
-                    [done = std::move(callback)](Result<detail::EnsureStep> step,
-                                                 std::vector<Attempt> attempts) {
-                      deliverPolicyStep(done, EnsureResult{}, std::move(step), std::move(attempts));
-                    });
+  ensurePolicyAsync(
+      core_, desired_, {},
+      [done = std::move(callback)](Result<detail::EnsureStep> step, std::vector<Attempt> attempts) {
+        deliverPolicyStep(done, EnsureResult{}, std::move(step), std::move(attempts));
+      });
 }
 
 Result<EnsurePlan> EnsureIdentitySynchronizationRequest::plan() const {

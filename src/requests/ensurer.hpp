@@ -10,8 +10,8 @@
 #include <utility>
 #include <vector>
 
-#include "msgraph/requests/ensure_request.hpp"
 #include "msgraph/models/model_difference.hpp"
+#include "msgraph/requests/ensure_request.hpp"
 #include "requests/request_body.hpp"
 #include "requests/request_errors.hpp"
 

@@ -18,8 +18,8 @@ struct Registrations {
   std::vector<std::pair<std::string, std::string>> secrets;                 // client id, secret
   std::vector<std::pair<std::string, RegisteredCertificate>> certificates;  // client id, cert
   std::vector<std::pair<std::string, std::string>> roles;  // client id, role; apps only
-  std::vector<std::string> tenants;  // NAME or NAME=ALIAS, as given
-  WorkloadIdentities workloads;      // managed identities hold their own roles
+  std::vector<std::string> tenants;                        // NAME or NAME=ALIAS, as given
+  WorkloadIdentities workloads;  // managed identities hold their own roles
 };
 
 /// Reads the files named by `--app-cert` and `--federated-issuer`.
