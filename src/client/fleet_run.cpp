@@ -169,8 +169,9 @@ void FleetRun::watch() {
   if (control_ != nullptr && control_->cancelled() && !cancelled_) {
     cancelled_ = true;
     cancellation_.cancel();
-    gate_.releaseAll();
+    gate_.releaseAll();  // every waiting item may end here, and the run with them
   }
+  if (finished_) return;
   if (options_.progress && since(lastProgress_) >= options_.progressInterval) progress();
   watchTimer_ = loop_.schedule(kWatchInterval, [self = shared_from_this()] {
     if (self->finished_) return;  // taken off the timer list just before the run ended

@@ -101,6 +101,17 @@ TEST_CASE("cli apply: --resume skips the partners a results file records as done
     INFO(partnerId(i));
     CHECK(count(recorded, partnerId(i) + R"(","action":"create","outcome":"done")") == 1);
   }
+  // The cut line was ended first: every record is a line of its own, the fragment alone.
+  const auto lines = linesOf(recorded);
+  REQUIRE(lines.size() == 5);
+  CHECK(lines[2] == R"({"line":3,"tenant":"","partnerTen)");
+  for (std::size_t i : {0u, 1u, 3u, 4u}) CHECK(msgraph::Json::parse(lines[i]).isObject());
+
+  // Again: all four are recorded as done.
+  const Outcome third =
+      fleet.cli()({"apply", "--desired", desired, "--resume", results, "--quiet"});
+  CHECK(third.exitCode == 0);
+  CHECK(third.out.find("4 skipped (done before)") != std::string::npos);
 }
 
 TEST_CASE("cli apply: --concurrency is auto or 1 to 256", "[cli][fleet][integration]") {

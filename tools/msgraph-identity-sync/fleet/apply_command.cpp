@@ -181,11 +181,14 @@ ExitCode runApply(const Arguments& args) {
     msgraph::FleetItem fleetItem;
     fleetItem.tenant = item.tenant;
     fleetItem.tag = next++;
-    if (item.action == PlanAction::Remove || !item.entry) {
+    if (item.action == PlanAction::Remove) {
       fleetItem.action = msgraph::FleetAction::RemovePartner;
       fleetItem.partner.tenantId = item.partnerTenantId;
       return fleetItem;
     }
+    // The plan names only partners of the file; one it cannot find there fails (the item then
+    // names no partner), never becomes another write.
+    if (!item.entry) return fleetItem;
     DesiredItem desiredItem = desired.item(*item.entry);
     fleetItem.partner = std::move(desiredItem.partner);
     fleetItem.policy = std::move(desiredItem.policy);

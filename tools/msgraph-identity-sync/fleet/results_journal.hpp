@@ -27,6 +27,8 @@ class ResultsJournal {
   void append(const ResultRecord& record);
 
  private:
+  void writeAll();  // writes line_ whole, or throws
+
   int fd_ = -1;
   std::string path_;
   std::string line_;  // reused buffer: the record and its newline
