@@ -22,8 +22,11 @@ class FleetGate::TenantGate final : public AttemptGate {
   TenantGate(FleetGate& owner, ScopeSets scopes) : owner_(owner), scopes_(scopes) {}
 
   void admit(const HttpRequest& request, Admitted proceed) override {
+    admit(request, std::move(proceed), false);
+  }
+  void admit(const HttpRequest& request, Admitted proceed, bool nothingWritten) {
     owner_.admit(request.method == HttpMethod::Get ? scopes_.reads : scopes_.writes,
-                 std::move(proceed));
+                 std::move(proceed), nothingWritten);
   }
   void ended(std::uint64_t pass, const HttpResponse* response) override {
     owner_.ended(pass, response);
@@ -33,6 +36,26 @@ class FleetGate::TenantGate final : public AttemptGate {
  private:
   FleetGate& owner_;
   ScopeSets scopes_;
+};
+
+// The gate of one item: its tenant's, knowing whether the item has sent a write yet (until then
+// it has changed nothing, and a run that stops may drop it).
+class FleetGate::ItemGate final : public AttemptGate {
+ public:
+  explicit ItemGate(std::shared_ptr<TenantGate> tenant) : tenant_(std::move(tenant)) {}
+
+  void admit(const HttpRequest& request, Admitted proceed) override {
+    const bool nothingWritten = !wroteBefore_;
+    if (request.method != HttpMethod::Get) wroteBefore_ = true;
+    tenant_->admit(request, std::move(proceed), nothingWritten);
+  }
+  void ended(std::uint64_t pass, const HttpResponse* response) override {
+    tenant_->ended(pass, response);
+  }
+
+ private:
+  std::shared_ptr<TenantGate> tenant_;
+  bool wroteBefore_ = false;
 };
 
 FleetGate::FleetGate(AsyncHttpTransport& loop, const ThrottleOptions& options,
@@ -61,9 +84,28 @@ std::shared_ptr<AttemptGate> FleetGate::gateFor(const std::string& applicationId
   return gates_.back();
 }
 
-void FleetGate::admit(const ScopeSet& scopes, AttemptGate::Admitted proceed) {
-  waiting_.push_back(Waiter{&scopes, std::move(proceed)});
+std::shared_ptr<AttemptGate> FleetGate::itemGate(const std::shared_ptr<AttemptGate>& tenant) {
+  return std::make_shared<ItemGate>(std::static_pointer_cast<TenantGate>(tenant));
+}
+
+void FleetGate::admit(const ScopeSet& scopes, AttemptGate::Admitted proceed, bool nothingWritten) {
+  if (nothingWritten && refusingUnstarted_) return proceed(AttemptGate::kRefused);
+  waiting_.push_back(Waiter{&scopes, std::move(proceed), nothingWritten});
   pump();
+}
+
+void FleetGate::refuseUnstarted() {
+  refusingUnstarted_ = true;
+  std::vector<AttemptGate::Admitted> refused;  // called after: each may come back here
+  for (auto waiter = waiting_.begin(); waiter != waiting_.end();) {
+    if (!waiter->nothingWritten) {
+      ++waiter;
+      continue;
+    }
+    refused.push_back(std::move(waiter->proceed));
+    waiter = waiting_.erase(waiter);
+  }
+  for (auto& proceed : refused) proceed(AttemptGate::kRefused);
 }
 
 void FleetGate::ended(std::uint64_t pass, const HttpResponse* response) {

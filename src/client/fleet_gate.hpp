@@ -33,6 +33,12 @@ class FleetGate {
   /// pair's resource units, writes also against its writes, the tenant's and the application's.
   std::shared_ptr<AttemptGate> gateFor(const std::string& applicationId,
                                        const std::string& tenantId);
+  /// The gate of one item of `tenant` (a gate from `gateFor`): the tenant's pacing; until the
+  /// item has sent a write, its attempts are refused once `refuseUnstarted()` was called.
+  std::shared_ptr<AttemptGate> itemGate(const std::shared_ptr<AttemptGate>& tenant);
+  /// The run stops: every item that has sent no write yet (it changed nothing) is refused, its
+  /// waiting attempt now, a later one when it comes; items that have sent a write go on.
+  void refuseUnstarted();
   /// Admits every waiting attempt at once: the run is cancelled, and each finds itself stopped.
   void releaseAll();
   /// Drops the wake-up timer: the run is over (on the loop thread, before the gate is destroyed
@@ -57,12 +63,14 @@ class FleetGate {
 
  private:
   class TenantGate;
+  class ItemGate;
   struct Waiter {
     const ScopeSet* scopes;  // owned by a TenantGate, which the run keeps
     AttemptGate::Admitted proceed;
+    bool nothingWritten;  // the item has sent no write yet
   };
 
-  void admit(const ScopeSet& scopes, AttemptGate::Admitted proceed);
+  void admit(const ScopeSet& scopes, AttemptGate::Admitted proceed, bool nothingWritten);
   void ended(std::uint64_t pass, const HttpResponse* response);
   // Lets go every waiter that may go now, in order; arms the timer for the earliest other.
   void pump();
@@ -81,6 +89,7 @@ class FleetGate {
   AsyncHttpTransport::TimerId timer_ = 0;
   SchedulerTime timerAt_{};
   bool stopped_ = false;
+  bool refusingUnstarted_ = false;
   std::weak_ptr<const void> owner_;
 };
 

@@ -127,7 +127,7 @@ void FleetRun::launch(std::size_t index, FleetItem item) {
     }
     RetryOptions retry = tenant.tenant->client.options().retry();
     retry.maxRetries = kMaxRetries;
-    const ItemCall call{tenant.tenant->client, tenant.gate, cancellation_,
+    const ItemCall call{tenant.tenant->client, gate_.itemGate(tenant.gate), cancellation_,
                         options_.throttle.priority, std::move(retry)};
     startItem(call, std::move(item), std::move(result),
               [self = shared_from_this()](FleetResult ended) { self->report(std::move(ended)); });
@@ -165,6 +165,7 @@ void FleetRun::watch() {
   if (control_ != nullptr && control_->stopped() && !stopping_) {
     stopping_ = true;
     summary_.stopped = true;
+    gate_.refuseUnstarted();  // items that have written nothing end as Cancelled
   }
   if (control_ != nullptr && control_->cancelled() && !cancelled_) {
     cancelled_ = true;

@@ -44,6 +44,10 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
     renewed_ = false;
     if (gate_ == nullptr) return authorizeAndSend();
     gate_->admit(request_, [self = shared_from_this()](std::uint64_t pass) {
+      if (pass == AttemptGate::kRefused) {
+        return self->finish({}, std::make_exception_ptr(CancelledError(
+                                    "not sent: the run was stopped before this request went")));
+      }
       self->pass_ = pass;
       try {
         checkAlive(self->context_);  // it may have been stopped while it waited

@@ -18,8 +18,11 @@ namespace msgraph::detail {
 /// itself stopped before it sends anything.
 class AttemptGate {
  public:
-  /// Lets the attempt go; `pass` names it in `ended`.
+  /// Lets the attempt go; `pass` names it in `ended`. `kRefused` instead: it must not go, and
+  /// the call ends with `CancelledError` (a fleet run that stops refuses the items that have
+  /// sent nothing yet).
   using Admitted = std::function<void(std::uint64_t pass)>;
+  static constexpr std::uint64_t kRefused = 0;
 
   virtual ~AttemptGate();
   /// Calls `proceed` (now or later, on the loop thread, never twice) when `request` may go.

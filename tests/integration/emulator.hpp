@@ -65,12 +65,12 @@ class Emulator {
   /// The emulator's counters (`GET /emulator/stats`): Graph requests seen, faults injected.
   /// A TransportError after `bound` (a bound on a failing test, not a measurement).
   msgraph::Json stats(std::chrono::milliseconds bound = std::chrono::minutes(1)) const {
-    msgraph::CurlTransport transport(transportOptions());
-    msgraph::HttpRequest request;
-    request.url = baseUrl_ + "/emulator/stats";
-    const auto response = transport.send(request, msgraph::CallContext().timeout(bound));
-    if (response.status != 200) throw std::runtime_error("emulator stats: " + response.body);
-    return msgraph::Json::parse(response.body);
+    return own(msgraph::HttpMethod::Get, "/emulator/stats", {}, bound);
+  }
+  /// Moves the manual throttling clock (`--throttle-manual-clock`) on by `by`.
+  void advanceClock(std::chrono::milliseconds by) const {
+    own(msgraph::HttpMethod::Post, "/emulator/clock",
+        R"({"advanceMilliseconds":)" + std::to_string(by.count()) + "}", std::chrono::minutes(1));
   }
 
   /// Transport options that trust the emulator's CA (verification stays on).
@@ -103,6 +103,19 @@ class Emulator {
   }
 
  private:
+  // A call of the emulator's own endpoints; its JSON answer.
+  msgraph::Json own(msgraph::HttpMethod method, const std::string& path, std::string body,
+                    std::chrono::milliseconds bound) const {
+    msgraph::CurlTransport transport(transportOptions());
+    msgraph::HttpRequest request;
+    request.method = method;
+    request.url = baseUrl_ + path;
+    request.body = std::move(body);
+    const auto response = transport.send(request, msgraph::CallContext().timeout(bound));
+    if (response.status != 200) throw std::runtime_error("emulator " + path + ": " + response.body);
+    return msgraph::Json::parse(response.body);
+  }
+
   TempDir dir_;
   std::string tlsDir_;
   std::unique_ptr<Daemon> daemon_;

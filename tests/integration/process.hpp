@@ -154,8 +154,16 @@ class Daemon {
     if (rc != 0) throw std::runtime_error("cannot start " + args[0]);
     stdout_ = fdopen(out[0], "r");
   }
+  /// Starts `args` in the background as run() would (`env`, then sealedSignIn()), its stdout on
+  /// /dev/null: a run of the tool the test interrupts.
+  Daemon(std::vector<std::string> args, const std::vector<std::string>& env) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    pid_ = detail::spawn(args, actions, env);
+  }
   ~Daemon() {
-    stop(SIGTERM);
+    stop(SIGTERM);  // a test that failed before the child ended
     if (stdout_ != nullptr) fclose(stdout_);
   }
   Daemon(const Daemon&) = delete;
@@ -176,10 +184,25 @@ class Daemon {
   /// that ignores it); returns the exit code (128 + signal if killed).
   int stop(int signal) {
     if (pid_ <= 0) return exitCode_;
-    kill(pid_, signal);
+    signal_(signal);
+    return wait(std::chrono::seconds(5));
+  }
+  /// Sends `signal` and goes on (the child keeps running unless the signal ends it).
+  void signal_(int signal) const {
+    if (pid_ > 0) kill(pid_, signal);
+  }
+  /// Waits for the child to end (at most `bound`, then SIGKILL: a bound on a failing test);
+  /// returns the exit code (128 + signal if killed).
+  int wait(std::chrono::milliseconds bound) {
+    if (pid_ <= 0) return exitCode_;
     int status = 0;
-    for (int waited = 0; waitpid(pid_, &status, WNOHANG) == 0; ++waited) {
-      if (waited == 500) kill(pid_, SIGKILL);
+    const auto giveUp = std::chrono::steady_clock::now() + bound;
+    bool killed = false;
+    while (waitpid(pid_, &status, WNOHANG) == 0) {
+      if (!killed && std::chrono::steady_clock::now() > giveUp) {
+        kill(pid_, SIGKILL);
+        killed = true;
+      }
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     pid_ = 0;

@@ -61,7 +61,9 @@ enum class FleetOutcome {
   Removed,    ///< the policy or partner was deleted (or was already absent)
   Read,       ///< `GetPolicy` read the policy (absent: `policy` is empty)
   Failed,     ///< the item failed: see `error`
-  Cancelled,  ///< the run was cancelled while the item was in flight (nothing more was sent)
+  /// The run was cancelled while the item was in flight (nothing more was sent), or stopped
+  /// before the item sent any write (it changed nothing: it may simply be run again).
+  Cancelled,
 };
 
 /// @brief The result of one fleet item, handed to the result callback as soon as it ends.
@@ -99,7 +101,7 @@ struct MSGRAPH_API FleetProgress {
   /// @brief Items finished (any outcome), and of those, failed.
   std::size_t done = 0;
   std::size_t failed = 0;
-  /// @brief Items started and not finished.
+  /// @brief HTTP requests on the wire now (items waiting for their turn are not counted).
   std::size_t inFlight = 0;
   /// @brief The number of items, when the source said (`FleetOptions::total`).
   std::optional<std::size_t> total;
@@ -152,11 +154,13 @@ struct MSGRAPH_API FleetOptions {
 };
 
 /// @brief Stops a fleet run from any thread, also from a signal handler: `stop()` ends the
-/// scheduling of new items (those in flight finish and report), `cancel()` also stops the ones in
-/// flight (reported `Cancelled`). Both only set a flag, which the run looks at every 20 ms.
+/// scheduling of new items (items that have sent a write finish and report, so that no partner is
+/// left half-written; items that have written nothing yet report `Cancelled`), `cancel()` also
+/// stops the ones in flight (reported `Cancelled`). Both only set a flag, which the run looks at
+/// every 20 ms.
 class MSGRAPH_API FleetControl {
  public:
-  /// @brief No more new items; those in flight finish. Async-signal-safe.
+  /// @brief No more new items; those that have sent a write finish. Async-signal-safe.
   void stop() noexcept { stop_.store(true, std::memory_order_relaxed); }
   /// @brief Stop now: items in flight are cancelled. Async-signal-safe.
   void cancel() noexcept {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `apply`: the plan, run through the library's fleet runner, with a results file and resume.
+#include <algorithm>
 #include <cstdint>
 #include <iostream>
 #include <memory>
@@ -97,7 +98,8 @@ void noteFailure(ResultRecord& record, const msgraph::Error& error) {
 
 // Counts of what the run did, for the summary line and the exit code.
 struct Tally {
-  std::size_t created = 0, updated = 0, unchanged = 0, removed = 0, failed = 0, skipped = 0;
+  std::size_t created = 0, updated = 0, unchanged = 0, removed = 0, failed = 0, cancelled = 0,
+              skipped = 0;
   void add(msgraph::FleetOutcome outcome) {
     switch (outcome) {
       case msgraph::FleetOutcome::Created:
@@ -112,11 +114,49 @@ struct Tally {
       case msgraph::FleetOutcome::Removed:
         ++removed;
         break;
+      case msgraph::FleetOutcome::Cancelled:
+        ++cancelled;
+        break;
       default:
         ++failed;
     }
   }
 };
+
+ResultRecord::Outcome recordedOutcome(msgraph::FleetOutcome outcome) {
+  switch (outcome) {
+    case msgraph::FleetOutcome::Failed:
+      return ResultRecord::Outcome::Failed;
+    case msgraph::FleetOutcome::Cancelled:
+      return ResultRecord::Outcome::Cancelled;
+    default:
+      return ResultRecord::Outcome::Done;
+  }
+}
+
+// The order the partners go in: the tenants' turns alternate (each keeps the file's order), so
+// that one tenant whose quota is paused never fills the run's room while the others could go.
+std::vector<std::size_t> interleavedByTenant(const std::vector<Work>& work) {
+  std::vector<std::string> tenants;
+  std::vector<std::vector<std::size_t>> queues;
+  for (std::size_t i = 0; i < work.size(); ++i) {
+    const auto known = std::find(tenants.begin(), tenants.end(), work[i].tenant);
+    const auto queue = static_cast<std::size_t>(known - tenants.begin());
+    if (known == tenants.end()) {
+      tenants.push_back(work[i].tenant);
+      queues.emplace_back();
+    }
+    queues[queue].push_back(i);
+  }
+  std::vector<std::size_t> order;
+  order.reserve(work.size());
+  for (std::size_t turn = 0; order.size() < work.size(); ++turn) {
+    for (const auto& queue : queues) {
+      if (turn < queue.size()) order.push_back(queue[turn]);
+    }
+  }
+  return order;
+}
 
 }  // namespace
 
@@ -155,7 +195,7 @@ ExitCode runApply(const Arguments& args) {
         if (item.action != PlanAction::Unchanged) return work.push_back(std::move(next));
         ++tally.unchanged;  // done already: recorded, so that a resume skips it too
         ResultRecord record = recordOf(next);
-        record.done = true;
+        record.outcome = ResultRecord::Outcome::Done;
         if (journal) journal->append(record);
       });
   if (planFailed) return reportError(*planFailed, args);
@@ -174,13 +214,14 @@ ExitCode runApply(const Arguments& args) {
   };
   msgraph::Fleet fleet(options);
 
+  const std::vector<std::size_t> order = interleavedByTenant(work);
   std::size_t next = 0;
   auto source = [&]() -> std::optional<msgraph::FleetItem> {
-    if (next == work.size()) return std::nullopt;
-    const Work& item = work[next];
+    if (next == order.size()) return std::nullopt;
+    const Work& item = work[order[next++]];
     msgraph::FleetItem fleetItem;
     fleetItem.tenant = item.tenant;
-    fleetItem.tag = next++;
+    fleetItem.tag = order[next - 1];
     if (item.action == PlanAction::Remove) {
       fleetItem.action = msgraph::FleetAction::RemovePartner;
       fleetItem.partner.tenantId = item.partnerTenantId;
@@ -201,10 +242,9 @@ ExitCode runApply(const Arguments& args) {
     record.requestId = result.requestId;
     record.attempts = static_cast<int>(result.attempts.size());
     tally.add(result.outcome);
-    record.done = result.outcome != msgraph::FleetOutcome::Failed &&
-                  result.outcome != msgraph::FleetOutcome::Cancelled;
-    if (!record.done && result.error) {
-      noteFailure(record, *result.error);
+    record.outcome = recordedOutcome(result.outcome);
+    if (result.error) noteFailure(record, *result.error);  // failed or cancelled: why
+    if (record.outcome == ResultRecord::Outcome::Failed && result.error) {
       progress.finish();
       std::cerr << terminalSafe("apply: " + item.partnerTenantId +
                                 (item.tenant.empty() ? "" : " (tenant " + item.tenant + ")") +
@@ -223,10 +263,11 @@ ExitCode runApply(const Arguments& args) {
   std::cout << "Applied: " << tally.created << " created, " << tally.updated << " updated, "
             << tally.unchanged << " unchanged, " << tally.removed << " removed, " << tally.failed
             << " failed";
+  if (tally.cancelled != 0) std::cout << ", " << tally.cancelled << " cancelled";
   if (tally.skipped != 0) std::cout << ", " << tally.skipped << " skipped (done before)";
   std::cout << "; " << summary.requests << " requests, " << summary.throttled << " answered 429, "
             << summary.elapsed.count() << " ms\n";
-  if (summary.stopped && next < work.size()) return kExitInterrupted;
+  if (summary.stopped && (next < order.size() || tally.cancelled != 0)) return kExitInterrupted;
   if (tally.failed != 0) return kExitItemsFailed;
   return desired.badLines() != 0 ? kExitBadLines : kExitSuccess;
 }

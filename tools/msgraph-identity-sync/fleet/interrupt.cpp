@@ -13,15 +13,17 @@ std::atomic<msgraph::FleetControl*> controlled{nullptr};
 std::atomic<int> interrupts{0};
 struct sigaction previous {};
 
-// Only async-signal-safe work: atomics and FleetControl's flags.
+// Only async-signal-safe work: atomics, FleetControl's flags and sigaction.
 extern "C" void onInterrupt(int) {
   msgraph::FleetControl* control = controlled.load();
   if (control == nullptr) return;
-  if (interrupts.fetch_add(1) == 0) {
-    control->stop();
-  } else {
-    control->cancel();
-  }
+  if (interrupts.fetch_add(1) == 0) return control->stop();
+  control->cancel();
+  // A third SIGINT ends the process the default way, should cancelling itself hang.
+  struct sigaction standard {};
+  standard.sa_handler = SIG_DFL;
+  sigemptyset(&standard.sa_mask);
+  sigaction(SIGINT, &standard, nullptr);
 }
 
 }  // namespace
@@ -31,6 +33,7 @@ InterruptToStop::InterruptToStop(msgraph::FleetControl& control) {
   controlled = &control;
   struct sigaction action {};
   action.sa_handler = onInterrupt;
+  action.sa_flags = SA_RESTART;  // the results file's writes go on undisturbed
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, &previous);
 }

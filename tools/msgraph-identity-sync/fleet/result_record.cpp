@@ -6,6 +6,22 @@
 
 namespace msgraph_cli::fleet {
 
+namespace {
+
+const char* outcomeName(ResultRecord::Outcome outcome) {
+  switch (outcome) {
+    case ResultRecord::Outcome::Done:
+      return "done";
+    case ResultRecord::Outcome::Cancelled:
+      return "cancelled";
+    case ResultRecord::Outcome::Failed:
+      break;
+  }
+  return "failed";
+}
+
+}  // namespace
+
 std::string resultLine(const ResultRecord& record) {
   using msgraph::Json;
   Json line = Json::object();
@@ -13,7 +29,7 @@ std::string resultLine(const ResultRecord& record) {
   line.set("tenant", Json(record.tenant));
   line.set("partnerTenantId", Json(record.partnerTenantId));
   line.set("action", Json(record.action));
-  line.set("outcome", Json(record.done ? "done" : "failed"));
+  line.set("outcome", Json(outcomeName(record.outcome)));
   line.set("status", Json(record.status));
   line.set("requestId", Json(record.requestId));
   line.set("attempts", Json(record.attempts));

@@ -17,8 +17,10 @@ struct ResultRecord {
   std::string partnerTenantId;
   /// What the plan said to do: `create`, `update`, `unchanged` or `remove`.
   std::string action;
-  /// Whether the partner now is as desired (`"outcome":"done"`); false: `"failed"`.
-  bool done = false;
+  /// How the partner ended: `"outcome":"done"` (it now is as desired), `"failed"`, or
+  /// `"cancelled"` (the run was stopped or cancelled before the partner finished).
+  enum class Outcome { Done, Failed, Cancelled };
+  Outcome outcome = Outcome::Failed;
   /// The HTTP status of the item's last response; 0 when none came (or nothing was sent).
   int status = 0;
   /// The `request-id` of the item's last response, when it had one.

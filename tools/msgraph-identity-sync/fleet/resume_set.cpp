@@ -39,7 +39,12 @@ ResumeSet ResumeSet::read(const std::string& path, const BadRecordSink& onBadRec
       if (outcome == nullptr || tenant == nullptr || partner == nullptr) {
         throw msgraph::Error("lacks outcome, tenant or partnerTenantId");
       }
-      if (*outcome == "done") set.done_.insert(key(*tenant, *partner));
+      // The last record of a partner says how it stands (a later run may have failed it).
+      if (*outcome == "done") {
+        set.done_.insert(key(*tenant, *partner));
+      } else {
+        set.done_.erase(key(*tenant, *partner));
+      }
     } catch (const std::exception& e) {
       onBadRecord(line, e.what());
     }

@@ -11,7 +11,8 @@ namespace msgraph_cli::fleet {
 /// The partners a results file records as done (`apply --resume FILE`): apply skips them.
 ///
 /// A record counts when it is a whole JSON object with `"outcome":"done"`, a `partnerTenantId`
-/// and a `tenant`; failed records do not (those partners are tried again). A line that is not
+/// and a `tenant`; failed or cancelled ones do not (those partners are tried again), and the last
+/// record of a partner is the one that counts. A line that is not
 /// such a record (the half-written last line of a killed run, say) is reported and ignored.
 class ResumeSet {
  public:
