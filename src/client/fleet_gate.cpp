@@ -16,24 +16,25 @@ SchedulerTime now() { return std::chrono::steady_clock::now(); }
 
 }  // namespace
 
-// The gate of one application and tenant: picks the scopes a request counts against.
-class FleetGate::TenantGate final : public AttemptGate {
- public:
-  TenantGate(FleetGate& owner, ScopeSets scopes) : owner_(owner), scopes_(scopes) {}
+void FleetGate::TenantGate::admit(const HttpRequest& request, Admitted proceed) {
+  owner_.admit(Waiter{request.method == HttpMethod::Get ? &scopes_.reads : &scopes_.writes,
+                      std::move(proceed),
+                      {},
+                      1});
+}
 
-  void admit(const HttpRequest& request, Admitted proceed) override {
-    owner_.admit(request.method == HttpMethod::Get ? scopes_.reads : scopes_.writes,
-                 std::move(proceed));
-  }
-  void ended(std::uint64_t pass, const HttpResponse* response) override {
-    owner_.ended(pass, response);
-  }
-  const ScopeSet& writes() const noexcept { return scopes_.writes; }
+void FleetGate::TenantGate::ended(std::uint64_t pass, const HttpResponse* response) {
+  owner_.ended(pass, response);
+}
 
- private:
-  FleetGate& owner_;
-  ScopeSets scopes_;
-};
+void FleetGate::TenantGate::admitEnvelope(bool writes, int items, EnvelopeAdmitted proceed) {
+  owner_.admit(Waiter{writes ? &scopes_.writes : &scopes_.reads, {}, std::move(proceed), items});
+}
+
+void FleetGate::TenantGate::envelopeEnded(std::uint64_t pass, const HttpResponse* envelope,
+                                          const std::vector<const HttpResponse*>& items) {
+  owner_.envelopeEnded(pass, envelope, items);
+}
 
 FleetGate::FleetGate(AsyncHttpTransport& loop, const ThrottleOptions& options,
                      std::optional<int> fixedConcurrency)
@@ -53,57 +54,95 @@ void FleetGate::stop() {
   timer_ = 0;
 }
 
-std::shared_ptr<AttemptGate> FleetGate::gateFor(const std::string& applicationId,
-                                                const std::string& tenantId) {
+std::shared_ptr<FleetGate::TenantGate> FleetGate::gateFor(const std::string& applicationId,
+                                                          const std::string& tenantId) {
   const ScopeSets scopes =
       scheduler_ ? scheduler_->scopesOf(applicationId, tenantId, now()) : ScopeSets{};
   gates_.push_back(std::make_shared<TenantGate>(*this, scopes));
   return gates_.back();
 }
 
-void FleetGate::admit(const ScopeSet& scopes, AttemptGate::Admitted proceed) {
-  waiting_.push_back(Waiter{&scopes, std::move(proceed)});
+void FleetGate::admit(Waiter waiter) {
+  waiting_.push_back(std::move(waiter));
   pump();
+}
+
+std::optional<Ticket> FleetGate::ticketOf(std::uint64_t pass) {
+  auto ticket = tickets_.find(pass);
+  if (ticket == tickets_.end()) return std::nullopt;  // no scheduler, or released by a cancel
+  Ticket taken = ticket->second;
+  tickets_.erase(ticket);
+  return taken;
 }
 
 void FleetGate::ended(std::uint64_t pass, const HttpResponse* response) {
   --inFlight_;
+  --requestsInFlight_;
   ++requests_;
-  const int status = response != nullptr ? response->status : 0;
-  if (status == 429) ++throttled_;
-  if (scheduler_) {
-    auto ticket = tickets_.find(pass);
-    if (ticket != tickets_.end()) {
-      ThrottleSignals signals;
-      if (response != nullptr) {
-        signals = throttleSignalsOf(*response, std::chrono::system_clock::now());
-      }
-      scheduler_->onComplete(ticket->second, signals, now());
-      tickets_.erase(ticket);
+  if (response != nullptr && response->status == 429) ++throttled_;
+  if (std::optional<Ticket> ticket = ticketOf(pass)) {
+    ThrottleSignals signals;
+    if (response != nullptr) {
+      signals = throttleSignalsOf(*response, std::chrono::system_clock::now());
     }
+    scheduler_->onComplete(*ticket, signals, now());
   }
   pump();
+}
+
+void FleetGate::envelopeEnded(std::uint64_t pass, const HttpResponse* envelope,
+                              const std::vector<const HttpResponse*>& items) {
+  --inFlight_;
+  const auto carried = envelopeItems_.find(pass);
+  const int count = carried != envelopeItems_.end() ? carried->second : 0;
+  if (carried != envelopeItems_.end()) envelopeItems_.erase(carried);
+  requestsInFlight_ -= count;
+  requests_ += static_cast<std::uint64_t>(count);
+  // Throttled: each request answered 429, or all of them when the envelope itself was.
+  const bool envelopeThrottled = envelope != nullptr && envelope->status == 429;
+  if (items.empty() && envelopeThrottled) throttled_ += static_cast<std::uint64_t>(count);
+  for (const HttpResponse* item : items) throttled_ += item->status == 429 ? 1 : 0;
+  if (std::optional<Ticket> ticket = ticketOf(pass)) {
+    const auto wallClock = std::chrono::system_clock::now();
+    ThrottleSignals signals;
+    if (envelope != nullptr) signals = throttleSignalsOf(*envelope, wallClock);
+    std::vector<ThrottleSignals> answers;
+    answers.reserve(items.size());
+    for (const HttpResponse* item : items) answers.push_back(throttleSignalsOf(*item, wallClock));
+    scheduler_->onEnvelopeComplete(*ticket, signals, answers, now());
+  }
+  pump();
+}
+
+std::uint64_t FleetGate::countIn(const Waiter& waiter) {
+  ++inFlight_;
+  requestsInFlight_ += waiter.items;
+  ++nextPass_;
+  if (waiter.envelope) envelopeItems_.emplace(nextPass_, waiter.items);
+  return nextPass_;
+}
+
+void FleetGate::release(std::uint64_t pass, Waiter& waiter) {
+  if (waiter.envelope) return waiter.envelope(pass, waiter.items);
+  waiter.proceed(pass);
 }
 
 void FleetGate::releaseAll() {
   std::deque<Waiter> all;
   all.swap(waiting_);
-  for (Waiter& waiter : all) {
-    ++inFlight_;
-    waiter.proceed(++nextPass_);  // no ticket: the scheduler never admitted it
-  }
+  for (Waiter& waiter : all) release(countIn(waiter), waiter);  // no ticket: never admitted
 }
 
 void FleetGate::pump() {
-  // Collected first and called after: a proceed may start a request that comes back here.
-  std::vector<std::pair<std::uint64_t, AttemptGate::Admitted>> admitted;
+  // Collected first and released after: a proceed may start a request that comes back here.
+  std::vector<std::pair<std::uint64_t, Waiter>> admitted;
   const SchedulerTime at = now();
   std::optional<SchedulerTime> earliest;
   for (auto waiter = waiting_.begin(); waiter != waiting_.end();) {
     if (!scheduler_) {
       if (inFlight_ >= fixedCap_) break;
     } else {
-      Admission admission = scheduler_->tryAcquire(*waiter->scopes, at);
+      Admission admission = scheduler_->tryAcquireUpTo(*waiter->scopes, at, waiter->items);
       if (admission.verdict == Admission::Verdict::WaitForRoom) break;  // room frees on an end
       if (admission.verdict == Admission::Verdict::WaitUntil) {
         // Another scope (another tenant's) may have tokens: look further down the queue.
@@ -112,13 +151,14 @@ void FleetGate::pump() {
         continue;
       }
       tickets_.emplace(nextPass_ + 1, admission.ticket);
+      waiter->items = static_cast<int>(admission.ticket.cost);  // all, or fewer
     }
-    ++inFlight_;
-    admitted.emplace_back(++nextPass_, std::move(waiter->proceed));
+    const std::uint64_t pass = countIn(*waiter);
+    admitted.emplace_back(pass, std::move(*waiter));
     waiter = waiting_.erase(waiter);
   }
   if (earliest) armTimer(*earliest);
-  for (auto& [pass, proceed] : admitted) proceed(pass);
+  for (auto& [pass, waiter] : admitted) release(pass, waiter);
 }
 
 void FleetGate::armTimer(SchedulerTime at) {

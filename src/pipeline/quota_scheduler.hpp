@@ -61,8 +61,16 @@ class QuotaScheduler {
   /// Admits a request that counts `cost` units (1, or the items of a `$batch`) against each of
   /// `scopes` if every scope has them and the concurrency cap has room; admitting takes them.
   Admission tryAcquire(const ScopeSet& scopes, SchedulerTime now, double cost = 1);
+  /// Admits a `$batch` envelope of at most `items` requests: all of them if every scope has the
+  /// tokens, else as many as they have now (the ticket's `cost`), else none (as `tryAcquire`).
+  Admission tryAcquireUpTo(const ScopeSet& scopes, SchedulerTime now, int items);
   /// Ends an admitted request with what its answer said (`signals.status` 0: no answer).
   void onComplete(const Ticket& ticket, const ThrottleSignals& signals, SchedulerTime now);
+  /// Ends an admitted envelope: the round trip for the concurrency cap, then what each of its
+  /// requests' answers said (`items`), as each request's own would; without item answers (the
+  /// envelope failed), what the envelope's answer said.
+  void onEnvelopeComplete(const Ticket& ticket, const ThrottleSignals& envelope,
+                          const std::vector<ThrottleSignals>& items, SchedulerTime now);
 
   /// The earliest time `writes` more writes against `writeScopes` can be done at the quota's
   /// pace (the ceiling, not the momentary rate), counting any pause and the tokens at hand.
@@ -80,6 +88,8 @@ class QuotaScheduler {
   // narrowest (never a wider one: that would stop other tenants for one tenant's 429).
   std::uint32_t signalledScope(const ScopeSet& scopes,
                                std::optional<ThrottleScopeKind> named) const noexcept;
+  // What one answer says of the quota, for the scopes of `ticket`.
+  void learn(const Ticket& ticket, const ThrottleSignals& signals, SchedulerTime now);
 
   ThrottleOptions options_;
   std::vector<ScopeLimiter> limiters_;
