@@ -65,10 +65,10 @@ void FleetBatcher::ask(Lane& lane) {
   if (lane.asking || lane.waiting.empty()) return;
   lane.asking = true;
   loop_.post([self = shared_from_this(), &lane] {
-    const int items = static_cast<int>(std::min(lane.waiting.size(), self->size_));
-    self->gate_->admitEnvelope(lane.writes, items, [self, &lane](std::uint64_t pass, int taken) {
-      self->send(lane, pass, taken);
-    });
+    self->gate_->admitEnvelope(
+        lane.writes,
+        [self, &lane] { return static_cast<int>(std::min(lane.waiting.size(), self->size_)); },
+        [self, &lane](std::uint64_t pass, int taken) { self->send(lane, pass, taken); });
   });
 }
 

@@ -17,18 +17,23 @@ SchedulerTime now() { return std::chrono::steady_clock::now(); }
 }  // namespace
 
 void FleetGate::TenantGate::admit(const HttpRequest& request, Admitted proceed) {
-  owner_.admit(Waiter{request.method == HttpMethod::Get ? &scopes_.reads : &scopes_.writes,
-                      std::move(proceed),
-                      {},
-                      1});
+  Waiter waiter;
+  waiter.scopes = request.method == HttpMethod::Get ? &scopes_.reads : &scopes_.writes;
+  waiter.proceed = std::move(proceed);
+  owner_.admit(std::move(waiter));
 }
 
 void FleetGate::TenantGate::ended(std::uint64_t pass, const HttpResponse* response) {
   owner_.ended(pass, response);
 }
 
-void FleetGate::TenantGate::admitEnvelope(bool writes, int items, EnvelopeAdmitted proceed) {
-  owner_.admit(Waiter{writes ? &scopes_.writes : &scopes_.reads, {}, std::move(proceed), items});
+void FleetGate::TenantGate::admitEnvelope(bool writes, EnvelopeSize size,
+                                          EnvelopeAdmitted proceed) {
+  Waiter waiter;
+  waiter.scopes = writes ? &scopes_.writes : &scopes_.reads;
+  waiter.envelope = std::move(proceed);
+  waiter.size = std::move(size);
+  owner_.admit(std::move(waiter));
 }
 
 void FleetGate::TenantGate::envelopeEnded(std::uint64_t pass, const HttpResponse* envelope,
@@ -63,6 +68,9 @@ std::shared_ptr<FleetGate::TenantGate> FleetGate::gateFor(const std::string& app
 }
 
 void FleetGate::admit(Waiter waiter) {
+  // After a cancel, whatever comes (an envelope asked for just before) goes at once, to find
+  // itself stopped.
+  if (released_) return release(countIn(waiter), waiter);
   waiting_.push_back(std::move(waiter));
   pump();
 }
@@ -114,7 +122,8 @@ void FleetGate::envelopeEnded(std::uint64_t pass, const HttpResponse* envelope,
   pump();
 }
 
-std::uint64_t FleetGate::countIn(const Waiter& waiter) {
+std::uint64_t FleetGate::countIn(Waiter& waiter) {
+  waiter.items = waiter.size ? waiter.size() : 1;
   ++inFlight_;
   requestsInFlight_ += waiter.items;
   ++nextPass_;
@@ -128,9 +137,10 @@ void FleetGate::release(std::uint64_t pass, Waiter& waiter) {
 }
 
 void FleetGate::releaseAll() {
+  released_ = true;
   std::deque<Waiter> all;
   all.swap(waiting_);
-  for (Waiter& waiter : all) release(countIn(waiter), waiter);  // no ticket: never admitted
+  for (Waiter& waiter : all) release(countIn(waiter), waiter);  // no ticket
 }
 
 void FleetGate::pump() {
@@ -142,7 +152,10 @@ void FleetGate::pump() {
     if (!scheduler_) {
       if (inFlight_ >= fixedCap_) break;
     } else {
-      Admission admission = scheduler_->tryAcquireUpTo(*waiter->scopes, at, waiter->items);
+      const int items = waiter->size ? waiter->size() : 1;
+      // An envelope waits for the tokens of all its requests: the pace is the same as taking
+      // fewer at a time, in fewer round trips.
+      Admission admission = scheduler_->tryAcquire(*waiter->scopes, at, items);
       if (admission.verdict == Admission::Verdict::WaitForRoom) break;  // room frees on an end
       if (admission.verdict == Admission::Verdict::WaitUntil) {
         // Another scope (another tenant's) may have tokens: look further down the queue.
@@ -151,7 +164,6 @@ void FleetGate::pump() {
         continue;
       }
       tickets_.emplace(nextPass_ + 1, admission.ticket);
-      waiter->items = static_cast<int>(admission.ticket.cost);  // all, or fewer
     }
     const std::uint64_t pass = countIn(*waiter);
     admitted.emplace_back(pass, std::move(*waiter));

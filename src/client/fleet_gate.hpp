@@ -22,9 +22,11 @@ namespace msgraph::detail {
 
 class FleetGate {
  public:
-  /// Lets an envelope of `$batch` requests go: `pass` names it, `items` is how many of its
-  /// requests it may carry (at least 1).
+  /// Lets an envelope of `$batch` requests go: `pass` names it, `items` is how many requests it
+  /// carries (at least 1).
   using EnvelopeAdmitted = std::function<void(std::uint64_t pass, int items)>;
+  /// How many requests an envelope would carry now (1 to 20): asked when it may go.
+  using EnvelopeSize = std::function<int()>;
 
   /// The gate of one application and tenant: picks the scopes a request counts against. A
   /// request's attempts pass `admit`; a fleet run's `$batch` envelopes pass `admitEnvelope`.
@@ -34,10 +36,9 @@ class FleetGate {
 
     void admit(const HttpRequest& request, Admitted proceed) override;
     void ended(std::uint64_t pass, const HttpResponse* response) override;
-    /// Calls `proceed` when an envelope of at most `items` reads (or, with `writes`, writes)
-    /// may go, each counting as one request against the scopes: all of them, or as many as the
-    /// scopes have tokens for.
-    void admitEnvelope(bool writes, int items, EnvelopeAdmitted proceed);
+    /// Calls `proceed` when an envelope of `size()` reads (or, with `writes`, writes) may go:
+    /// when the scopes have the tokens of all of them, each request counting as one.
+    void admitEnvelope(bool writes, EnvelopeSize size, EnvelopeAdmitted proceed);
     /// The envelope `pass` ended with `envelope` (null: no answer) and, when it was read, its
     /// requests' own answers.
     void envelopeEnded(std::uint64_t pass, const HttpResponse* envelope,
@@ -61,7 +62,8 @@ class FleetGate {
   /// pair's resource units, writes also against its writes, the tenant's and the application's.
   std::shared_ptr<TenantGate> gateFor(const std::string& applicationId,
                                       const std::string& tenantId);
-  /// Admits every waiting attempt at once: the run is cancelled, and each finds itself stopped.
+  /// Admits every waiting attempt at once, and every later one as it comes: the run is
+  /// cancelled, and each finds itself stopped.
   void releaseAll();
   /// Drops the wake-up timer: the run is over (on the loop thread, before the gate is destroyed
   /// elsewhere).
@@ -88,16 +90,18 @@ class FleetGate {
   struct Waiter {
     const ScopeSet* scopes;         // owned by a TenantGate, which the run keeps
     AttemptGate::Admitted proceed;  // an attempt's; or
-    EnvelopeAdmitted envelope;      // an envelope's, of at most `items` requests
-    int items = 1;
+    EnvelopeAdmitted envelope;      // an envelope's, of `size()` requests at most
+    EnvelopeSize size;
+    int items = 1;  // admitted: the requests it carries
   };
 
   void admit(Waiter waiter);
   void ended(std::uint64_t pass, const HttpResponse* response);
   void envelopeEnded(std::uint64_t pass, const HttpResponse* envelope,
                      const std::vector<const HttpResponse*>& items);
-  // Counts an admitted waiter in flight; returns its pass.
-  std::uint64_t countIn(const Waiter& waiter);
+  // Counts an admitted waiter in flight (an envelope with the requests it has now); returns its
+  // pass.
+  std::uint64_t countIn(Waiter& waiter);
   // Lets an admitted waiter go as `pass`.
   static void release(std::uint64_t pass, Waiter& waiter);
   // The pass's ticket, taken off the list: its round trip ended.
@@ -121,6 +125,7 @@ class FleetGate {
   AsyncHttpTransport::TimerId timer_ = 0;
   SchedulerTime timerAt_{};
   bool stopped_ = false;
+  bool released_ = false;  // releaseAll() was called
   std::weak_ptr<const void> owner_;
 };
 

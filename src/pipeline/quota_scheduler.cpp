@@ -104,16 +104,6 @@ std::uint32_t QuotaScheduler::signalledScope(
   return *scopes.begin();
 }
 
-Admission QuotaScheduler::tryAcquireUpTo(const ScopeSet& scopes, SchedulerTime now, int items) {
-  Admission admission = tryAcquire(scopes, now, items);
-  // Fewer items need fewer tokens; the wait of the last (a single item) is the earliest.
-  for (int fewer = items - 1; fewer >= 1 && admission.verdict == Admission::Verdict::WaitUntil;
-       --fewer) {
-    admission = tryAcquire(scopes, now, fewer);
-  }
-  return admission;
-}
-
 void QuotaScheduler::onComplete(const Ticket& ticket, const ThrottleSignals& signals,
                                 SchedulerTime now) {
   concurrency_.finish(now - ticket.sentAt, signals.status != 0, signals.status == 429,

@@ -61,9 +61,6 @@ class QuotaScheduler {
   /// Admits a request that counts `cost` units (1, or the items of a `$batch`) against each of
   /// `scopes` if every scope has them and the concurrency cap has room; admitting takes them.
   Admission tryAcquire(const ScopeSet& scopes, SchedulerTime now, double cost = 1);
-  /// Admits a `$batch` envelope of at most `items` requests: all of them if every scope has the
-  /// tokens, else as many as they have now (the ticket's `cost`), else none (as `tryAcquire`).
-  Admission tryAcquireUpTo(const ScopeSet& scopes, SchedulerTime now, int items);
   /// Ends an admitted request with what its answer said (`signals.status` 0: no answer).
   void onComplete(const Ticket& ticket, const ThrottleSignals& signals, SchedulerTime now);
   /// Ends an admitted envelope: the round trip for the concurrency cap, then what each of its

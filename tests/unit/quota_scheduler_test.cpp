@@ -302,27 +302,24 @@ TEST_CASE("A scheduler refuses invalid options naming the field", "[scheduler]")
   CHECK_THROWS_AS(QuotaScheduler(options), msgraph::ValidationError);
 }
 
-TEST_CASE("scheduler: an envelope takes every item's tokens, or as many as there are",
-          "[scheduler][batch]") {
+TEST_CASE("scheduler: an envelope waits for the tokens of all its items", "[scheduler][batch]") {
   QuotaScheduler scheduler(tenWritesPerTenSeconds());
   const auto scopes = scheduler.scopesOf("app", "contoso", kStart);
-  Admission full = scheduler.tryAcquireUpTo(scopes.writes, kStart, 6);
-  REQUIRE(full.verdict == Verdict::Go);
-  CHECK(full.ticket.cost == 6);  // each item counts as one write
-  // 3 s later the bucket holds 4 + 3 (at 1 per second) and the burst allowance is back.
-  Admission fewer = scheduler.tryAcquireUpTo(scopes.writes, kStart + 3s, 9);
-  REQUIRE(fewer.verdict == Verdict::Go);
-  CHECK(fewer.ticket.cost == 7);  // the other 2 wait for a later envelope
-  Admission none = scheduler.tryAcquireUpTo(scopes.writes, kStart + 3s, 9);
-  REQUIRE(none.verdict == Verdict::WaitUntil);
-  CHECK(none.notBefore > kStart + 3s);
+  Admission first = scheduler.tryAcquire(scopes.writes, kStart, 6);
+  REQUIRE(first.verdict == Verdict::Go);
+  CHECK(first.ticket.cost == 6);  // each item counts as one write
+  // 3 s later the bucket holds 4 + 3 (at 1 per second): not the 9 an envelope of 9 needs.
+  Admission nine = scheduler.tryAcquire(scopes.writes, kStart + 3s, 9);
+  REQUIRE(nine.verdict == Verdict::WaitUntil);
+  CHECK(nine.notBefore >= kStart + 5s);
+  CHECK(scheduler.tryAcquire(scopes.writes, nine.notBefore, 9).verdict == Verdict::Go);
 }
 
 TEST_CASE("scheduler: an item answered 429 inside an envelope pauses its scope",
           "[scheduler][batch]") {
   QuotaScheduler scheduler(tenWritesPerTenSeconds());
   const auto scopes = scheduler.scopesOf("app", "contoso", kStart);
-  Admission envelope = scheduler.tryAcquireUpTo(scopes.writes, kStart, 3);
+  Admission envelope = scheduler.tryAcquire(scopes.writes, kStart, 3);
   REQUIRE(envelope.verdict == Verdict::Go);
   scheduler.onEnvelopeComplete(envelope.ticket, answer(200),
                                {answer(204), throttled(5s), answer(204)}, kStart + 100ms);
@@ -330,6 +327,6 @@ TEST_CASE("scheduler: an item answered 429 inside an envelope pauses its scope",
       statusOf(scheduler.scopeStatus(kStart + 100ms), Kind::ApplicationTenantWrites, "contoso");
   CHECK(writes.throttled == 1);
   CHECK(writes.pausedUntil == kStart + 100ms + 5s);
-  CHECK(scheduler.tryAcquireUpTo(scopes.writes, kStart + 1s, 1).verdict == Verdict::WaitUntil);
+  CHECK(scheduler.tryAcquire(scopes.writes, kStart + 1s).verdict == Verdict::WaitUntil);
   CHECK(scheduler.concurrency().inFlight == 0);  // one round trip, ended once
 }

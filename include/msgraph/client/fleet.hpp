@@ -148,8 +148,9 @@ struct MSGRAPH_API FleetOptions {
   /// to 20 (Graph's limit). Unset: each request is a round trip of its own.
   ///
   /// Batching saves round trips and connections, not quota: Graph counts each request of an
-  /// envelope against the quotas, and so does the scheduler, which admits an envelope only for
-  /// as many requests as the scopes have tokens for (the others wait for the next). Each
+  /// envelope against the quotas, and so does the scheduler, which admits an envelope when the
+  /// scopes have the tokens of all its requests (at the quota's pace, as many as when each
+  /// goes alone). Each
   /// request keeps its own status, headers and body: an ensure's read and write are two
   /// requests, so its write goes in a later envelope. Only the requests the client's retry
   /// policy would retry alone (a 429 or 503 after its own `Retry-After`, a 504, a transport
