@@ -244,8 +244,8 @@ TEST_CASE("fleet batch: 240 mixed items give the results and writes of single re
 TEST_CASE("fleet batch: items answered 429 go again after their Retry-After, no others",
           "[fleet][batch][integration][threads]") {
   BatchWorld world({"--throttle-writes", "10/1"});
-  // The options claim far more than the emulator allows: the 429s inside envelopes teach it.
-  world.options.throttle.applicationTenantWrites = {400, std::chrono::seconds(2)};
+  // The options claim three times what the emulator allows: the 429s inside envelopes teach it.
+  world.options.throttle.applicationTenantWrites = {30, std::chrono::seconds(1)};
   world.options.batchSize = 20;
   constexpr std::size_t kCount = 24;
   for (std::size_t i = 0; i < kCount; ++i) world.partner(partnerId(i));
@@ -273,12 +273,14 @@ TEST_CASE("fleet batch: items answered 429 go again after their Retry-After, no 
     CHECK(writes.of(result.partnerTenantId) == 1);  // the policy's PUT, once
     // The partner's GET (200), the policy's GET (404), then the PUT: answered 429 some times,
     // each waited out, then 201. Nothing answered otherwise went again.
+    // (An envelope may also go out on a kept-alive connection the server closes just then,
+    // after a wait as long as its keep-alive: the PUT is idempotent and goes again.)
     std::size_t answered = 0;
     for (const auto& attempt : result.attempts) {
       if (attempt.status == 429) {
         ++resubmitted;
         CHECK(attempt.delayAfter.count() > 0);  // its own Retry-After, waited
-      } else {
+      } else if (attempt.status != 0) {
         ++answered;
       }
     }
