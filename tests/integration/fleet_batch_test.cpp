@@ -195,6 +195,37 @@ Run runMixed(BatchWorld& world) {
   return run;
 }
 
+// Item i: ensures partner i's policy "Partner i"; from `removeFrom` on, removes its policy.
+msgraph::FleetItem policyItem(std::size_t i, std::size_t removeFrom) {
+  msgraph::FleetItem item;
+  item.partner.tenantId = partnerId(i);
+  item.tag = i;
+  if (i < removeFrom) {
+    item.policy = policyNamed("Partner " + std::to_string(i));
+  } else {
+    item.action = msgraph::FleetAction::RemovePolicy;
+  }
+  return item;
+}
+
+struct Ran {
+  msgraph::FleetSummary summary;
+  std::vector<msgraph::FleetResult> results;
+};
+
+Ran runPolicyItems(const BatchWorld& world, std::size_t count, std::size_t removeFrom) {
+  msgraph::Fleet fleet(world.options);
+  std::size_t next = 0;
+  Ran ran;
+  ran.summary = fleet.run(
+      [&]() -> std::optional<msgraph::FleetItem> {
+        if (next == count) return std::nullopt;
+        return policyItem(next++, removeFrom);
+      },
+      [&](const msgraph::FleetResult& result) { ran.results.push_back(result); });
+  return ran;
+}
+
 bool isWrite2xx(const msgraph::Attempt& attempt) {
   return attempt.status >= 200 && attempt.status < 300;
 }
@@ -250,19 +281,7 @@ TEST_CASE("fleet batch: items answered 429 go again after their Retry-After, no 
   constexpr std::size_t kCount = 24;
   for (std::size_t i = 0; i < kCount; ++i) world.partner(partnerId(i));
   WriteDelta writes(world.emulator);
-  msgraph::Fleet fleet(world.options);
-  std::size_t next = 0;
-  std::vector<msgraph::FleetResult> results;
-  const msgraph::FleetSummary summary = fleet.run(
-      [&]() -> std::optional<msgraph::FleetItem> {
-        if (next == kCount) return std::nullopt;
-        msgraph::FleetItem item;
-        item.partner.tenantId = partnerId(next);
-        item.policy = policyNamed("Partner " + std::to_string(next));
-        item.tag = next++;
-        return item;
-      },
-      [&](const msgraph::FleetResult& result) { results.push_back(result); });
+  const auto [summary, results] = runPolicyItems(world, kCount, kCount);
   writes.measure();
   CHECK(summary.succeeded == kCount);
   CHECK(summary.throttled > 0);
@@ -303,27 +322,11 @@ TEST_CASE("fleet batch: envelopes that fail as a whole lose no item and write no
   }
   const msgraph::Json before = world.emulator.stats();
   WriteDelta writes(world.emulator);
-  msgraph::Fleet fleet(world.options);
-  std::size_t next = 0;
-  std::vector<msgraph::FleetResult> results;
-  const msgraph::FleetSummary summary = fleet.run(
-      [&]() -> std::optional<msgraph::FleetItem> {
-        if (next == kCount) return std::nullopt;
-        msgraph::FleetItem item;
-        item.partner.tenantId = partnerId(next);
-        if (next < 40) {
-          item.policy = policyNamed("Partner " + std::to_string(next));
-        } else {
-          item.action = msgraph::FleetAction::RemovePolicy;
-        }
-        item.tag = next++;
-        return item;
-      },
-      [&](const msgraph::FleetResult& result) { results.push_back(result); });
+  const auto [summary, results] = runPolicyItems(world, kCount, 40);
+  writes.measure();
   CHECK(summary.started == kCount);
   CHECK(summary.succeeded == kCount);
   REQUIRE(results.size() == kCount);
-  writes.measure();
   const msgraph::Json after = world.emulator.stats();
   const auto faults = [&](const msgraph::Json& stats, const char* kind) {
     return stats.find("faults")->find(kind)->asInt();
