@@ -21,33 +21,31 @@ bool isStatus(const Json* status) {
          status->asInt() <= 599;
 }
 
+// An answer that gives its request no usable response.
+BatchAnswer unusable(std::string pointer, const std::string& reason) {
+  return BatchAnswer{{}, unreadable(std::move(pointer), reason)};
+}
+
 // The answer `entry` (at `at`) as a response of its own.
 BatchAnswer answerOf(const Json& entry, const std::string& at) {
-  BatchAnswer answer;
   const Json* status = entry.find("status");
   if (!isStatus(status)) {
-    answer.error = unreadable(at + "/status", "gives no HTTP status (a number from 100 to 599)");
-    return answer;
+    return unusable(at + "/status", "gives no HTTP status (a number from 100 to 599)");
   }
+  BatchAnswer answer;
   answer.response.status = static_cast<int>(status->asInt());
   if (const Json* headers = entry.find("headers"); headers != nullptr && !headers->isNull()) {
-    if (!headers->isObject()) {
-      answer.error = unreadable(at + "/headers", "has headers that are not an object");
-      return answer;
-    }
+    if (!headers->isObject())
+      return unusable(at + "/headers", "has headers that are not an object");
     for (const auto& [name, value] : headers->asObject()) {
       if (!value.isString()) {
-        answer.error = unreadable(at + "/headers", "has a header value that is not a string");
-        return answer;
+        return unusable(at + "/headers", "has a header value that is not a string");
       }
       answer.response.headers.add(name, value.asString());
     }
   }
   if (const Json* body = entry.find("body"); body != nullptr && !body->isNull()) {
-    if (!body->isObject()) {
-      answer.error = unreadable(at + "/body", "has a body that is not a JSON object");
-      return answer;
-    }
+    if (!body->isObject()) return unusable(at + "/body", "has a body that is not a JSON object");
     answer.response.body = body->dump();
   }
   return answer;
@@ -118,8 +116,7 @@ std::vector<BatchAnswer> readBatchAnswers(std::string_view body,
     if (asked == ids.size()) continue;  // not a request of this envelope
     const std::string at = "/responses/" + std::to_string(i);
     if (answered[asked]) {
-      answers[asked] = BatchAnswer{
-          {}, unreadable(at + "/id", "answers request '" + ids[asked] + "' more than once")};
+      answers[asked] = unusable(at + "/id", "answers request '" + ids[asked] + "' more than once");
       continue;
     }
     answered[asked] = true;

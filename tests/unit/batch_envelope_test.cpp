@@ -142,6 +142,7 @@ TEST_CASE("batch answers: a malformed answer gives the requests it concerns a cl
     CHECK(errorOf(answers[2]).pointer() == "/responses/2/status");
     CHECK(errorOf(answers[3]).pointer() == "/responses/3/headers");
     CHECK(errorOf(answers[4]).pointer() == "/responses/4/body");
+    for (int i = 0; i < 5; ++i) CHECK(answers[i].response.status == 0);  // no half answer
     REQUIRE_FALSE(answers[5].error);
     CHECK(answers[5].response.body.empty());
   }
