@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "client/fleet_run.hpp"
+#include "requests/batch_envelope.hpp"
 
 namespace msgraph {
 
@@ -21,6 +22,13 @@ Fleet::Fleet(FleetOptions options) : options_(std::move(options)) {
   if (!options_.fixedConcurrency) options_.throttle.validate();
   if (options_.fixedConcurrency && *options_.fixedConcurrency < 1) {
     throw ValidationError("FleetOptions.fixedConcurrency", "must be at least 1");
+  }
+  if (options_.batchSize &&
+      (*options_.batchSize < 1 || *options_.batchSize > detail::kMaxBatchRequests)) {
+    throw ValidationError(
+        "FleetOptions.batchSize",
+        "must be from 1 to 20 (the most requests Graph takes in one $batch), not " +
+            std::to_string(*options_.batchSize));
   }
 }
 

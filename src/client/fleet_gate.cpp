@@ -16,27 +16,18 @@ SchedulerTime now() { return std::chrono::steady_clock::now(); }
 
 }  // namespace
 
-// The gate of one application and tenant: picks the scopes a request counts against.
-class FleetGate::TenantGate final : public AttemptGate {
- public:
-  TenantGate(FleetGate& owner, ScopeSets scopes) : owner_(owner), scopes_(scopes) {}
+void FleetGate::TenantGate::admit(const HttpRequest& request, Admitted proceed) {
+  admit(request, std::move(proceed), false);
+}
 
-  void admit(const HttpRequest& request, Admitted proceed) override {
-    admit(request, std::move(proceed), false);
-  }
-  void admit(const HttpRequest& request, Admitted proceed, bool nothingWritten) {
-    owner_.admit(request.method == HttpMethod::Get ? scopes_.reads : scopes_.writes,
-                 std::move(proceed), nothingWritten);
-  }
-  void ended(std::uint64_t pass, const HttpResponse* response) override {
-    owner_.ended(pass, response);
-  }
-  const ScopeSet& writes() const noexcept { return scopes_.writes; }
-
- private:
-  FleetGate& owner_;
-  ScopeSets scopes_;
-};
+void FleetGate::TenantGate::admit(const HttpRequest& request, Admitted proceed,
+                                  bool nothingWritten) {
+  Waiter waiter;
+  waiter.scopes = request.method == HttpMethod::Get ? &scopes_.reads : &scopes_.writes;
+  waiter.proceed = std::move(proceed);
+  waiter.nothingWritten = nothingWritten;
+  owner_.admit(std::move(waiter));
+}
 
 // The gate of one item: its tenant's, knowing whether the item has sent a write yet (until then
 // it has changed nothing, and a run that stops may drop it).
@@ -58,6 +49,24 @@ class FleetGate::ItemGate final : public AttemptGate {
   bool wroteBefore_ = false;
 };
 
+void FleetGate::TenantGate::ended(std::uint64_t pass, const HttpResponse* response) {
+  owner_.ended(pass, response);
+}
+
+void FleetGate::TenantGate::admitEnvelope(bool writes, EnvelopeSize size,
+                                          EnvelopeAdmitted proceed) {
+  Waiter waiter;
+  waiter.scopes = writes ? &scopes_.writes : &scopes_.reads;
+  waiter.envelope = std::move(proceed);
+  waiter.size = std::move(size);
+  owner_.admit(std::move(waiter));
+}
+
+void FleetGate::TenantGate::envelopeEnded(std::uint64_t pass, const HttpResponse* envelope,
+                                          const std::vector<const HttpResponse*>& items) {
+  owner_.envelopeEnded(pass, envelope, items);
+}
+
 FleetGate::FleetGate(AsyncHttpTransport& loop, const ThrottleOptions& options,
                      std::optional<int> fixedConcurrency)
     : loop_(loop) {
@@ -76,22 +85,16 @@ void FleetGate::stop() {
   timer_ = 0;
 }
 
-std::shared_ptr<AttemptGate> FleetGate::gateFor(const std::string& applicationId,
-                                                const std::string& tenantId) {
+std::shared_ptr<FleetGate::TenantGate> FleetGate::gateFor(const std::string& applicationId,
+                                                          const std::string& tenantId) {
   const ScopeSets scopes =
       scheduler_ ? scheduler_->scopesOf(applicationId, tenantId, now()) : ScopeSets{};
   gates_.push_back(std::make_shared<TenantGate>(*this, scopes));
   return gates_.back();
 }
 
-std::shared_ptr<AttemptGate> FleetGate::itemGate(const std::shared_ptr<AttemptGate>& tenant) {
-  return std::make_shared<ItemGate>(std::static_pointer_cast<TenantGate>(tenant));
-}
-
-void FleetGate::admit(const ScopeSet& scopes, AttemptGate::Admitted proceed, bool nothingWritten) {
-  if (nothingWritten && refusingUnstarted_) return proceed(AttemptGate::kRefused);
-  waiting_.push_back(Waiter{&scopes, std::move(proceed), nothingWritten});
-  pump();
+std::shared_ptr<AttemptGate> FleetGate::itemGate(const std::shared_ptr<TenantGate>& tenant) {
+  return std::make_shared<ItemGate>(tenant);
 }
 
 void FleetGate::refuseUnstarted() {
@@ -108,44 +111,96 @@ void FleetGate::refuseUnstarted() {
   for (auto& proceed : refused) proceed(AttemptGate::kRefused);
 }
 
+void FleetGate::admit(Waiter waiter) {
+  if (waiter.nothingWritten && refusingUnstarted_) return waiter.proceed(AttemptGate::kRefused);
+  // After a cancel, whatever comes (an envelope asked for just before) goes at once, to find
+  // itself stopped.
+  if (released_) return release(countIn(waiter), waiter);
+  waiting_.push_back(std::move(waiter));
+  pump();
+}
+
+std::optional<Ticket> FleetGate::ticketOf(std::uint64_t pass) {
+  auto ticket = tickets_.find(pass);
+  if (ticket == tickets_.end()) return std::nullopt;  // no scheduler, or released by a cancel
+  Ticket taken = ticket->second;
+  tickets_.erase(ticket);
+  return taken;
+}
+
 void FleetGate::ended(std::uint64_t pass, const HttpResponse* response) {
   --inFlight_;
+  --requestsInFlight_;
   ++requests_;
-  const int status = response != nullptr ? response->status : 0;
-  if (status == 429) ++throttled_;
-  if (scheduler_) {
-    auto ticket = tickets_.find(pass);
-    if (ticket != tickets_.end()) {
-      ThrottleSignals signals;
-      if (response != nullptr) {
-        signals = throttleSignalsOf(*response, std::chrono::system_clock::now());
-      }
-      scheduler_->onComplete(ticket->second, signals, now());
-      tickets_.erase(ticket);
+  if (response != nullptr && response->status == 429) ++throttled_;
+  if (std::optional<Ticket> ticket = ticketOf(pass)) {
+    ThrottleSignals signals;
+    if (response != nullptr) {
+      signals = throttleSignalsOf(*response, std::chrono::system_clock::now());
     }
+    scheduler_->onComplete(*ticket, signals, now());
   }
   pump();
 }
 
+void FleetGate::envelopeEnded(std::uint64_t pass, const HttpResponse* envelope,
+                              const std::vector<const HttpResponse*>& items) {
+  --inFlight_;
+  const auto carried = envelopeItems_.find(pass);
+  const int count = carried != envelopeItems_.end() ? carried->second : 0;
+  if (carried != envelopeItems_.end()) envelopeItems_.erase(carried);
+  requestsInFlight_ -= count;
+  requests_ += static_cast<std::uint64_t>(count);
+  // Throttled: each request answered 429, or all of them when the envelope itself was.
+  const bool envelopeThrottled = envelope != nullptr && envelope->status == 429;
+  if (items.empty() && envelopeThrottled) throttled_ += static_cast<std::uint64_t>(count);
+  for (const HttpResponse* item : items) throttled_ += item->status == 429 ? 1 : 0;
+  if (std::optional<Ticket> ticket = ticketOf(pass)) {
+    const auto wallClock = std::chrono::system_clock::now();
+    ThrottleSignals signals;
+    if (envelope != nullptr) signals = throttleSignalsOf(*envelope, wallClock);
+    std::vector<ThrottleSignals> answers;
+    answers.reserve(items.size());
+    for (const HttpResponse* item : items) answers.push_back(throttleSignalsOf(*item, wallClock));
+    scheduler_->onEnvelopeComplete(*ticket, signals, answers, now());
+  }
+  pump();
+}
+
+std::uint64_t FleetGate::countIn(Waiter& waiter) {
+  waiter.items = waiter.size ? waiter.size() : 1;
+  ++inFlight_;
+  requestsInFlight_ += waiter.items;
+  ++nextPass_;
+  if (waiter.envelope) envelopeItems_.emplace(nextPass_, waiter.items);
+  return nextPass_;
+}
+
+void FleetGate::release(std::uint64_t pass, Waiter& waiter) {
+  if (waiter.envelope) return waiter.envelope(pass, waiter.items);
+  waiter.proceed(pass);
+}
+
 void FleetGate::releaseAll() {
+  released_ = true;
   std::deque<Waiter> all;
   all.swap(waiting_);
-  for (Waiter& waiter : all) {
-    ++inFlight_;
-    waiter.proceed(++nextPass_);  // no ticket: the scheduler never admitted it
-  }
+  for (Waiter& waiter : all) release(countIn(waiter), waiter);  // no ticket
 }
 
 void FleetGate::pump() {
-  // Collected first and called after: a proceed may start a request that comes back here.
-  std::vector<std::pair<std::uint64_t, AttemptGate::Admitted>> admitted;
+  // Collected first and released after: a proceed may start a request that comes back here.
+  std::vector<std::pair<std::uint64_t, Waiter>> admitted;
   const SchedulerTime at = now();
   std::optional<SchedulerTime> earliest;
   for (auto waiter = waiting_.begin(); waiter != waiting_.end();) {
     if (!scheduler_) {
       if (inFlight_ >= fixedCap_) break;
     } else {
-      Admission admission = scheduler_->tryAcquire(*waiter->scopes, at);
+      const int items = waiter->size ? waiter->size() : 1;
+      // An envelope waits for the tokens of all its requests: the pace is the same as taking
+      // fewer at a time, in fewer round trips.
+      Admission admission = scheduler_->tryAcquire(*waiter->scopes, at, items);
       if (admission.verdict == Admission::Verdict::WaitForRoom) break;  // room frees on an end
       if (admission.verdict == Admission::Verdict::WaitUntil) {
         // Another scope (another tenant's) may have tokens: look further down the queue.
@@ -155,12 +210,12 @@ void FleetGate::pump() {
       }
       tickets_.emplace(nextPass_ + 1, admission.ticket);
     }
-    ++inFlight_;
-    admitted.emplace_back(++nextPass_, std::move(waiter->proceed));
+    const std::uint64_t pass = countIn(*waiter);
+    admitted.emplace_back(pass, std::move(*waiter));
     waiter = waiting_.erase(waiter);
   }
   if (earliest) armTimer(*earliest);
-  for (auto& [pass, proceed] : admitted) proceed(pass);
+  for (auto& [pass, waiter] : admitted) release(pass, waiter);
 }
 
 void FleetGate::armTimer(SchedulerTime at) {

@@ -19,6 +19,7 @@ namespace {
 template <typename Request>
 Request& prepared(Request& request, const ItemCall& call) {
   RequestCoreAccess::core(request).setAttemptGate(call.gate);
+  RequestCoreAccess::core(request).setAttemptCarrier(call.carrier);
   request.cancellation(call.cancellation);
   request.retry(call.retry);
   const std::string_view priority = throttlePriorityHeaderValue(call.priority);

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "msgraph/client/fleet.hpp"
+#include "pipeline/attempt_carrier.hpp"
 #include "pipeline/attempt_gate.hpp"
 
 namespace msgraph::detail {
@@ -14,7 +15,10 @@ namespace msgraph::detail {
 /// What every request of an item carries.
 struct ItemCall {
   const GraphClient& client;
+  /// Admits each attempt; null when `carrier` does (its envelopes pass the gate).
   std::shared_ptr<AttemptGate> gate;
+  /// Carries each attempt in a `$batch` envelope; null: each goes on its own.
+  std::shared_ptr<AttemptCarrier> carrier;
   CancellationToken cancellation;
   ThrottlePriority priority;
   /// The client's retry options with the most retries: the gate paces every attempt, so a 429

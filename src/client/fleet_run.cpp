@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "client/client_access.hpp"
 #include "client/fleet_items.hpp"
 #include "msgraph/requests/cross_tenant_access_policy_request_builder.hpp"
 #include "msgraph/requests/partner_request_builder.hpp"
@@ -22,11 +23,13 @@ constexpr milliseconds kWatchInterval{20};
 constexpr int kMaxRetries = 10;  // the most RetryOptions allows
 
 // Items beyond the requests in flight wait at the gate, so that a request is ready whenever
-// room frees, and another tenant's items can pass one whose scope is paused.
+// room frees, and another tenant's items can pass one whose scope is paused. In `$batch` mode
+// each round trip in flight carries up to a batch of them.
 std::size_t maxActiveOf(const FleetOptions& options) {
   const int cap =
       options.fixedConcurrency ? *options.fixedConcurrency : options.throttle.maxConcurrency;
-  return static_cast<std::size_t>(std::max(64, 4 * std::max(cap, 1)));
+  return static_cast<std::size_t>(
+      std::max(64, 4 * std::max(cap, 1) * options.batchSize.value_or(1)));
 }
 
 milliseconds since(Clock::time_point start) {
@@ -107,6 +110,10 @@ const FleetRun::Tenant& FleetRun::tenantNamed(const std::string& name) {
   tenant.tenant = options_.tenant(name);
   if (tenant.tenant && tenant.tenant->client.options().asyncTransport() == options_.transport) {
     tenant.gate = gate_.gateFor(tenant.tenant->applicationId, tenant.tenant->tenantId);
+    if (options_.batchSize) {
+      tenant.batcher = std::make_shared<FleetBatcher>(
+          loop_, tenant.gate, ClientAccess::adapter(tenant.tenant->client), *options_.batchSize);
+    }
   }
   return tenants_.emplace(name, std::move(tenant)).first->second;
 }
@@ -115,7 +122,6 @@ void FleetRun::launch(std::size_t index, FleetItem item) {
   ++active_;
   ++summary_.started;
   FleetResult result = resultFor(index, item);
-  std::shared_ptr<AttemptGate> gate;
   try {
     const Tenant& tenant = tenantNamed(item.tenant);
     if (tenant.tenant == nullptr) {
@@ -127,7 +133,16 @@ void FleetRun::launch(std::size_t index, FleetItem item) {
     }
     RetryOptions retry = tenant.tenant->client.options().retry();
     retry.maxRetries = kMaxRetries;
-    const ItemCall call{tenant.tenant->client, gate_.itemGate(tenant.gate), cancellation_,
+    // In `$batch` mode the item's requests ride in envelopes, which pass the gate.
+    std::shared_ptr<AttemptGate> gate;
+    std::shared_ptr<AttemptCarrier> carrier;
+    if (tenant.batcher != nullptr) {
+      carrier = tenant.batcher->carrierFor(std::to_string(index));
+    } else {
+      gate = gate_.itemGate(tenant.gate);
+    }
+    const ItemCall call{tenant.tenant->client,      std::move(gate),
+                        std::move(carrier),         cancellation_,
                         options_.throttle.priority, std::move(retry)};
     startItem(call, std::move(item), std::move(result),
               [self = shared_from_this()](FleetResult ended) { self->report(std::move(ended)); });

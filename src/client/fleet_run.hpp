@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 
+#include "client/fleet_batch.hpp"
 #include "client/fleet_gate.hpp"
 #include "msgraph/client/fleet.hpp"
 
@@ -28,7 +29,8 @@ class FleetRun : public std::enable_shared_from_this<FleetRun> {
  private:
   struct Tenant {
     std::shared_ptr<const FleetTenant> tenant;  // null: the options could not give it
-    std::shared_ptr<AttemptGate> gate;
+    std::shared_ptr<FleetGate::TenantGate> gate;
+    std::shared_ptr<FleetBatcher> batcher;  // in `$batch` mode
   };
 
   void start();

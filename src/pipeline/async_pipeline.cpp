@@ -13,6 +13,7 @@ namespace msgraph::detail {
 
 AsyncAuthorizer::~AsyncAuthorizer() = default;
 AttemptGate::~AttemptGate() = default;
+AttemptCarrier::~AttemptCarrier() = default;
 
 namespace {
 
@@ -23,11 +24,12 @@ using std::chrono::milliseconds;
 class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
  public:
   AsyncCall(std::shared_ptr<const AsyncPipeline> pipeline, HttpRequest request, CallContext context,
-            const RetryOptions* retryOverride, std::shared_ptr<AttemptGate> gate, AsyncDone done)
+            const RetryOptions* retryOverride, AttemptHooks hooks, AsyncDone done)
       : pipeline_(std::move(pipeline)),
         request_(std::move(request)),
         context_(std::move(context)),
-        gate_(std::move(gate)),
+        gate_(std::move(hooks.gate)),
+        carrier_(std::move(hooks.carrier)),
         done_(std::move(done)) {
     // A per-call override is clamped per call; the client's options were clamped once.
     if (retryOverride != nullptr) perCall_ = clampedRetryOptions(*retryOverride);
@@ -61,7 +63,7 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
  private:
   void authorizeAndSend() {
     AsyncAuthorizer* authorizer = pipeline_->authorizer();
-    if (authorizer == nullptr) return transfer();
+    if (authorizer == nullptr || carrier_ != nullptr) return transfer();
     if (SharedToken token = authorizer->cached()) return sendWith(std::move(token));
     authorizer->fetch(context_,
                       [self = shared_from_this()](SharedToken token, std::exception_ptr error) {
@@ -92,12 +94,12 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
 
   void transfer() {
     log_ = AttemptLog(pipeline_->log(), request_);
-    pipeline_->transport().start(
-        request_, context_,
-        [self = shared_from_this()](HttpResponse response, std::exception_ptr error) {
-          if (error) return self->failed(std::move(error));
-          self->answered(std::move(response));
-        });
+    auto completion = [self = shared_from_this()](HttpResponse response, std::exception_ptr error) {
+      if (error) return self->failed(std::move(error));
+      self->answered(std::move(response));
+    };
+    if (carrier_ != nullptr) return carrier_->carry(request_, context_, std::move(completion));
+    pipeline_->transport().start(request_, context_, std::move(completion));
   }
 
   // No response: a TransportError may be retried; cancellation and deadlines end the call.
@@ -204,7 +206,8 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
   HttpRequest request_;
   CallContext context_;
   std::shared_ptr<AttemptGate> gate_;
-  std::uint64_t pass_ = 0;  // the gate's pass of the attempt in flight; 0: none
+  std::shared_ptr<AttemptCarrier> carrier_;  // carries the transfers, if set
+  std::uint64_t pass_ = 0;                   // the gate's pass of the attempt in flight; 0: none
   AsyncDone done_;
   std::optional<RetryOptions> perCall_;
   CallRecord record_;
@@ -238,14 +241,14 @@ AsyncPipeline::~AsyncPipeline() {
 }
 
 void AsyncPipeline::send(HttpRequest request, CallContext context,
-                         const RetryOptions* retryOverride, std::shared_ptr<AttemptGate> gate,
+                         const RetryOptions* retryOverride, AttemptHooks hooks,
                          AsyncDone done) const {
   // The steps before the retry loop run once per logical call, here on the caller's thread.
   ClientRequestIdPolicy::apply(request);
   userAgent_.apply(request);
   auto call =
       std::make_shared<AsyncCall>(shared_from_this(), std::move(request), std::move(context),
-                                  retryOverride, std::move(gate), std::move(done));
+                                  retryOverride, std::move(hooks), std::move(done));
   if (transport_->isLoopThread()) return call->attempt();
   transport_->post([call = std::move(call)] { call->attempt(); });
 }

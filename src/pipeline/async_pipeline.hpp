@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "msgraph/http/async_http_transport.hpp"
+#include "pipeline/attempt_carrier.hpp"
 #include "pipeline/attempt_gate.hpp"
 #include "pipeline/builtin_policies.hpp"
 #include "pipeline/call_record.hpp"
@@ -50,6 +51,13 @@ class AsyncAuthorizer {
 using AsyncDone =
     std::function<void(HttpResponse response, std::exception_ptr error, CallRecord& record)>;
 
+/// The fleet run's hooks into a call's attempts (both may be null): the gate that admits each
+/// attempt, and the carrier that sends it in place of the transport.
+struct AttemptHooks {
+  std::shared_ptr<AttemptGate> gate;
+  std::shared_ptr<AttemptCarrier> carrier;
+};
+
 /// The async pipeline of a client. Immutable once built; every call keeps it alive until it
 /// ends, and with it the transport.
 class AsyncPipeline : public std::enable_shared_from_this<AsyncPipeline> {
@@ -65,9 +73,9 @@ class AsyncPipeline : public std::enable_shared_from_this<AsyncPipeline> {
 
   /// Sends `request` as the blocking pipeline would; `done` runs on the loop thread when it
   /// ends. `retryOverride` (may be null) replaces the client's retry options for this call;
-  /// `gate` (may be null) admits each of its attempts.
+  /// `hooks` admit and carry its attempts.
   void send(HttpRequest request, CallContext context, const RetryOptions* retryOverride,
-            std::shared_ptr<AttemptGate> gate, AsyncDone done) const;
+            AttemptHooks hooks, AsyncDone done) const;
 
   AsyncHttpTransport& transport() const noexcept { return *transport_; }
   AsyncAuthorizer* authorizer() const noexcept { return authorizer_.get(); }

@@ -106,9 +106,25 @@ std::uint32_t QuotaScheduler::signalledScope(
 
 void QuotaScheduler::onComplete(const Ticket& ticket, const ThrottleSignals& signals,
                                 SchedulerTime now) {
+  concurrency_.finish(now - ticket.sentAt, signals.status != 0, signals.status == 429,
+                      ticket.sentAt, now);
+  learn(ticket, signals, now);
+}
+
+void QuotaScheduler::onEnvelopeComplete(const Ticket& ticket, const ThrottleSignals& envelope,
+                                        const std::vector<ThrottleSignals>& items,
+                                        SchedulerTime now) {
+  bool throttled = envelope.status == 429;
+  for (const ThrottleSignals& item : items) throttled = throttled || item.status == 429;
+  concurrency_.finish(now - ticket.sentAt, envelope.status != 0, throttled, ticket.sentAt, now);
+  if (items.empty()) return learn(ticket, envelope, now);
+  for (const ThrottleSignals& item : items) learn(ticket, item, now);
+}
+
+void QuotaScheduler::learn(const Ticket& ticket, const ThrottleSignals& signals,
+                           SchedulerTime now) {
   const bool answered = signals.status != 0;
   const bool throttled = signals.status == 429;
-  concurrency_.finish(now - ticket.sentAt, answered, throttled, ticket.sentAt, now);
   // No answer, or a server error: nothing about the quota (the retry policy handles those).
   if (!answered || signals.status >= 500 || ticket.scopes.size == 0) return;
   const auto signalled = signalledScope(ticket.scopes, signals.scope);

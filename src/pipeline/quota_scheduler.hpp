@@ -63,6 +63,11 @@ class QuotaScheduler {
   Admission tryAcquire(const ScopeSet& scopes, SchedulerTime now, double cost = 1);
   /// Ends an admitted request with what its answer said (`signals.status` 0: no answer).
   void onComplete(const Ticket& ticket, const ThrottleSignals& signals, SchedulerTime now);
+  /// Ends an admitted envelope: the round trip for the concurrency cap, then what each of its
+  /// requests' answers said (`items`), as each request's own would; without item answers (the
+  /// envelope failed), what the envelope's answer said.
+  void onEnvelopeComplete(const Ticket& ticket, const ThrottleSignals& envelope,
+                          const std::vector<ThrottleSignals>& items, SchedulerTime now);
 
   /// The earliest time `writes` more writes against `writeScopes` can be done at the quota's
   /// pace (the ceiling, not the momentary rate), counting any pause and the tokens at hand.
@@ -80,6 +85,8 @@ class QuotaScheduler {
   // narrowest (never a wider one: that would stop other tenants for one tenant's 429).
   std::uint32_t signalledScope(const ScopeSet& scopes,
                                std::optional<ThrottleScopeKind> named) const noexcept;
+  // What one answer says of the quota, for the scopes of `ticket`.
+  void learn(const Ticket& ticket, const ThrottleSignals& signals, SchedulerTime now);
 
   ThrottleOptions options_;
   std::vector<ScopeLimiter> limiters_;

@@ -232,7 +232,8 @@ void RequestCore::runAsync(ExchangeCallback done) const {
     if (std::optional<Exchange> declined = declinedOrNot(request)) return std::move(*declined);
     const std::shared_ptr<const AsyncPipeline>& pipeline = adapter.asyncPipeline();
     pipeline->send(
-        std::move(request), contextOf(adapter), retry_ ? &*retry_ : nullptr, gate_,
+        std::move(request), contextOf(adapter), retry_ ? &*retry_ : nullptr,
+        AttemptHooks{gate_, carrier_},
         [done, deliver](HttpResponse response, std::exception_ptr error, CallRecord& record) {
           if (!error) return deliver(done, exchangeOf(std::move(response), record));
           std::vector<Attempt>& attempts = record.attempts;

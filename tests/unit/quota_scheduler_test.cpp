@@ -301,3 +301,32 @@ TEST_CASE("A scheduler refuses invalid options naming the field", "[scheduler]")
   options.fraction = 0;
   CHECK_THROWS_AS(QuotaScheduler(options), msgraph::ValidationError);
 }
+
+TEST_CASE("scheduler: an envelope waits for the tokens of all its items", "[scheduler][batch]") {
+  QuotaScheduler scheduler(tenWritesPerTenSeconds());
+  const auto scopes = scheduler.scopesOf("app", "contoso", kStart);
+  Admission first = scheduler.tryAcquire(scopes.writes, kStart, 6);
+  REQUIRE(first.verdict == Verdict::Go);
+  CHECK(first.ticket.cost == 6);  // each item counts as one write
+  // 3 s later the bucket holds 4 + 3 (at 1 per second): not the 9 an envelope of 9 needs.
+  Admission nine = scheduler.tryAcquire(scopes.writes, kStart + 3s, 9);
+  REQUIRE(nine.verdict == Verdict::WaitUntil);
+  CHECK(nine.notBefore >= kStart + 5s);
+  CHECK(scheduler.tryAcquire(scopes.writes, nine.notBefore, 9).verdict == Verdict::Go);
+}
+
+TEST_CASE("scheduler: an item answered 429 inside an envelope pauses its scope",
+          "[scheduler][batch]") {
+  QuotaScheduler scheduler(tenWritesPerTenSeconds());
+  const auto scopes = scheduler.scopesOf("app", "contoso", kStart);
+  Admission envelope = scheduler.tryAcquire(scopes.writes, kStart, 3);
+  REQUIRE(envelope.verdict == Verdict::Go);
+  scheduler.onEnvelopeComplete(envelope.ticket, answer(200),
+                               {answer(204), throttled(5s), answer(204)}, kStart + 100ms);
+  const ScopeStatus writes =
+      statusOf(scheduler.scopeStatus(kStart + 100ms), Kind::ApplicationTenantWrites, "contoso");
+  CHECK(writes.throttled == 1);
+  CHECK(writes.pausedUntil == kStart + 100ms + 5s);
+  CHECK(scheduler.tryAcquire(scopes.writes, kStart + 1s).verdict == Verdict::WaitUntil);
+  CHECK(scheduler.concurrency().inFlight == 0);  // one round trip, ended once
+}

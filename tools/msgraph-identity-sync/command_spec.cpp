@@ -59,6 +59,11 @@ const std::vector<OptionSpec> kOptions = {
     {"--concurrency", "auto|N", G::Apply, &R::concurrency,
      "requests in flight: auto (the quota-aware scheduler, default) or a fixed N (1-256) without "
      "quota pacing"},
+    {"--batch", "", G::Apply, &R::batch,
+     "send the requests in Graph's $batch envelopes: fewer round trips, the same quota (each "
+     "request of an envelope counts), the same results"},
+    {"--batch-size", "N", G::Apply, &R::batchSize,
+     "with --batch: at most N requests per envelope, 1 to 20 (default 20)"},
     {"--results", "FILE", G::Apply, &R::results,
      "append a JSON line per partner to FILE as each finishes (flushed per line)"},
     {"--resume", "FILE", G::Apply, &R::resume,

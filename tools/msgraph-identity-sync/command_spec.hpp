@@ -65,6 +65,8 @@ struct RawOptions {
   bool prune = false;
   bool force = false;
   std::optional<std::string> concurrency;
+  bool batch = false;
+  std::optional<std::string> batchSize;
   std::optional<std::string> results;
   std::optional<std::string> resume;
   bool quiet = false;

@@ -145,6 +145,24 @@ struct MSGRAPH_API FleetOptions {
   /// @brief A fixed concurrency instead of the adaptive one (no quota pacing either): what a
   /// `ForEach-Object -Parallel` job does, for comparison. Unset: the quota-aware scheduler.
   std::optional<int> fixedConcurrency;
+  /// @brief `$batch` mode: the items' requests go in `POST /$batch` envelopes (Graph's JSON
+  /// batching, at the client's service root and API version) of at most this many requests, 1
+  /// to 20 (Graph's limit). Unset: each request is a round trip of its own.
+  ///
+  /// Batching saves round trips and connections, not quota: Graph counts each request of an
+  /// envelope against the quotas, and so does the scheduler, which admits an envelope when the
+  /// scopes have the tokens of all its requests (at the quota's pace, as many as when each
+  /// goes alone). Each
+  /// request keeps its own status, headers and body: an ensure's read and write are two
+  /// requests, so its write goes in a later envelope. Only the requests the client's retry
+  /// policy would retry alone (a 429 or 503 after its own `Retry-After`, a 504, a transport
+  /// failure of an idempotent request) are sent again, in a later envelope, under the same id
+  /// (the item's index); the others are never resent. An envelope that fails as a whole (no
+  /// answer, a 5xx, a 401 after a renewed token) is each of its requests' failure, judged the
+  /// same way. Each attempt of an item records its own request's status and `request-id` (the
+  /// envelope's when the item's answer has none). `FleetProgress::requests` counts the
+  /// requests, and the concurrency cap the envelopes in flight.
+  std::optional<int> batchSize;
   /// @brief The number of items, if the caller knows it (for progress and the ETA).
   std::optional<std::size_t> total;
   /// @brief Called every `progressInterval` and when the run ends, on the loop thread.

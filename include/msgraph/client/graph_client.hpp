@@ -13,6 +13,7 @@ namespace msgraph {
 
 namespace detail {
 class ClientState;
+struct ClientAccess;  // the library's own reach into a client (a fleet run's `$batch` envelopes)
 }  // namespace detail
 
 /// @brief The entry point: a configured connection to Microsoft Graph.
@@ -45,6 +46,7 @@ class MSGRAPH_API GraphClient {
   const ClientOptions& options() const noexcept;
 
  private:
+  friend struct detail::ClientAccess;
   std::shared_ptr<const detail::ClientState> state_;
 };
 

@@ -22,6 +22,7 @@
 
 namespace msgraph::detail {
 
+class AttemptCarrier;
 class AttemptGate;
 
 class RequestAdapter;
@@ -56,6 +57,9 @@ class MSGRAPH_API RequestCore {
   /// Async calls only: each attempt waits for `gate`'s admission (a fleet run's scheduler). Kept
   /// by the requests made from this one (an ensure's reads and writes).
   void setAttemptGate(std::shared_ptr<AttemptGate> gate) { gate_ = std::move(gate); }
+  /// Async calls only: each attempt is sent by `carrier` (a fleet run's `$batch` envelopes)
+  /// instead of the transport. Kept, as the gate is, by the requests made from this one.
+  void setAttemptCarrier(std::shared_ptr<AttemptCarrier> carrier) { carrier_ = std::move(carrier); }
 
   /// Validates, asks the confirm callback, runs the pipeline. Never throws for library errors.
   Result<Exchange> run() const;
@@ -102,9 +106,10 @@ class MSGRAPH_API RequestCore {
   ConfirmCallback confirm_;
   std::string body_;
   std::optional<std::string> ifMatch_;
-  std::optional<std::string> absoluteUrl_;  // a followed next link, query included
-  std::shared_ptr<AttemptGate> gate_;       // admits each async attempt, if set
-  bool confirmable_ = true;                 // false for the reads of an ensure
+  std::optional<std::string> absoluteUrl_;   // a followed next link, query included
+  std::shared_ptr<AttemptGate> gate_;        // admits each async attempt, if set
+  std::shared_ptr<AttemptCarrier> carrier_;  // carries each async attempt, if set
+  bool confirmable_ = true;                  // false for the reads of an ensure
 };
 
 /// Reads the body of a successful exchange as `T` (nothing for `void`).

@@ -49,20 +49,33 @@ const char* actionName(PlanAction action) {
   return "unchanged";
 }
 
+// `text` as a number from 1 to `most`, or nothing.
+std::optional<int> numberUpTo(const std::string& text, int most) {
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || value > most) return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  if (text.empty() || value < 1 || value > most) return std::nullopt;
+  return value;
+}
+
 // --concurrency: auto (the scheduler) or a fixed cap without quota pacing.
 std::optional<int> fixedConcurrency(const Arguments& args) {
   if (!args.raw.concurrency || *args.raw.concurrency == "auto") return std::nullopt;
-  const std::string& text = *args.raw.concurrency;
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9' || value > 256) value = -1;
-    if (value < 0) break;
-    value = value * 10 + (c - '0');
+  if (std::optional<int> value = numberUpTo(*args.raw.concurrency, 256)) return value;
+  throw UsageError("--concurrency: expected auto or a number from 1 to 256");
+}
+
+// --batch [--batch-size N]: the requests per `$batch` envelope, or nothing without --batch.
+std::optional<int> batchSize(const Arguments& args) {
+  if (!args.raw.batch) {
+    if (args.raw.batchSize) throw UsageError("--batch-size: needs --batch");
+    return std::nullopt;
   }
-  if (text.empty() || value < 1 || value > 256) {
-    throw UsageError("--concurrency: expected auto or a number from 1 to 256");
-  }
-  return value;
+  if (!args.raw.batchSize) return 20;  // Graph's most
+  if (std::optional<int> value = numberUpTo(*args.raw.batchSize, 20)) return value;
+  throw UsageError("--batch-size: expected a number from 1 to 20 (Graph's most per $batch)");
 }
 
 std::optional<std::size_t> tenantNumber(const DesiredState& desired, const std::string& tenant) {
@@ -162,6 +175,7 @@ std::vector<std::size_t> interleavedByTenant(const std::vector<Work>& work) {
 
 ExitCode runApply(const Arguments& args) {
   const std::optional<int> fixed = fixedConcurrency(args);
+  const std::optional<int> batch = batchSize(args);
   const DesiredState desired = readDesiredState(args);
   ResumeSet resume;
   if (args.raw.resume) {
@@ -204,6 +218,7 @@ ExitCode runApply(const Arguments& args) {
   msgraph::FleetOptions options;
   options.transport = transport;
   options.fixedConcurrency = fixed;
+  options.batchSize = batch;
   options.total = work.size();
   options.progressInterval = progress.interval();
   options.progress = [&progress](const msgraph::FleetProgress& now) { progress.show(now); };

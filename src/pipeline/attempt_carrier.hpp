@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+#include <exception>
+#include <functional>
+
+#include "msgraph/http/call_context.hpp"
+#include "msgraph/http/http_request.hpp"
+#include "msgraph/http/http_response.hpp"
+
+namespace msgraph::detail {
+
+/// Carries each attempt of an async call in place of the transport: the hook by which a fleet
+/// run sends its items' requests inside `$batch` envelopes. The call keeps its own steps
+/// (client-request-id, retries and their waits, logging, attempt records); only the transfer
+/// is the carrier's, and the call does not authorize the request: the carrier's own request
+/// (the envelope) is. Loop thread only.
+class AttemptCarrier {
+ public:
+  /// Receives the attempt's answer (any status), or the failure that left it without one.
+  using Carried = std::function<void(HttpResponse response, std::exception_ptr error)>;
+
+  virtual ~AttemptCarrier();
+  /// Sends `request` (now or later) and calls `done` once, on the loop thread, never inside
+  /// this call.
+  virtual void carry(HttpRequest request, const CallContext& context, Carried done) = 0;
+};
+
+}  // namespace msgraph::detail
