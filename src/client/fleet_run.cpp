@@ -2,7 +2,9 @@
 #include "client/fleet_run.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
+#include <vector>
 
 #include "client/client_access.hpp"
 #include "client/fleet_items.hpp"
@@ -21,6 +23,7 @@ using std::chrono::milliseconds;
 
 constexpr milliseconds kWatchInterval{20};
 constexpr int kMaxRetries = 10;  // the most RetryOptions allows
+constexpr int kMaxReruns = 2;    // of an item whose write went unanswered
 
 // Items beyond the requests in flight wait at the gate, so that a request is ready whenever
 // room frees, and another tenant's items can pass one whose scope is paused. In `$batch` mode
@@ -122,6 +125,22 @@ void FleetRun::launch(std::size_t index, FleetItem item) {
   ++active_;
   ++summary_.started;
   FleetResult result = resultFor(index, item);
+  send(std::move(item), std::move(result), {}, 0);
+}
+
+// A write that went unanswered, on a kept-alive connection the server had just closed say, is
+// not sent again by the pipeline (the server may have acted on it). The item as a whole may run
+// again: every action is safe to repeat (an ensure reads before it writes, a removal takes
+// absent as done), so a write that had landed is not made twice.
+bool FleetRun::mayRunAgain(const FleetResult& ended, int reruns) const {
+  if (ended.outcome != FleetOutcome::Failed || reruns >= kMaxReruns || stopping_) return false;
+  const auto* failure = dynamic_cast<const TransportError*>(ended.error.get());
+  return failure != nullptr && !failure->gotResponse() &&
+         (failure->kind() == TransportError::Kind::Send ||
+          failure->kind() == TransportError::Kind::Receive);
+}
+
+void FleetRun::send(FleetItem item, FleetResult result, std::vector<Attempt> before, int reruns) {
   try {
     const Tenant& tenant = tenantNamed(item.tenant);
     if (tenant.tenant == nullptr) {
@@ -137,15 +156,26 @@ void FleetRun::launch(std::size_t index, FleetItem item) {
     std::shared_ptr<AttemptGate> gate;
     std::shared_ptr<AttemptCarrier> carrier;
     if (tenant.batcher != nullptr) {
-      carrier = tenant.batcher->carrierFor(std::to_string(index));
+      carrier = tenant.batcher->carrierFor(std::to_string(result.index));
     } else {
       gate = gate_.itemGate(tenant.gate);
     }
     const ItemCall call{tenant.tenant->client,      std::move(gate),
                         std::move(carrier),         cancellation_,
                         options_.throttle.priority, std::move(retry)};
+    std::optional<FleetItem> again;
+    if (reruns < kMaxReruns) again = item;
     startItem(call, std::move(item), std::move(result),
-              [self = shared_from_this()](FleetResult ended) { self->report(std::move(ended)); });
+              [self = shared_from_this(), again = std::move(again), before = std::move(before),
+               reruns](FleetResult ended) mutable {
+                ended.attempts.insert(ended.attempts.begin(), before.begin(), before.end());
+                if (!again || !self->mayRunAgain(ended, reruns)) {
+                  return self->report(std::move(ended));
+                }
+                FleetResult fresh = resultFor(ended.index, *again);
+                self->send(std::move(*again), std::move(fresh), std::move(ended.attempts),
+                           reruns + 1);
+              });
   } catch (const ValidationError& error) {  // the item cannot be sent: nothing was
     result.outcome = FleetOutcome::Failed;
     result.error = std::make_shared<ValidationError>(error);

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "client/fleet_batch.hpp"
 #include "client/fleet_gate.hpp"
@@ -37,6 +38,9 @@ class FleetRun : public std::enable_shared_from_this<FleetRun> {
   // Pulls and starts items while the run has room and is not stopping.
   void fill();
   void launch(std::size_t index, FleetItem item);
+  // Sends `item` (its `reruns`-th run again), `before` the attempts of its earlier runs.
+  void send(FleetItem item, FleetResult result, std::vector<Attempt> before, int reruns);
+  bool mayRunAgain(const FleetResult& ended, int reruns) const;
   void report(FleetResult result);
   const Tenant& tenantNamed(const std::string& name);
   // Looks at the control (every 20 ms) and reports progress (every interval).
