@@ -7,12 +7,14 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "msgraph/error.hpp"
 #include "msgraph/http/call_context.hpp"
+#include "msgraph/http/http_request.hpp"
 
 namespace msgraph::detail {
 
@@ -70,6 +72,12 @@ struct PooledHandle {
   bool tooLarge = false;
   int requestsSent = 0;  // requests libcurl began to send in this transfer (see refuseResend)
   const CallContext* context = nullptr;  // the call in flight, for the progress callback
+  // What the last transfer left set on the handle, so that the next one sets only what differs
+  // (libcurl copies a method string on every set).
+  std::optional<HttpMethod> method;
+  bool methodSendsBody = false;
+  long timeoutMillis = -1;
+  long noProgress = -1;
 
   void resetForTransfer(std::size_t limit, const CallContext& call) {
     body.clear();

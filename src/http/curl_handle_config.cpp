@@ -180,20 +180,29 @@ curl_slist* buildHeaderList(const HttpRequest& request, HeaderList& list) {
   return list.link();
 }
 
-void applyMethod(CURL* easy, const HttpRequest& request) {
-  if (!sendsBody(request)) {
+void applyMethod(PooledHandle& handle, const HttpRequest& request) {
+  CURL* easy = handle.easy.get();
+  const bool body = sendsBody(request);
+  // A DELETE with a body leaves POST state that a DELETE without one must undo.
+  const bool sameMethod = handle.method == request.method && handle.methodSendsBody == body;
+  if (!sameMethod) handle.method.reset();  // unknown until the options below are set
+  if (body) {
+    // POSTFIELDS switches the handle to POST (HTTPGET 0 would be a no-op in libcurl), so no GET
+    // state from an earlier request survives; CUSTOMREQUEST then names the real method.
+    setOption(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+    setOption(easy, CURLOPT_POSTFIELDS, static_cast<const void*>(request.body.data()));
+    if (sameMethod) return;
+    const std::string method(toString(request.method));
+    setOption(easy, CURLOPT_CUSTOMREQUEST, method.c_str());  // libcurl copies the string.
+  } else {
+    if (sameMethod) return;
     // HTTPGET 1 also undoes the POST state a previous request may have left on this handle.
     setOption(easy, CURLOPT_HTTPGET, 1L);
     const char* verb = request.method == HttpMethod::Get ? nullptr : "DELETE";
     setOption(easy, CURLOPT_CUSTOMREQUEST, verb);
-    return;
   }
-  // POSTFIELDS switches the handle to POST (HTTPGET 0 would be a no-op in libcurl), so no GET
-  // state from an earlier request survives; CUSTOMREQUEST then names the real method.
-  setOption(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-  setOption(easy, CURLOPT_POSTFIELDS, static_cast<const void*>(request.body.data()));
-  const std::string method(toString(request.method));
-  setOption(easy, CURLOPT_CUSTOMREQUEST, method.c_str());  // libcurl copies the string.
+  handle.method = request.method;
+  handle.methodSendsBody = body;
 }
 
 }  // namespace msgraph::detail

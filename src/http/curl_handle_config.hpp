@@ -24,8 +24,9 @@ std::unique_ptr<PooledHandle> createHandle(const CurlTransportOptions& options);
 /// Throws ValidationError unless libcurl can use `proxy` (the value is never echoed).
 void validateProxy(const std::string& proxy);
 
-/// Sets the request's method and body on the handle.
-void applyMethod(CURL* easy, const HttpRequest& request);
+/// Sets the request's method and body on the handle (the method only if it differs from the
+/// handle's last one).
+void applyMethod(PooledHandle& handle, const HttpRequest& request);
 
 /// The request's headers as libcurl's list, built in `list`'s buffers; refuses (TransportError)
 /// a name or value with a line break or NUL.

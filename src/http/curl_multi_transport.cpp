@@ -81,9 +81,7 @@ class CurlMultiTransport::Loop {
         curl_multi_wakeup(multi_.get());
       });
     }
-    CURL* easy = transfer->handle->easy.get();
-    setOption(easy, CURLOPT_PRIVATE, static_cast<void*>(transfer.get()));
-    const CURLMcode rc = curl_multi_add_handle(multi_.get(), easy);
+    const CURLMcode rc = curl_multi_add_handle(multi_.get(), transfer->handle->easy.get());
     if (rc != CURLM_OK) {
       failLater(std::move(transfer),
                 std::make_exception_ptr(TransportError(
@@ -120,7 +118,7 @@ class CurlMultiTransport::Loop {
     runningLoop = this;
     for (;;) {
       runPosted();
-      runDueTimers(stopping_ ? std::nullopt : std::optional<Clock::time_point>(Clock::now()));
+      runDueTimers();
       if (cancelRequested_.exchange(false)) stopTransfers(false);
       if (stopping_) stopTransfers(true);
       int running = 0;
@@ -147,6 +145,8 @@ class CurlMultiTransport::Loop {
     setOption(easy, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
     setOption(easy, CURLOPT_PIPEWAIT, 1L);
     setOption(easy, CURLOPT_SHARE, share_.get());
+    // The handle stays with this Transfer for good, so it names it once.
+    setOption(easy, CURLOPT_PRIVATE, static_cast<void*>(transfer.get()));
     return transfer;
   }
 
@@ -241,7 +241,11 @@ class CurlMultiTransport::Loop {
     running_.clear();  // keeps its capacity: the next swap reuses it
   }
 
-  void runDueTimers(std::optional<Clock::time_point> now) {
+  // Every timer when stopping, else those due now; the clock is read only when a timer waits,
+  // so a stream of requests without retries never reads it here.
+  void runDueTimers() {
+    if (timers_.empty()) return;
+    const auto now = stopping_ ? std::nullopt : std::optional<Clock::time_point>(Clock::now());
     while (std::optional<Task> task = timers_.popDue(now)) (*task)();
   }
 

@@ -15,6 +15,13 @@ namespace msgraph::detail {
 
 namespace {
 
+// Sets a long option unless the handle's last transfer left it at `value` already.
+void setChanged(CURL* easy, CURLoption option, long& last, long value) {
+  if (last == value) return;
+  setOption(easy, option, value);
+  last = value;
+}
+
 HttpResponse readResponse(PooledHandle& handle) {
   HttpResponse response;
   long status = 0;
@@ -76,13 +83,14 @@ AttemptTimeout prepareTransfer(PooledHandle& handle, const HttpRequest& request,
                                bool watchProgress) {
   CURL* easy = handle.easy.get();
   curl_slist* headers = buildHeaderList(request, handle.headers);
+  // Set every time, even when unchanged: libcurl then rebuilds its copy of the URL itself.
   setOption(easy, CURLOPT_URL, request.url.c_str());
-  applyMethod(easy, request);
+  applyMethod(handle, request);
   const AttemptTimeout timeout = attemptTimeout(context, options.timeout);
-  setOption(easy, CURLOPT_TIMEOUT_MS, toCurlMillis(timeout.limit));
+  setChanged(easy, CURLOPT_TIMEOUT_MS, handle.timeoutMillis, toCurlMillis(timeout.limit));
   setOption(easy, CURLOPT_HTTPHEADER, headers);
   // The progress callback costs a call per chunk: only transfers that need it pay for it.
-  setOption(easy, CURLOPT_NOPROGRESS, watchProgress ? 0L : 1L);
+  setChanged(easy, CURLOPT_NOPROGRESS, handle.noProgress, watchProgress ? 0L : 1L);
   handle.resetForTransfer(options.maxResponseBytes, context);
   return timeout;
 }

@@ -305,6 +305,49 @@ TEST_CASE("a reused handle carries no method or body over to the next request") 
   CHECK(seen[0].remotePort == seen[2].remotePort);  // Really the same handle and connection.
 }
 
+TEST_CASE("a reused handle sends each method and body as asked, repeated or alternating") {
+  Recorder recorder;
+  LocalServer server([&](httplib::Server& s) {
+    const auto handler = [&](const httplib::Request& req, httplib::Response& res) {
+      recorder.record(req);
+      res.status = 204;
+    };
+    s.Put(".*", handler);
+    s.Patch(".*", handler);
+    s.Delete(".*", handler);
+    s.Get(".*", handler);
+  });
+  CurlTransport transport;
+  const std::string url = server.baseUrl() + "/policy";
+  auto withBody = [&](HttpMethod method, std::string body) {
+    HttpRequest request = makeRequest(method, url);
+    request.headers.add("Content-Type", "application/json");
+    request.body = std::move(body);
+    return request;
+  };
+  // Sequential calls, so one pooled handle carries them all (cpp-httplib closes a connection
+  // after 5 requests, so the connection may change; the handle does not).
+  const std::vector<HttpRequest> requests{
+      withBody(HttpMethod::Put, kJson),         withBody(HttpMethod::Put, "{\"b\":2}"),
+      withBody(HttpMethod::Delete, "{}"),       makeRequest(HttpMethod::Delete, url),
+      makeRequest(HttpMethod::Get, url),        makeRequest(HttpMethod::Get, url),
+      withBody(HttpMethod::Patch, "{\"c\":3}"), withBody(HttpMethod::Put, kJson)};
+  for (const HttpRequest& request : requests) {
+    CHECK(transport.send(request, CallContext()).status == 204);
+  }
+
+  const auto seen = recorder.all();
+  REQUIRE(seen.size() == requests.size());
+  const std::vector<std::string> methods{"PUT", "PUT", "DELETE", "DELETE",
+                                         "GET", "GET", "PATCH",  "PUT"};
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    INFO("request " << i);
+    CHECK(seen[i].method == methods[i]);
+    CHECK(seen[i].body == requests[i].body);
+    CHECK(headerOf(seen[i], "Content-Length").has_value() == !requests[i].body.empty());
+  }
+}
+
 TEST_CASE("a body without Content-Type is not labelled as a form") {
   Recorder recorder;
   LocalServer server([&](httplib::Server& s) {
