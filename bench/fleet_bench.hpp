@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// What the fleet benchmarks share: the emulator of the integration tests (HTTPS with a fresh CA,
+// the registered app's client secret), started from the binary whose path the runner was given,
+// a fleet wired to it, a lazy source of partner ensures, and the process figures they report.
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "msgraph/msgraph.hpp"
+
+namespace fleet_bench {
+
+/// The emulator binary, from the command line (the integration tests compile it in instead).
+inline std::string& emulatorPath() {
+  static std::string path;
+  return path;
+}
+
+}  // namespace fleet_bench
+
+#define MSGRAPH_EMULATOR_PATH ::fleet_bench::emulatorPath()
+#include "integration/emulator.hpp"
+
+namespace fleet_bench {
+
+using testing_support::Emulator;
+
+/// Partner tenant id number `i` (a valid GUID, distinct for every `i` below 10^12).
+inline std::string partnerId(std::size_t i) {
+  char id[37];
+  std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012zu", i);
+  return id;
+}
+
+/// A fleet run's world: the emulator, one async transport, one tenant (the harness's app in
+/// contoso), and the options that the benchmark then sets.
+struct World {
+  explicit World(std::vector<std::string> emulatorArgs) : emulator(std::move(emulatorArgs)) {
+    msgraph::CurlMultiTransportOptions transportOptions;
+    transportOptions.caFile = emulator.caFile();
+    transport = std::make_shared<msgraph::CurlMultiTransport>(transportOptions);
+    auto tenant = std::make_shared<msgraph::FleetTenant>(msgraph::FleetTenant{
+        msgraph::GraphClient{emulator.clientOptions().asyncTransport(transport)},
+        Emulator::kClientId, "contoso.onmicrosoft.com"});
+    options.transport = transport;
+    options.tenant = [tenant](const std::string&) { return tenant; };
+  }
+
+  /// The emulator's counters after the run (`GET /emulator/stats`).
+  msgraph::Json stats() const { return emulator.stats(); }
+
+  Emulator emulator;
+  std::shared_ptr<msgraph::CurlMultiTransport> transport;
+  msgraph::FleetOptions options;
+};
+
+/// `count` partner ensures, each made when the fleet asks for it (nothing is held): partner `i`'s
+/// configuration, and with `withPolicy` an identity synchronization policy "Partner i" too.
+struct EnsureSource {
+  std::size_t count;
+  bool withPolicy = false;
+  std::size_t next = 0;
+
+  std::optional<msgraph::FleetItem> operator()() {
+    if (next == count) return std::nullopt;
+    msgraph::FleetItem item;
+    item.partner.tenantId = partnerId(next);
+    if (withPolicy) {
+      msgraph::models::IdentitySyncPolicyPartner policy;
+      policy.displayName = "Partner " + std::to_string(next);
+      policy.userSyncInbound.emplace().isSyncAllowed = true;
+      item.policy = std::move(policy);
+    }
+    item.tag = next++;
+    return item;
+  }
+};
+
+/// How many of partners `0` to `count - 1` the emulator wrote exactly `expected` times, and how
+/// many other partners it wrote (both from `writesByPartner` of contoso).
+struct WriteCheck {
+  std::size_t exact = 0;
+  std::size_t wrong = 0;
+  std::size_t others = 0;
+};
+
+inline WriteCheck checkWrites(const msgraph::Json& stats, std::size_t count,
+                              std::int64_t expected) {
+  WriteCheck check;
+  const msgraph::Json* byTenant = stats.find("writesByPartner");
+  const msgraph::Json* byPartner =
+      byTenant == nullptr ? nullptr : byTenant->find("contoso.onmicrosoft.com");
+  std::size_t present = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const msgraph::Json* writes = byPartner == nullptr ? nullptr : byPartner->find(partnerId(i));
+    if (writes != nullptr) ++present;
+    ++((writes == nullptr ? 0 : writes->asInt()) == expected ? check.exact : check.wrong);
+  }
+  check.others = (byPartner == nullptr ? 0 : byPartner->asObject().size()) - present;
+  return check;
+}
+
+/// User plus system CPU time of `usage`, in seconds.
+inline double cpuSeconds(const rusage& usage) {
+  auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+/// A `Vm...:` figure of `/proc/PID/status` (`self` for this process) in KiB; 0 if not found.
+inline long procStatusKiB(const std::string& pid, const std::string& field) {
+  std::ifstream status("/proc/" + pid + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1));
+  }
+  return 0;
+}
+
+}  // namespace fleet_bench
