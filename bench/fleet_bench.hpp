@@ -36,8 +36,8 @@ using testing_support::Emulator;
 
 /// Partner tenant id number `i` (a valid GUID, distinct for every `i` below 10^12).
 inline std::string partnerId(std::size_t i) {
-  char id[37];
-  std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012zu", i);
+  char id[48];  // room for any size_t: the compiler checks the format's longest output
+  std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012zu", i % 1000000000000);
   return id;
 }
 
@@ -111,16 +111,21 @@ inline WriteCheck checkWrites(const msgraph::Json& stats, std::size_t count,
 
 /// User plus system CPU time of `usage`, in seconds.
 inline double cpuSeconds(const rusage& usage) {
-  auto seconds = [](const timeval& t) { return t.tv_sec + t.tv_usec / 1e6; };
+  auto seconds = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
+  };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
-/// A `Vm...:` figure of `/proc/PID/status` (`self` for this process) in KiB; 0 if not found.
-inline long procStatusKiB(const std::string& pid, const std::string& field) {
+/// `kib` KiB in MiB.
+inline double mebibytes(long kib) { return static_cast<double>(kib) / 1024; }
+
+/// A `Vm...:` figure of `/proc/PID/status` (`self` for this process) in MiB; 0 if not found.
+inline double procStatusMiB(const std::string& pid, const std::string& field) {
   std::ifstream status("/proc/" + pid + "/status");
   std::string line;
   while (std::getline(status, line)) {
-    if (line.rfind(field + ":", 0) == 0) return std::stol(line.substr(field.size() + 1));
+    if (line.rfind(field + ":", 0) == 0) return mebibytes(std::stol(line.substr(field.size() + 1)));
   }
   return 0;
 }

@@ -36,7 +36,7 @@ constexpr int kToolConcurrency = 64;
 struct ClientFigures {
   double wallSeconds = 0;
   double cpuSeconds = 0;
-  long peakKiB = 0;
+  double peakMiB = 0;
   std::size_t failed = 0;
 };
 
@@ -58,7 +58,7 @@ ClientFigures runLibrary(fleet_bench::World& world, std::size_t partners) {
   getrusage(RUSAGE_SELF, &after);
   figures.wallSeconds = static_cast<double>(summary.elapsed.count()) / 1000;
   figures.cpuSeconds = fleet_bench::cpuSeconds(after) - fleet_bench::cpuSeconds(before);
-  figures.peakKiB = fleet_bench::procStatusKiB("self", "VmHWM");
+  figures.peakMiB = fleet_bench::procStatusMiB("self", "VmHWM");
   return figures;
 }
 
@@ -122,7 +122,7 @@ ClientFigures runTool(const fleet_bench::World& world, const std::string& tool,
   figures.wallSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   figures.cpuSeconds = fleet_bench::cpuSeconds(usage);
-  figures.peakKiB = usage.ru_maxrss;
+  figures.peakMiB = fleet_bench::mebibytes(usage.ru_maxrss);
   std::ifstream summary(output);
   std::string line;
   std::getline(summary, line);
@@ -138,8 +138,8 @@ bool runMode(const std::string& mode, const std::string& tool, std::size_t partn
   fleet_bench::World world({});
   const ClientFigures client =
       mode == "library" ? runLibrary(world, partners) : runTool(world, tool, partners);
-  const long emulatorKiB =
-      fleet_bench::procStatusKiB(std::to_string(world.emulator.daemon().pid()), "VmHWM");
+  const double emulatorMiB =
+      fleet_bench::procStatusMiB(std::to_string(world.emulator.daemon().pid()), "VmHWM");
   const fleet_bench::WriteCheck writes = fleet_bench::checkWrites(world.stats(), partners, 2);
   const auto items = static_cast<double>(partners);
   std::printf(
@@ -147,7 +147,7 @@ bool runMode(const std::string& mode, const std::string& tool, std::size_t partn
       "peak RSS %.1f MiB  emulator peak RSS %.1f MiB  failed %zu  written twice %zu/%zu (other "
       "partners %zu)\n",
       mode.c_str(), partners, client.wallSeconds, items / client.wallSeconds, client.cpuSeconds,
-      1e6 * client.cpuSeconds / items, client.peakKiB / 1024.0, emulatorKiB / 1024.0,
+      1e6 * client.cpuSeconds / items, client.peakMiB, emulatorMiB,
       client.failed, writes.exact, partners, writes.others);
   std::fflush(stdout);
   return client.failed == 0 && writes.exact == partners && writes.others == 0;
@@ -172,7 +172,7 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("before the runs: this process's RSS %.1f MiB\n",
-              fleet_bench::procStatusKiB("self", "VmRSS") / 1024.0);
+              fleet_bench::procStatusMiB("self", "VmRSS"));
   bool ok = true;
   for (const auto& mode : modes) ok = runMode(mode, tool, partners) && ok;
   return ok ? 0 : 1;
