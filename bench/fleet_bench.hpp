@@ -85,11 +85,13 @@ struct EnsureSource {
   }
 };
 
-/// How many of partners `0` to `count - 1` the emulator wrote exactly `expected` times, and how
-/// many other partners it wrote (both from `writesByPartner` of contoso).
+/// How many of partners `0` to `count - 1` the emulator wrote exactly `expected` times, fewer
+/// (a failed item) and more (a duplicate write: a defect), and how many other partners it wrote
+/// (all from `writesByPartner` of contoso).
 struct WriteCheck {
   std::size_t exact = 0;
-  std::size_t wrong = 0;
+  std::size_t fewer = 0;
+  std::size_t more = 0;
   std::size_t others = 0;
 };
 
@@ -103,7 +105,8 @@ inline WriteCheck checkWrites(const msgraph::Json& stats, std::size_t count,
   for (std::size_t i = 0; i < count; ++i) {
     const msgraph::Json* writes = byPartner == nullptr ? nullptr : byPartner->find(partnerId(i));
     if (writes != nullptr) ++present;
-    ++((writes == nullptr ? 0 : writes->asInt()) == expected ? check.exact : check.wrong);
+    const std::int64_t n = writes == nullptr ? 0 : writes->asInt();
+    ++(n == expected ? check.exact : n < expected ? check.fewer : check.more);
   }
   check.others = (byPartner == nullptr ? 0 : byPartner->asObject().size()) - present;
   return check;

@@ -144,11 +144,11 @@ bool runMode(const std::string& mode, const std::string& tool, std::size_t partn
   const auto items = static_cast<double>(partners);
   std::printf(
       "%-8s partners %zu  wall %.1f s  %.0f items/s  client CPU %.1f s = %.0f us/item  client "
-      "peak RSS %.1f MiB  emulator peak RSS %.1f MiB  failed %zu  written twice %zu/%zu (other "
-      "partners %zu)\n",
+      "peak RSS %.1f MiB  emulator peak RSS %.1f MiB  failed %zu  written twice %zu/%zu "
+      "(fewer %zu, more %zu, other partners %zu)\n",
       mode.c_str(), partners, client.wallSeconds, items / client.wallSeconds, client.cpuSeconds,
       1e6 * client.cpuSeconds / items, client.peakMiB, emulatorMiB,
-      client.failed, writes.exact, partners, writes.others);
+      client.failed, writes.exact, partners, writes.fewer, writes.more, writes.others);
   std::fflush(stdout);
   return client.failed == 0 && writes.exact == partners && writes.others == 0;
 }
