@@ -16,7 +16,7 @@
 //   adaptive-default  the scheduler with its defaults (Graph's 3,000 per 150 s at fraction 0.9)
 //   fixed16           16 requests in flight, no limiter (ForEach-Object -Parallel)
 //
-// Usage: fleet_quota EMULATOR [PARTNERS [MODE...]]   (default: 2000 adaptive fixed16)
+// Usage: fleet_quota EMULATOR [PARTNERS [MODE...]]   (default: 2000 and all three)
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -99,7 +99,7 @@ int main(int argc, char** argv) {
   fleet_bench::emulatorPath() = argv[1];
   const std::size_t partners = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 2000;
   std::vector<std::string> modes(argv + std::min(argc, 3), argv + argc);
-  if (modes.empty()) modes = {"adaptive", "fixed16"};
+  if (modes.empty()) modes = {"adaptive", "adaptive-default", "fixed16"};
   msgraph::FleetOptions check;
   for (const auto& mode : modes) {
     if (partners == 0 || !configure(mode, check)) {
