@@ -34,8 +34,8 @@ constexpr time_t kKeepAliveSeconds = 2;
 // documents it.
 constexpr time_t kReadTimeoutSeconds = 5;
 // Requests served on one connection before it is closed. httplib's default of 5 made a client
-// open a connection (a TLS handshake) for every fifth request, which Graph's front doors do not
-// ask of it and which was most of a fleet client's CPU in bench/fleet_scale.cpp.
+// open a connection (a TLS handshake) for every fifth request: most of a fleet client's CPU in
+// bench/fleet_scale.cpp, a cost of the emulator's and not of Graph's.
 constexpr std::size_t kRequestsPerConnection = 1000;
 // Connections served at once, each on its own thread; more wait for a free one.
 constexpr std::size_t kMaxConnections = 128;
