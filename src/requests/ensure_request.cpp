@@ -21,6 +21,10 @@ bool hasServiceStatus(const Error& error, int status) {
   return service != nullptr && service->status() == status;
 }
 
+bool isUnanswered(const Error& error) {
+  return dynamic_cast<const TransportError*>(&error) != nullptr;
+}
+
 }  // namespace detail
 
 namespace {

@@ -310,3 +310,48 @@ TEST_CASE("partner ensure needs a valid tenantId and plans without writing", "[e
     CHECK(f.mock->requestCount() == 1);
   }
 }
+
+TEST_CASE(
+    "ensure: a write that got no answer is read again, and sent again only if it did not land",
+    "[ensure]") {
+  Fixture f;
+  // The write's connection closes without an answer; what the server did is queued for after.
+  auto unanswered = [&f](std::vector<std::pair<int, std::string>> after) {
+    f.mock->handler([&f, after](const msgraph::HttpRequest&) -> msgraph::HttpResponse {
+      for (const auto& [status, body] : after) f.mock->enqueue(status, body);
+      f.mock->handler(nullptr);
+      throw msgraph::TransportError(msgraph::TransportError::Kind::Receive,
+                                    "the server closed the connection without answering");
+    });
+  };
+  SECTION("the partner's POST landed: the read finds it, nothing is sent again") {
+    f.mock->enqueue(404, kNotFound);
+    unanswered({{200, partnerWithConsent(true).toJson()}});
+    const auto result = f.client.policies()
+                            .crossTenantAccessPolicy()
+                            .partners()
+                            .ensure(partnerWithConsent(true))
+                            .execute();
+    CHECK(result.partnerCreated);  // what this ensure did, though its answer was lost
+    CHECK(f.methods() ==
+          std::vector<HttpMethod>{HttpMethod::Get, HttpMethod::Post, HttpMethod::Get});
+    CHECK(result.attempts.size() == 3);
+  }
+  SECTION("the policy's PUT did not land: the read finds it absent, and it is sent again") {
+    f.mock->enqueue(404, kNotFound);
+    unanswered({{404, kNotFound}, {204, ""}});
+    const auto result = f.sync().ensure(policy("Ours", true)).execute();
+    CHECK(result.outcome == EnsureOutcome::Created);
+    CHECK(f.methods() == std::vector<HttpMethod>{HttpMethod::Get, HttpMethod::Put, HttpMethod::Get,
+                                                 HttpMethod::Put});
+  }
+  SECTION("the connection stays down: the read's failure ends the ensure") {
+    f.mock->enqueue(404, kNotFound);
+    unanswered({});
+    const auto result = f.sync().ensure(policy("Ours", true)).send();
+    REQUIRE_FALSE(result.ok());
+    CHECK(dynamic_cast<const msgraph::TransportError*>(&result.error()) != nullptr);
+    CHECK(f.methods() ==
+          std::vector<HttpMethod>{HttpMethod::Get, HttpMethod::Put, HttpMethod::Get});
+  }
+}
