@@ -21,10 +21,6 @@ bool hasServiceStatus(const Error& error, int status) {
   return service != nullptr && service->status() == status;
 }
 
-bool isUnanswered(const Error& error) {
-  return dynamic_cast<const TransportError*>(&error) != nullptr;
-}
-
 }  // namespace detail
 
 namespace {

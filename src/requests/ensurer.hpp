@@ -19,9 +19,6 @@ namespace msgraph::detail {
 
 /// Whether `error` is Graph's answer with `status`.
 bool hasServiceStatus(const Error& error, int status);
-/// Whether `error` is a transport failure: the request got no complete answer, so a write may
-/// or may not have landed.
-bool isUnanswered(const Error& error);
 
 /// What an ensure found, and the write that would make the resource as desired.
 struct EnsureStep {
@@ -63,9 +60,8 @@ class Ensurer {
       return failure(error);
     }
     models::Difference<Model> difference = models::difference(desired_, current);
-    // As desired: if an unanswered write of ours is why, it is what this ensure did.
-    if (difference.empty()) return unanswered_.value_or(EnsureStep{});
     EnsureStep step;
+    if (difference.empty()) return step;
     step.outcome = EnsureOutcome::Updated;
     step.changed = std::move(difference.changed);
     step.write = withBody(resource_.withMethod(HttpMethod::Patch, {}), difference.patch);
@@ -84,10 +80,9 @@ class Ensurer {
   }
   const RequestCore& create() const noexcept { return create_; }
 
-  /// What the write of `step` got: the ensure's result, or nothing when a new round must read
-  /// again: another writer raced it (a 409 on the create: made meanwhile; a 404 on the PATCH:
-  /// deleted meanwhile), or it got no answer (a connection closed under it: the read tells
-  /// whether it landed, and it is sent again only if it did not).
+  /// What the write of `step` got: the ensure's result, or nothing when another writer raced
+  /// it (a 409 on the create: made meanwhile; a 404 on the PATCH: deleted meanwhile) and a new
+  /// round must read again.
   std::optional<Result<EnsureStep>> afterWrite(Result<EnsureStep>& step, Result<Exchange> wrote) {
     if (wrote.ok()) {
       keep(wrote.value().attempts);
@@ -95,10 +90,6 @@ class Ensurer {
       return std::move(step);
     }
     keep(wrote.error().attempts());
-    if (isUnanswered(wrote.error())) {
-      unanswered_ = EnsureStep{step.value().outcome, step.value().changed, std::nullopt};
-      return std::nullopt;
-    }
     const bool raced = step.value().outcome == EnsureOutcome::Created
                            ? hasServiceStatus(wrote.error(), 409)
                            : hasServiceStatus(wrote.error(), 404);
@@ -138,7 +129,6 @@ class Ensurer {
   RequestCore create_;
   const Model& desired_;
   std::vector<Attempt>& attempts_;
-  std::optional<EnsureStep> unanswered_;  // the last write that got no answer, without it
 };
 
 }  // namespace msgraph::detail
