@@ -112,6 +112,13 @@ inline WriteCheck checkWrites(const msgraph::Json& stats, std::size_t count,
   return check;
 }
 
+/// Prints to stderr why `result`'s item did not succeed: its partner, status, attempts and error.
+inline void printFailure(const msgraph::FleetResult& result) {
+  std::fprintf(stderr, "  item %zu (%s): status %d after %zu attempts: %s\n", result.index,
+               result.partnerTenantId.c_str(), result.status, result.attempts.size(),
+               result.error ? result.error->what() : "no error");
+}
+
 /// User plus system CPU time of `usage`, in seconds.
 inline double cpuSeconds(const rusage& usage) {
   auto seconds = [](const timeval& t) {

@@ -31,6 +31,7 @@ namespace {
 constexpr int kQuotaWrites = 200;
 constexpr int kQuotaSeconds = 10;
 constexpr double kQuotaRate = static_cast<double>(kQuotaWrites) / kQuotaSeconds;
+constexpr std::size_t kFailuresShown = 5;
 
 bool configure(const std::string& mode, msgraph::FleetOptions& options) {
   if (mode == "adaptive") {
@@ -62,10 +63,10 @@ bool runMode(const std::string& mode, std::size_t partners) {
   msgraph::Fleet fleet(world.options);
   std::size_t failed = 0;
   const msgraph::FleetSummary summary =
-      fleet.run(fleet_bench::EnsureSource{partners},
-                [&](const msgraph::FleetResult& result) {
-                  if (result.outcome != msgraph::FleetOutcome::Created) ++failed;
-                });
+      fleet.run(fleet_bench::EnsureSource{partners}, [&](const msgraph::FleetResult& result) {
+        if (result.outcome == msgraph::FleetOutcome::Created) return;
+        if (++failed <= kFailuresShown) fleet_bench::printFailure(result);
+      });
   const fleet_bench::WriteCheck writes = fleet_bench::checkWrites(world.stats(), partners, 1);
 
   const double wall = static_cast<double>(summary.elapsed.count()) / 1000;
@@ -73,8 +74,9 @@ bool runMode(const std::string& mode, std::size_t partners) {
   const double least =
       static_cast<double>(partners - std::min<std::size_t>(partners, kQuotaWrites)) / kQuotaRate;
   const double throttledShare =
-      summary.requests == 0 ? 0 : 100.0 * static_cast<double>(summary.throttled) /
-                                      static_cast<double>(summary.requests);
+      summary.requests == 0
+          ? 0
+          : 100.0 * static_cast<double>(summary.throttled) / static_cast<double>(summary.requests);
   std::printf(
       "%-16s partners %zu  wall %.2f s  ideal %.1f s  wall/ideal %.3f  least (bucket) %.1f s  "
       "wall/least %.3f  requests %llu  429s %llu (%.2f%%)  not created %zu  written once %zu/%zu "
@@ -92,8 +94,9 @@ bool runMode(const std::string& mode, std::size_t partners) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: fleet_quota EMULATOR [PARTNERS [adaptive|adaptive-default|"
-                         "fixed16...]]\n");
+    std::fprintf(stderr,
+                 "usage: fleet_quota EMULATOR [PARTNERS [adaptive|adaptive-default|"
+                 "fixed16...]]\n");
     return 2;
   }
   fleet_bench::emulatorPath() = argv[1];

@@ -53,7 +53,9 @@ ClientFigures runLibrary(fleet_bench::World& world, std::size_t partners) {
   getrusage(RUSAGE_SELF, &before);
   const msgraph::FleetSummary summary =
       fleet.run(fleet_bench::EnsureSource{partners, true}, [&](const msgraph::FleetResult& r) {
-        if (r.outcome != msgraph::FleetOutcome::Created) ++figures.failed;
+        if (r.outcome != msgraph::FleetOutcome::Created && ++figures.failed <= 5) {
+          fleet_bench::printFailure(r);
+        }
       });
   getrusage(RUSAGE_SELF, &after);
   figures.wallSeconds = static_cast<double>(summary.elapsed.count()) / 1000;
@@ -110,8 +112,7 @@ ClientFigures runTool(const fleet_bench::World& world, const std::string& tool,
                                    "BENCH_SECRET"};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0600);
+  posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   const auto start = std::chrono::steady_clock::now();
   const pid_t pid = testing_support::detail::spawn(
       args, actions, {"BENCH_SECRET=" + std::string(testing_support::Emulator::kSecret)});
@@ -147,8 +148,8 @@ bool runMode(const std::string& mode, const std::string& tool, std::size_t partn
       "peak RSS %.1f MiB  emulator peak RSS %.1f MiB  failed %zu  written twice %zu/%zu "
       "(fewer %zu, more %zu, other partners %zu)\n",
       mode.c_str(), partners, client.wallSeconds, items / client.wallSeconds, client.cpuSeconds,
-      1e6 * client.cpuSeconds / items, client.peakMiB, emulatorMiB,
-      client.failed, writes.exact, partners, writes.fewer, writes.more, writes.others);
+      1e6 * client.cpuSeconds / items, client.peakMiB, emulatorMiB, client.failed, writes.exact,
+      partners, writes.fewer, writes.more, writes.others);
   std::fflush(stdout);
   return client.failed == 0 && writes.exact == partners && writes.others == 0;
 }
