@@ -33,10 +33,6 @@ constexpr time_t kKeepAliveSeconds = 2;
 // may stall before the connection is closed. httplib's default, stated here because --help
 // documents it.
 constexpr time_t kReadTimeoutSeconds = 5;
-// Requests served on one connection before it is closed. httplib's default of 5 made a client
-// open a connection (a TLS handshake) for every fifth request: most of a fleet client's CPU in
-// bench/fleet_scale.cpp, a cost of the emulator's and not of Graph's.
-constexpr std::size_t kRequestsPerConnection = 1000;
 // Connections served at once, each on its own thread; more wait for a free one.
 constexpr std::size_t kMaxConnections = 128;
 // The oversize body goes to the socket in pieces of this size.
@@ -222,8 +218,9 @@ void installHandlers(httplib::Server& server, const ServerParts& parts) {
   // libcurl silently resends a request once when a reused connection closes without an answer,
   // which would hide a dropped connection from the client under test. One request per
   // connection makes every drop visible.
-  const bool drops = parts.faults.dropEvery != 0 || parts.faults.dropAfterApplyEvery != 0;
-  server.set_keep_alive_max_count(drops ? 1 : kRequestsPerConnection);
+  if (parts.faults.dropEvery != 0 || parts.faults.dropAfterApplyEvery != 0) {
+    server.set_keep_alive_max_count(1);
+  }
 }
 
 }  // namespace emulator
