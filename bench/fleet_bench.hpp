@@ -28,62 +28,16 @@ inline std::string& emulatorPath() {
 }  // namespace fleet_bench
 
 #define MSGRAPH_EMULATOR_PATH ::fleet_bench::emulatorPath()
-#include "integration/emulator.hpp"
+#include "integration/fleet_world.hpp"
 
 namespace fleet_bench {
 
 using testing_support::Emulator;
 
-/// Partner tenant id number `i` (a valid GUID, distinct for every `i` below 10^12).
-inline std::string partnerId(std::size_t i) {
-  char id[48];  // room for any size_t: the compiler checks the format's longest output
-  std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012zu", i % 1000000000000);
-  return id;
-}
+using testing_support::fleetPartnerId;
+using World = testing_support::FleetWorld;
 
-/// A fleet run's world: the emulator, one async transport, one tenant (the harness's app in
-/// contoso), and the options that the benchmark then sets.
-struct World {
-  explicit World(std::vector<std::string> emulatorArgs) : emulator(std::move(emulatorArgs)) {
-    msgraph::CurlMultiTransportOptions transportOptions;
-    transportOptions.caFile = emulator.caFile();
-    transport = std::make_shared<msgraph::CurlMultiTransport>(transportOptions);
-    auto tenant = std::make_shared<msgraph::FleetTenant>(msgraph::FleetTenant{
-        msgraph::GraphClient{emulator.clientOptions().asyncTransport(transport)},
-        Emulator::kClientId, "contoso.onmicrosoft.com"});
-    options.transport = transport;
-    options.tenant = [tenant](const std::string&) { return tenant; };
-  }
-
-  /// The emulator's counters after the run (`GET /emulator/stats`).
-  msgraph::Json stats() const { return emulator.stats(); }
-
-  Emulator emulator;
-  std::shared_ptr<msgraph::CurlMultiTransport> transport;
-  msgraph::FleetOptions options;
-};
-
-/// `count` partner ensures, each made when the fleet asks for it (nothing is held): partner `i`'s
-/// configuration, and with `withPolicy` an identity synchronization policy "Partner i" too.
-struct EnsureSource {
-  std::size_t count;
-  bool withPolicy = false;
-  std::size_t next = 0;
-
-  std::optional<msgraph::FleetItem> operator()() {
-    if (next == count) return std::nullopt;
-    msgraph::FleetItem item;
-    item.partner.tenantId = partnerId(next);
-    if (withPolicy) {
-      msgraph::models::IdentitySyncPolicyPartner policy;
-      policy.displayName = "Partner " + std::to_string(next);
-      policy.userSyncInbound.emplace().isSyncAllowed = true;
-      item.policy = std::move(policy);
-    }
-    item.tag = next++;
-    return item;
-  }
-};
+using EnsureSource = testing_support::FleetEnsureSource;
 
 /// How many of partners `0` to `count - 1` the emulator wrote exactly `expected` times, fewer
 /// (a failed item) and more (a duplicate write: a defect), and how many other partners it wrote
@@ -103,7 +57,8 @@ inline WriteCheck checkWrites(const msgraph::Json& stats, std::size_t count,
       byTenant == nullptr ? nullptr : byTenant->find("contoso.onmicrosoft.com");
   std::size_t present = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const msgraph::Json* writes = byPartner == nullptr ? nullptr : byPartner->find(partnerId(i));
+    const msgraph::Json* writes =
+        byPartner == nullptr ? nullptr : byPartner->find(fleetPartnerId(i));
     if (writes != nullptr) ++present;
     const std::int64_t n = writes == nullptr ? 0 : writes->asInt();
     ++(n == expected ? check.exact : n < expected ? check.fewer : check.more);

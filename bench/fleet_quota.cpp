@@ -62,12 +62,13 @@ bool runMode(const std::string& mode, std::size_t partners) {
   };
   msgraph::Fleet fleet(world.options);
   std::size_t failed = 0;
-  const msgraph::FleetSummary summary =
-      fleet.run(fleet_bench::EnsureSource{partners}, [&](const msgraph::FleetResult& result) {
+  const msgraph::FleetSummary summary = fleet.run(
+      fleet_bench::EnsureSource{partners, false}, [&](const msgraph::FleetResult& result) {
         if (result.outcome == msgraph::FleetOutcome::Created) return;
         if (++failed <= kFailuresShown) fleet_bench::printFailure(result);
       });
-  const fleet_bench::WriteCheck writes = fleet_bench::checkWrites(world.stats(), partners, 1);
+  const fleet_bench::WriteCheck writes =
+      fleet_bench::checkWrites(world.emulator.stats(), partners, 1);
 
   const double wall = static_cast<double>(summary.elapsed.count()) / 1000;
   const double ideal = static_cast<double>(partners) / kQuotaRate;

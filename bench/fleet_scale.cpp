@@ -68,7 +68,7 @@ std::string desiredFile(const testing_support::TempDir& dir, std::size_t partner
   const std::string path = dir.path("desired.jsonl");
   std::ofstream out(path, std::ios::binary);
   for (std::size_t i = 0; i < partners; ++i) {
-    out << R"({"partnerTenantId":")" << fleet_bench::partnerId(i)
+    out << R"({"partnerTenantId":")" << fleet_bench::fleetPartnerId(i)
         << R"(","identitySynchronization":{"displayName":"Partner )" << i
         << R"(","userSyncInbound":{"isSyncAllowed":true}}})" << '\n';
   }
@@ -141,7 +141,8 @@ bool runMode(const std::string& mode, const std::string& tool, std::size_t partn
       mode == "library" ? runLibrary(world, partners) : runTool(world, tool, partners);
   const double emulatorMiB =
       fleet_bench::procStatusMiB(std::to_string(world.emulator.daemon().pid()), "VmHWM");
-  const fleet_bench::WriteCheck writes = fleet_bench::checkWrites(world.stats(), partners, 2);
+  const fleet_bench::WriteCheck writes =
+      fleet_bench::checkWrites(world.emulator.stats(), partners, 2);
   const auto items = static_cast<double>(partners);
   std::printf(
       "%-8s partners %zu  wall %.1f s  %.0f items/s  client CPU %.1f s = %.0f us/item  client "
