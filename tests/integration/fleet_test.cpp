@@ -12,53 +12,18 @@
 #include <string>
 #include <vector>
 
-#include "integration/emulator.hpp"
+#include "integration/fleet_world.hpp"
 #include "msgraph/msgraph.hpp"
 
 namespace {
 
 using testing_support::Emulator;
 
-std::string partnerId(std::size_t i) {
-  char id[37];
-  std::snprintf(id, sizeof id, "00000000-0000-4000-8000-%012zu", i);
-  return id;
-}
+using testing_support::FleetWorld;
 
-// A run's world: the emulator, one transport, one tenant (the harness's app in contoso).
-struct FleetWorld {
-  explicit FleetWorld(std::vector<std::string> emulatorArgs) : emulator(std::move(emulatorArgs)) {
-    msgraph::CurlMultiTransportOptions transportOptions;
-    transportOptions.caFile = emulator.caFile();
-    transport = std::make_shared<msgraph::CurlMultiTransport>(transportOptions);
-    auto tenant = std::make_shared<msgraph::FleetTenant>(msgraph::FleetTenant{
-        msgraph::GraphClient{emulator.clientOptions().asyncTransport(transport)},
-        Emulator::kClientId, "contoso.onmicrosoft.com"});
-    options.transport = transport;
-    options.tenant = [tenant](const std::string&) { return tenant; };
-  }
+std::string partnerId(std::size_t i) { return testing_support::fleetPartnerId(i); }
 
-  Emulator emulator;
-  std::shared_ptr<msgraph::CurlMultiTransport> transport;
-  msgraph::FleetOptions options;
-};
-
-// `count` ensures, partner i with policy "Partner i".
-struct EnsureSource {
-  std::size_t count;
-  std::size_t next = 0;
-  std::optional<msgraph::FleetItem> operator()() {
-    if (next == count) return std::nullopt;
-    msgraph::FleetItem item;
-    item.partner.tenantId = partnerId(next);
-    msgraph::models::IdentitySyncPolicyPartner policy;
-    policy.displayName = "Partner " + std::to_string(next);
-    policy.userSyncInbound.emplace().isSyncAllowed = true;
-    item.policy = std::move(policy);
-    item.tag = next++;
-    return item;
-  }
-};
+using EnsureSource = testing_support::FleetEnsureSource;
 
 struct Collected {
   std::vector<msgraph::FleetResult> results;
