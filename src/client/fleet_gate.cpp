@@ -116,7 +116,15 @@ void FleetGate::admit(Waiter waiter) {
   // After a cancel, whatever comes (an envelope asked for just before) goes at once, to find
   // itself stopped.
   if (released_) return release(countIn(waiter), waiter);
-  waiting_.push_back(std::move(waiter));
+  // The items under way go before those that have written nothing yet: each item finishes as
+  // soon as the quota allows (its result out, no partner left half-written for long), and a
+  // stop finds as little as possible under way.
+  auto place = waiting_.end();
+  if (!waiter.nothingWritten) {
+    place = std::find_if(waiting_.begin(), waiting_.end(),
+                         [](const Waiter& queued) { return queued.nothingWritten; });
+  }
+  waiting_.insert(place, std::move(waiter));
   pump();
 }
 

@@ -65,8 +65,9 @@ class FleetGate {
   /// pair's resource units, writes also against its writes, the tenant's and the application's.
   std::shared_ptr<TenantGate> gateFor(const std::string& applicationId,
                                       const std::string& tenantId);
-  /// The gate of one item of `tenant`: the tenant's pacing; until the item has sent a write,
-  /// its attempts are refused once `refuseUnstarted()` was called.
+  /// The gate of one item of `tenant`: the tenant's pacing, with the attempts of items that have
+  /// sent a write going first; until the item has sent a write, its attempts are refused once
+  /// `refuseUnstarted()` was called.
   std::shared_ptr<AttemptGate> itemGate(const std::shared_ptr<TenantGate>& tenant);
   /// The run stops: every item that has sent no write yet (it changed nothing) is refused, its
   /// waiting attempt now, a later one when it comes; items that have sent a write go on.
