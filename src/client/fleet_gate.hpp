@@ -102,7 +102,7 @@ class FleetGate {
     AttemptGate::Admitted proceed;  // an attempt's; or
     EnvelopeAdmitted envelope;      // an envelope's, of `size()` requests at most
     EnvelopeSize size;
-    int items = 1;  // admitted: the requests it carries
+    int items = 1;                // admitted: the requests it carries
     bool nothingWritten = false;  // an attempt of an item that has sent no write yet
   };
   class ItemGate;
@@ -137,7 +137,7 @@ class FleetGate {
   AsyncHttpTransport::TimerId timer_ = 0;
   SchedulerTime timerAt_{};
   bool stopped_ = false;
-  bool released_ = false;  // releaseAll() was called
+  bool released_ = false;           // releaseAll() was called
   bool refusingUnstarted_ = false;  // refuseUnstarted() was called
   std::weak_ptr<const void> owner_;
 };
