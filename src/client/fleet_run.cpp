@@ -251,6 +251,13 @@ void FleetRun::progress() {
     now.itemsPerSecond = static_cast<double>(now.done - doneAtLastProgress_) * 1000.0 /
                          static_cast<double>(interval.count());
   }
+  // The quota's time is a floor: a pace slowed below it (by `x-ms-throttle-limit-percentage`,
+  // or a quota smaller than the options say) shows in the items done per second.
+  if (now.total && now.itemsPerSecond > 0 && *now.total > now.done) {
+    const auto atThisPace = milliseconds(static_cast<std::int64_t>(
+        static_cast<double>(*now.total - now.done) * 1000.0 / now.itemsPerSecond));
+    now.remaining = std::max(now.remaining.value_or(milliseconds(0)), atThisPace);
+  }
   lastProgress_ = Clock::now();
   doneAtLastProgress_ = now.done;
   try {

@@ -114,8 +114,9 @@ struct MSGRAPH_API FleetProgress {
   /// tenant scope in use, and the concurrency cap.
   double writesPerSecondLimit = 0;
   int concurrencyLimit = 0;
-  /// @brief When `total` is known: the time the remaining writes take at the quota's pace (the
-  /// documented quota times the fraction, pauses included), the ETA of the run.
+  /// @brief When `total` is known: the ETA of the run, the longer of the time the remaining
+  /// writes take at the quota's pace (the documented quota times the fraction, pauses included)
+  /// and the time the remaining items take at the pace of the last interval.
   std::optional<std::chrono::milliseconds> remaining;
   /// @brief Time since the run started.
   std::chrono::milliseconds elapsed{0};
