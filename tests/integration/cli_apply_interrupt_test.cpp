@@ -87,6 +87,18 @@ std::vector<msgraph::Json> recordsOf(const std::string& results, const std::stri
   return found;
 }
 
+// An apply of kPartners started in the background and stalled: its quota spent.
+struct StalledApply {
+  StalledApply() {
+    run = fleet.cli().start({"apply", "--desired", desired, "--results", results, "--quiet"});
+    if (!eventually([&] { return stalled(fleet); })) run.reset();
+  }
+  const Fleet fleet{kQuotaOf40};
+  const std::string desired = fleet.file("desired.jsonl", desiredLines());
+  const std::string results = fleet.path("results.jsonl");
+  std::unique_ptr<testing_support::Daemon> run;
+};
+
 }  // namespace
 
 TEST_CASE("cli apply: killed mid-run with SIGKILL, --resume records every partner once as done",
@@ -122,11 +134,11 @@ TEST_CASE("cli apply: killed mid-run with SIGKILL, --resume records every partne
 
 TEST_CASE("cli apply: the first SIGINT starts no partner more, those under way finish",
           "[cli][fleet][integration]") {
-  const Fleet fleet(kQuotaOf40);
-  const std::string desired = fleet.file("desired.jsonl", desiredLines());
-  const std::string results = fleet.path("results.jsonl");
-  auto run = fleet.cli().start({"apply", "--desired", desired, "--results", results, "--quiet"});
-  REQUIRE(eventually([&] { return stalled(fleet); }));
+  const StalledApply stalledRun;
+  const Fleet& fleet = stalledRun.fleet;
+  const std::string& results = stalledRun.results;
+  auto& run = stalledRun.run;
+  REQUIRE(run != nullptr);
   const std::size_t doneAtInterrupt = recordsWith(results, "done");
   run->signal_(SIGINT);
   // The partners that had written nothing are recorded as cancelled at once ...
@@ -152,11 +164,10 @@ TEST_CASE("cli apply: the first SIGINT starts no partner more, those under way f
 
 TEST_CASE("cli apply: the second SIGINT cancels the partners under way",
           "[cli][fleet][integration]") {
-  const Fleet fleet(kQuotaOf40);
-  const std::string desired = fleet.file("desired.jsonl", desiredLines());
-  const std::string results = fleet.path("results.jsonl");
-  auto run = fleet.cli().start({"apply", "--desired", desired, "--results", results, "--quiet"});
-  REQUIRE(eventually([&] { return stalled(fleet); }));
+  const StalledApply stalledRun;
+  const std::string& results = stalledRun.results;
+  auto& run = stalledRun.run;
+  REQUIRE(run != nullptr);
   run->signal_(SIGINT);
   REQUIRE(eventually([&] { return recordsWith(results, "cancelled") >= 1; }));
   const std::size_t doneAtInterrupt = recordsWith(results, "done");
