@@ -33,7 +33,8 @@ void FleetGate::TenantGate::admit(const HttpRequest& request, Admitted proceed,
 // it has changed nothing, and a run that stops may drop it).
 class FleetGate::ItemGate final : public AttemptGate {
  public:
-  explicit ItemGate(std::shared_ptr<TenantGate> tenant) : tenant_(std::move(tenant)) {}
+  ItemGate(std::shared_ptr<TenantGate> tenant, bool wroteBefore)
+      : tenant_(std::move(tenant)), wroteBefore_(wroteBefore) {}
 
   void admit(const HttpRequest& request, Admitted proceed) override {
     const bool nothingWritten = !wroteBefore_;
@@ -46,7 +47,7 @@ class FleetGate::ItemGate final : public AttemptGate {
 
  private:
   std::shared_ptr<TenantGate> tenant_;
-  bool wroteBefore_ = false;
+  bool wroteBefore_;
 };
 
 void FleetGate::TenantGate::ended(std::uint64_t pass, const HttpResponse* response) {
@@ -93,8 +94,9 @@ std::shared_ptr<FleetGate::TenantGate> FleetGate::gateFor(const std::string& app
   return gates_.back();
 }
 
-std::shared_ptr<AttemptGate> FleetGate::itemGate(const std::shared_ptr<TenantGate>& tenant) {
-  return std::make_shared<ItemGate>(tenant);
+std::shared_ptr<AttemptGate> FleetGate::itemGate(const std::shared_ptr<TenantGate>& tenant,
+                                                 bool wroteBefore) {
+  return std::make_shared<ItemGate>(tenant, wroteBefore);
 }
 
 void FleetGate::refuseUnstarted() {

@@ -68,7 +68,9 @@ class FleetGate {
   /// The gate of one item of `tenant`: the tenant's pacing, with the attempts of items that have
   /// sent a write going first; until the item has sent a write, its attempts are refused once
   /// `refuseUnstarted()` was called.
-  std::shared_ptr<AttemptGate> itemGate(const std::shared_ptr<TenantGate>& tenant);
+  /// `wroteBefore`: an item run again, whose earlier run may have written.
+  std::shared_ptr<AttemptGate> itemGate(const std::shared_ptr<TenantGate>& tenant,
+                                        bool wroteBefore);
   /// The run stops: every item that has sent no write yet (it changed nothing) is refused, its
   /// waiting attempt now, a later one when it comes; items that have sent a write go on.
   void refuseUnstarted();

@@ -133,7 +133,10 @@ void FleetRun::launch(std::size_t index, FleetItem item) {
 // again: every action is safe to repeat (an ensure reads before it writes, a removal takes
 // absent as done), so a write that had landed is not made twice.
 bool FleetRun::mayRunAgain(const FleetResult& ended, int reruns) const {
-  if (ended.outcome != FleetOutcome::Failed || reruns >= kMaxReruns || stopping_) return false;
+  if (ended.outcome != FleetOutcome::Failed || reruns >= kMaxReruns || stopping_ ||
+      ended.action == FleetAction::GetPolicy) {  // a read's retries are the pipeline's own
+    return false;
+  }
   const auto* failure = dynamic_cast<const TransportError*>(ended.error.get());
   return failure != nullptr && !failure->gotResponse() &&
          (failure->kind() == TransportError::Kind::Send ||
@@ -158,7 +161,7 @@ void FleetRun::send(FleetItem item, FleetResult result, std::vector<Attempt> bef
     if (tenant.batcher != nullptr) {
       carrier = tenant.batcher->carrierFor(std::to_string(result.index));
     } else {
-      gate = gate_.itemGate(tenant.gate);
+      gate = gate_.itemGate(tenant.gate, reruns > 0);  // a run again may follow a write
     }
     const ItemCall call{tenant.tenant->client,      std::move(gate),
                         std::move(carrier),         cancellation_,
@@ -253,9 +256,10 @@ void FleetRun::progress() {
   }
   // The quota's time is a floor: a pace slowed below it (by `x-ms-throttle-limit-percentage`,
   // or a quota smaller than the options say) shows in the items done per second.
-  if (now.total && now.itemsPerSecond > 0 && *now.total > now.done) {
-    const auto atThisPace = milliseconds(static_cast<std::int64_t>(
-        static_cast<double>(*now.total - now.done) * 1000.0 / now.itemsPerSecond));
+  if (now.itemsPerSecond > 0) lastPace_ = now.itemsPerSecond;  // a stalled interval keeps it
+  if (now.total && lastPace_ > 0 && *now.total > now.done) {
+    const auto atThisPace = milliseconds(
+        static_cast<std::int64_t>(static_cast<double>(*now.total - now.done) * 1000.0 / lastPace_));
     now.remaining = std::max(now.remaining.value_or(milliseconds(0)), atThisPace);
   }
   lastProgress_ = Clock::now();

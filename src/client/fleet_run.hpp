@@ -70,6 +70,7 @@ class FleetRun : public std::enable_shared_from_this<FleetRun> {
   std::chrono::steady_clock::time_point startedAt_;
   std::chrono::steady_clock::time_point lastProgress_;
   std::size_t doneAtLastProgress_ = 0;
+  double lastPace_ = 0;  // items per second of the last interval that finished any
   AsyncHttpTransport::TimerId watchTimer_ = 0;
   std::exception_ptr failure_;
 

@@ -191,6 +191,15 @@ class Daemon {
   void signal_(int signal) const {
     if (pid_ > 0) kill(pid_, signal);
   }
+  /// Whether the child has ended (then `wait` returns its exit code at once).
+  bool exited() {
+    if (pid_ <= 0) return true;
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == 0) return false;
+    pid_ = 0;
+    exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    return true;
+  }
   /// Waits for the child to end (at most `bound`, then SIGKILL: a bound on a failing test);
   /// returns the exit code (128 + signal if killed).
   int wait(std::chrono::milliseconds bound) {

@@ -116,7 +116,7 @@ struct MSGRAPH_API FleetProgress {
   int concurrencyLimit = 0;
   /// @brief When `total` is known: the ETA of the run, the longer of the time the remaining
   /// writes take at the quota's pace (the documented quota times the fraction, pauses included)
-  /// and the time the remaining items take at the pace of the last interval.
+  /// and the time the remaining items take at the pace of the last interval that finished any.
   std::optional<std::chrono::milliseconds> remaining;
   /// @brief Time since the run started.
   std::chrono::milliseconds elapsed{0};
@@ -173,8 +173,9 @@ struct MSGRAPH_API FleetOptions {
 };
 
 /// @brief Stops a fleet run from any thread, also from a signal handler: `stop()` ends the
-/// scheduling of new items (items that have sent a write finish and report, so that no partner is
-/// left half-written; items that have written nothing yet report `Cancelled`), `cancel()` also
+/// scheduling of new items (items that have sent a write, even one answered `429`, finish and
+/// report, so that no partner is left half-written; items that have sent no write yet report
+/// `Cancelled`; in `$batch` mode every item pulled goes on), `cancel()` also
 /// stops the ones in flight (reported `Cancelled`). Both only set a flag, which the run looks at
 /// every 20 ms.
 class MSGRAPH_API FleetControl {
