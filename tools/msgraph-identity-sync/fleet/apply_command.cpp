@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // `apply`: the plan, run through the library's fleet runner, with a results file and resume.
-#include <algorithm>
 #include <cstdint>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "client_factory.hpp"
@@ -150,16 +150,12 @@ ResultRecord::Outcome recordedOutcome(msgraph::FleetOutcome outcome) {
 // The order the partners go in: the tenants' turns alternate (each keeps the file's order), so
 // that one tenant whose quota is paused never fills the run's room while the others could go.
 std::vector<std::size_t> interleavedByTenant(const std::vector<Work>& work) {
-  std::vector<std::string> tenants;
+  std::unordered_map<std::string, std::size_t> queueOf;  // by tenant, in order of first sight
   std::vector<std::vector<std::size_t>> queues;
   for (std::size_t i = 0; i < work.size(); ++i) {
-    const auto known = std::find(tenants.begin(), tenants.end(), work[i].tenant);
-    const auto queue = static_cast<std::size_t>(known - tenants.begin());
-    if (known == tenants.end()) {
-      tenants.push_back(work[i].tenant);
-      queues.emplace_back();
-    }
-    queues[queue].push_back(i);
+    const auto known = queueOf.emplace(work[i].tenant, queues.size());
+    if (known.second) queues.emplace_back();
+    queues[known.first->second].push_back(i);
   }
   std::vector<std::size_t> order;
   order.reserve(work.size());
