@@ -7,8 +7,10 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "integration/fleet.hpp"
 
@@ -77,14 +79,15 @@ std::int64_t writesOf(const msgraph::Json& stats, const std::string& partner) {
 // The run has spent the quota of 40 writes and a write is being refused: it cannot go on.
 bool stalled(const Fleet& fleet) { return fleet.stat("writes") >= 40 && refusedWrites(fleet) >= 1; }
 
-// The records of `partner` in the parsed lines of `results`.
-std::vector<msgraph::Json> recordsOf(const std::string& results, const std::string& partner) {
-  std::vector<msgraph::Json> found;
+// The records of each partner in `results`, parsed (the file read once).
+std::map<std::string, std::vector<msgraph::Json>> recordsByPartner(const std::string& results) {
+  std::map<std::string, std::vector<msgraph::Json>> records;
   for (const auto& line : linesOf(contentsOf(results))) {
-    if (line.find(partner) == std::string::npos) continue;
-    found.push_back(msgraph::Json::parse(line));
+    msgraph::Json record = msgraph::Json::parse(line);
+    const std::string partner = record.find("partnerTenantId")->asString();
+    records[partner].push_back(std::move(record));
   }
-  return found;
+  return records;
 }
 
 // An apply of kPartners started in the background and stalled: its quota spent.
@@ -121,10 +124,11 @@ TEST_CASE("cli apply: killed mid-run with SIGKILL, --resume records every partne
   CHECK(resumed.out.find(std::to_string(doneBefore) + " skipped (done before)") !=
         std::string::npos);
   const msgraph::Json stats = fleet.emulator().stats();
+  auto byPartner = recordsByPartner(results);
   for (int i = 0; i < kKilledPartners; ++i) {
     INFO(partnerId(i));
     std::size_t done = 0;
-    for (const msgraph::Json& record : recordsOf(results, partnerId(i))) {
+    for (const msgraph::Json& record : byPartner[partnerId(i)]) {
       if (record.find("outcome")->asString() == "done") ++done;
     }
     CHECK(done == 1);
@@ -153,9 +157,10 @@ TEST_CASE("cli apply: the first SIGINT starts no partner more, those under way f
   CHECK(done > doneAtInterrupt);
   CHECK(done < static_cast<std::size_t>(kPartners));
   const msgraph::Json stats = fleet.emulator().stats();
+  auto byPartner = recordsByPartner(results);
   for (int i = 0; i < kPartners; ++i) {
     INFO(partnerId(i));
-    const auto records = recordsOf(results, partnerId(i));
+    const auto& records = byPartner[partnerId(i)];
     REQUIRE(records.size() <= 1);
     if (!records.empty() && records[0].find("outcome")->asString() == "done") {
       CHECK(writesOf(stats, partnerId(i)) == 2);
@@ -180,8 +185,9 @@ TEST_CASE("cli apply: the second SIGINT cancels the partners under way",
   CHECK(recordsWith(results, "done") == doneAtInterrupt);
   // Those under way (their write refused as over the quota, waiting to try again) now too.
   CHECK(recordsWith(results, "cancelled") > cancelledAtInterrupt);
+  auto byPartner = recordsByPartner(results);
   for (int i = 0; i < kPartners; ++i) {
     INFO(partnerId(i));
-    CHECK(recordsOf(results, partnerId(i)).size() <= 1);
+    CHECK(byPartner[partnerId(i)].size() <= 1);
   }
 }

@@ -90,11 +90,16 @@ inline pid_t spawn(std::vector<std::string>& args, posix_spawn_file_actions_t& a
   return pid;
 }
 
+/// The exit code a wait `status` says, or 128 + the signal that killed the child.
+inline int exitCodeIn(int status) {
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 /// Waits for `pid`; its exit code, or 128 + the signal that killed it.
 inline int exitCodeOf(pid_t pid) {
   int status = 0;
   waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return exitCodeIn(status);
 }
 
 }  // namespace detail
@@ -197,7 +202,7 @@ class Daemon {
     int status = 0;
     if (waitpid(pid_, &status, WNOHANG) == 0) return false;
     pid_ = 0;
-    exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    exitCode_ = detail::exitCodeIn(status);
     return true;
   }
   /// Waits for the child to end (at most `bound`, then SIGKILL: a bound on a failing test);
@@ -215,7 +220,7 @@ class Daemon {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
     pid_ = 0;
-    exitCode_ = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    exitCode_ = detail::exitCodeIn(status);
     return exitCode_;
   }
 
