@@ -97,7 +97,7 @@ FleetResult resultFor(std::size_t index, const FleetItem& item) {
   return result;
 }
 
-void startItem(const ItemCall& call, FleetItem item, FleetResult result,
+void startItem(const ItemCall& call, FleetItem item, FleetResult&& result,
                std::function<void(FleetResult)> done) {
   if (!item.partner.tenantId.hasValue()) {
     throw ValidationError("FleetItem.partner.tenantId", "is required: it names the partner");

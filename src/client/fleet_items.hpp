@@ -31,8 +31,9 @@ FleetResult resultFor(std::size_t index, const FleetItem& item);
 
 /// Starts `item`; `done` gets `result` filled in, on the loop thread (or at once, on this thread,
 /// when nothing can be sent).
-/// @throws ValidationError for an item without a partner tenant id.
-void startItem(const ItemCall& call, FleetItem item, FleetResult result,
+/// @throws ValidationError for an item without a partner tenant id (`result` is then untouched,
+/// for the caller to report).
+void startItem(const ItemCall& call, FleetItem item, FleetResult&& result,
                std::function<void(FleetResult)> done);
 
 }  // namespace msgraph::detail
