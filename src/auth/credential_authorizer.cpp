@@ -68,8 +68,12 @@ void CredentialAuthorizer::work() {
     } catch (...) {
       error = std::current_exception();
     }
-    loop_.post(
-        [this, token = std::move(token), refreshAt, error] { fetched(token, refreshAt, error); });
+    // Everything goes to the loop by move: this thread must not drop the last reference to an
+    // exception the loop thread reads (libstdc++'s count is invisible to TSan, and a copy here
+    // would be destroyed here).
+    loop_.post([this, token = std::move(token), refreshAt, error = std::move(error)] {
+      fetched(token, refreshAt, error);
+    });
     lock.lock();
   }
 }

@@ -189,9 +189,8 @@ void MockAsyncTransport::answer(const HttpRequest& request, const CallContext& c
   } catch (...) {
     error = std::current_exception();
   }
-  post([done = std::move(done), response = std::move(response), error]() mutable {
-    done(std::move(response), error);
-  });
+  post([done = std::move(done), response = std::move(response),
+        error = std::move(error)]() mutable { done(std::move(response), error); });
 }
 
 void MockAsyncTransport::post(Task task) {
