@@ -2,6 +2,7 @@
 #include "auth/bearer.hpp"
 
 #include "auth/authorization_policy.hpp"
+#include "core/header_text.hpp"
 #include "diagnostics/redaction.hpp"
 #include "msgraph/error.hpp"
 
@@ -14,9 +15,7 @@ void setBearer(HttpRequest& request, const std::string& token) {
                               std::to_string(token.size()) + " bytes, over the limit of " +
                               std::to_string(kMaxAccessTokenBytes) + "; nothing was sent");
   }
-  bool unsafe = token.empty();
-  for (char c : token) unsafe = unsafe || c == '\r' || c == '\n' || c == '\0';
-  if (unsafe) {
+  if (token.empty() || hasLineBreakOrNul(token)) {
     throw AuthenticationError("the credential returned an empty token or one with CR, LF or NUL");
   }
   std::string value;

@@ -6,6 +6,7 @@
 #include <curl/curl.h>
 
 #include <cstddef>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,6 +45,19 @@ class HeaderList {
   void add(std::string_view name, std::string_view separator, std::string_view value) {
     starts_.push_back(text_.size());
     text_.append(name).append(separator).append(value).push_back('\0');
+  }
+  // True when an entry holds a CR, LF or NUL of its own: two searches of the whole text (each
+  // entry ends in the list's own NUL), then each entry's length against its C string's.
+  bool hasLineBreakOrNul() const {
+    if (std::memchr(text_.data(), '\r', text_.size()) != nullptr ||
+        std::memchr(text_.data(), '\n', text_.size()) != nullptr) {
+      return true;
+    }
+    for (std::size_t i = 0; i < starts_.size(); ++i) {
+      const std::size_t end = i + 1 < starts_.size() ? starts_[i + 1] : text_.size();
+      if (std::strlen(&text_[starts_[i]]) != end - starts_[i] - 1) return true;
+    }
+    return false;
   }
   // Links the nodes; valid until the next clear() or add().
   curl_slist* link() {

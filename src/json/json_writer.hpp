@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "json/json_pointer.hpp"
+#include "json/json_string.hpp"
 #include "json/utf8.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/json/json.hpp"
@@ -22,16 +23,28 @@ class StringSink {
   explicit StringSink(std::string& out) : out_(&out) {}
   void Put(char c) { out_->push_back(c); }
   void Flush() {}
+  std::string& string() { return *out_; }
 
  private:
   std::string* out_;
 };
 
-using CompactWriter =
-    rapidjson::Writer<StringSink, rapidjson::UTF8<>, rapidjson::UTF8<>, rapidjson::CrtAllocator,
-                      rapidjson::kWriteValidateEncodingFlag>;
-// RapidJSON 1.1's PrettyWriter cannot validate encoding; Json::dump validates with the compact
-// writer first.
+/// RapidJSON's compact writer, with strings and keys appended a run at a time (RapidJSON's own
+/// goes through the sink a byte at a time). It does not check UTF-8: BasicJsonWriter checks every
+/// string and key before it writes it.
+class CompactWriter : public rapidjson::Writer<StringSink> {
+ public:
+  explicit CompactWriter(StringSink& sink) : Writer(sink) {}
+  bool String(const char* text, rapidjson::SizeType length, bool = false) {
+    Prefix(rapidjson::kStringType);
+    appendJsonString(os_->string(), {text, length});
+    return EndValue(true);
+  }
+  bool Key(const char* text, rapidjson::SizeType length, bool copy = false) {
+    return String(text, length, copy);
+  }
+};
+// RapidJSON's writers do not check UTF-8 here either (see CompactWriter).
 using PrettyWriter = rapidjson::PrettyWriter<StringSink, rapidjson::UTF8<>, rapidjson::UTF8<>,
                                              rapidjson::CrtAllocator>;
 

@@ -24,7 +24,7 @@ using std::chrono::milliseconds;
 class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
  public:
   AsyncCall(std::shared_ptr<const AsyncPipeline> pipeline, HttpRequest request, CallContext context,
-            const RetryOptions* retryOverride, AttemptHooks hooks, AsyncDone done)
+            const RetryOptions* retryOverride, AttemptHooks hooks, AsyncDone&& done)
       : pipeline_(std::move(pipeline)),
         request_(std::move(request)),
         context_(std::move(context)),
@@ -242,7 +242,7 @@ AsyncPipeline::~AsyncPipeline() {
 
 void AsyncPipeline::send(HttpRequest request, CallContext context,
                          const RetryOptions* retryOverride, AttemptHooks hooks,
-                         AsyncDone done) const {
+                         AsyncDone&& done) const {
   // The steps before the retry loop run once per logical call, here on the caller's thread.
   ClientRequestIdPolicy::apply(request);
   userAgent_.apply(request);

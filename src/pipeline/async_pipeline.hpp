@@ -73,9 +73,10 @@ class AsyncPipeline : public std::enable_shared_from_this<AsyncPipeline> {
 
   /// Sends `request` as the blocking pipeline would; `done` runs on the loop thread when it
   /// ends. `retryOverride` (may be null) replaces the client's retry options for this call;
-  /// `hooks` admit and carry its attempts.
+  /// `hooks` admit and carry its attempts. `done` is moved from only once the call is under
+  /// way: when send throws, the caller still holds it and answers it.
   void send(HttpRequest request, CallContext context, const RetryOptions* retryOverride,
-            AttemptHooks hooks, AsyncDone done) const;
+            AttemptHooks hooks, AsyncDone&& done) const;
 
   AsyncHttpTransport& transport() const noexcept { return *transport_; }
   AsyncAuthorizer* authorizer() const noexcept { return authorizer_.get(); }

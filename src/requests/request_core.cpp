@@ -2,6 +2,7 @@
 #include "msgraph/requests/request_core.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "diagnostics/redaction.hpp"
 #include "http/url_encoding.hpp"
@@ -57,6 +58,15 @@ Result<Exchange> guarded(std::vector<Attempt>& attempts, F&& body) {
   } catch (...) {  // a user callback (policy, logger, confirm, sleeper) threw a non-std type
     return withAttempts(Error("unexpected failure: a callback threw a non-standard exception"),
                         std::move(attempts));
+  }
+}
+
+// Hands an async call's result to its callback; whatever the callback throws must not unwind
+// into the loop.
+void deliver(const RequestCore::ExchangeCallback& callback, Result<Exchange> exchange) {
+  try {
+    callback(std::move(exchange));
+  } catch (...) {
   }
 }
 
@@ -217,33 +227,31 @@ std::optional<Exchange> RequestCore::declinedOrNot(HttpRequest& request) const {
 }
 
 void RequestCore::runAsync(ExchangeCallback done) const {
-  // Whatever the callback throws must not unwind into the loop.
-  auto deliver = [](const ExchangeCallback& callback, Result<Exchange> exchange) {
-    try {
-      callback(std::move(exchange));
-    } catch (...) {
-    }
-  };
   std::vector<Attempt> none;
-  bool sent = false;
+  std::optional<HttpRequest> request;
   Result<Exchange> early = guarded(none, [&]() -> Result<Exchange> {
-    const RequestAdapter& adapter = *target_.adapter;
-    HttpRequest request = build();
-    if (std::optional<Exchange> declined = declinedOrNot(request)) return std::move(*declined);
-    const std::shared_ptr<const AsyncPipeline>& pipeline = adapter.asyncPipeline();
-    pipeline->send(
-        std::move(request), contextOf(adapter), retry_ ? &*retry_ : nullptr,
-        AttemptHooks{gate_, carrier_},
-        [done, deliver](HttpResponse response, std::exception_ptr error, CallRecord& record) {
-          if (!error) return deliver(done, exchangeOf(std::move(response), record));
-          std::vector<Attempt>& attempts = record.attempts;
-          deliver(done,
-                  guarded(attempts, [&]() -> Result<Exchange> { std::rethrow_exception(error); }));
-        });
-    sent = true;  // the loop answers
+    HttpRequest built = build();
+    if (std::optional<Exchange> declined = declinedOrNot(built)) return std::move(*declined);
+    request = std::move(built);
     return Exchange{};
   });
-  if (!sent) deliver(done, std::move(early));
+  if (!request) return deliver(done, std::move(early));
+  // `done` moves into the pipeline's completion (a copy would copy the caller's callback too).
+  AsyncDone answer = [done = std::move(done)](HttpResponse response, std::exception_ptr error,
+                                              CallRecord& record) {
+    if (!error) return deliver(done, exchangeOf(std::move(response), record));
+    std::vector<Attempt>& attempts = record.attempts;
+    deliver(done, guarded(attempts, [&]() -> Result<Exchange> { std::rethrow_exception(error); }));
+  };
+  try {
+    const RequestAdapter& adapter = *target_.adapter;
+    adapter.asyncPipeline()->send(std::move(*request), contextOf(adapter),
+                                  retry_ ? &*retry_ : nullptr, AttemptHooks{gate_, carrier_},
+                                  std::move(answer));
+  } catch (...) {  // not under way: the pipeline left the completion here, to answer now
+    CallRecord nothingSent;
+    if (answer) answer({}, std::current_exception(), nothingSent);
+  }
 }
 
 }  // namespace msgraph::detail
