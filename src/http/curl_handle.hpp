@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "http/response_header_lines.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/http/call_context.hpp"
 #include "msgraph/http/http_request.hpp"
@@ -76,11 +77,13 @@ class HeaderList {
 };
 
 // One easy handle and the buffers libcurl writes into. They live together on the heap because
-// libcurl keeps raw pointers to them (ERRORBUFFER, WRITEDATA) for the handle's whole life.
+// libcurl keeps raw pointers to them (ERRORBUFFER, WRITEDATA, HEADERDATA) for the handle's whole
+// life.
 struct PooledHandle {
   EasyPtr easy;
   char errorBuffer[CURL_ERROR_SIZE] = {};
   std::string body;
+  ResponseHeaderLines responseHeaders;
   HeaderList headers;
   std::size_t maxBody = 0;
   bool tooLarge = false;
@@ -95,6 +98,7 @@ struct PooledHandle {
 
   void resetForTransfer(std::size_t limit, const CallContext& call) {
     body.clear();
+    responseHeaders.clear();
     maxBody = limit;
     tooLarge = false;
     requestsSent = 0;

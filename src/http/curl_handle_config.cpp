@@ -52,6 +52,17 @@ std::size_t writeBody(char* data, std::size_t size, std::size_t count, void* use
   return bytes;
 }
 
+// Called by libcurl for each header line of each response of the transfer.
+std::size_t collectHeader(char* data, std::size_t size, std::size_t count, void* userdata) {
+  const std::size_t bytes = size * count;
+  try {
+    static_cast<PooledHandle*>(userdata)->responseHeaders.add({data, bytes});
+  } catch (...) {  // An exception must not unwind through libcurl's C frames.
+    return 0;
+  }
+  return bytes;
+}
+
 void applyTlsOptions(CURL* easy, const CurlTransportOptions& options) {
   setOption(easy, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
   const bool verify = !options.insecureSkipTlsVerificationForLoopback;
@@ -87,6 +98,8 @@ void applyBodyOptions(PooledHandle& handle, const CurlTransportOptions& options)
   setOption(easy, CURLOPT_PREREQDATA, static_cast<void*>(&handle));
   setOption(easy, CURLOPT_WRITEFUNCTION, &writeBody);
   setOption(easy, CURLOPT_WRITEDATA, static_cast<void*>(&handle));
+  setOption(easy, CURLOPT_HEADERFUNCTION, &collectHeader);
+  setOption(easy, CURLOPT_HEADERDATA, static_cast<void*>(&handle));
   // Refuses early when Content-Length already says too much; writeBody catches the rest
   // (chunked bodies).
   const auto limit = std::min<std::size_t>(

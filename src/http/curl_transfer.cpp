@@ -27,14 +27,8 @@ HttpResponse readResponse(PooledHandle& handle) {
   long status = 0;
   curl_easy_getinfo(handle.easy.get(), CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);
-  // Request -1 is the last response of the transfer: no 100 Continue, no proxy CONNECT, no
-  // trailers; libcurl parsed them and keeps their order and spelling. Graph's answers carry a
-  // dozen headers: room for them at once, not four reallocations.
-  response.headers.reserve(16);
-  for (curl_header* header = nullptr;
-       (header = curl_easy_nextheader(handle.easy.get(), CURLH_HEADER, -1, header)) != nullptr;) {
-    response.headers.add(header->name, header->value);
-  }
+  // The last response's fields, collected as they arrived (see ResponseHeaderLines).
+  response.headers = handle.responseHeaders.take();
   // Moving the body out also keeps a large response from pinning memory in the pool.
   response.body = std::move(handle.body);
   handle.body.clear();

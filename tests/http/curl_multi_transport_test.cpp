@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -111,6 +112,40 @@ TEST_CASE("sequential requests on the loop reuse one kept-alive connection", "[t
   }
   CHECK(server.connections() == 1);
   CHECK(server.requests().size() == 3);
+}
+
+TEST_CASE("both transports keep the final response's headers: no 1xx fields, no trailers",
+          "[threads]") {
+  HostileServer server([](const WireRequest&) {
+    return Reply::raw(
+        "HTTP/1.1 100 Continue\r\nX-Early: 1\r\n\r\n"
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nrequest-id:  r-1 \r\n"
+        "Vary: a\r\nVary: b\r\nTransfer-Encoding: chunked\r\nTrailer: X-Trailer\r\n\r\n"
+        "2\r\n{}\r\n0\r\nX-Trailer: late\r\n\r\n");
+  });
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"Content-Type", "application/json"}, {"request-id", "r-1"},   {"Vary", "a"}, {"Vary", "b"},
+      {"Transfer-Encoding", "chunked"},     {"Trailer", "X-Trailer"}};
+  const auto fieldsOf = [](const HttpResponse& response) {
+    return std::vector<std::pair<std::string, std::string>>(response.headers.begin(),
+                                                            response.headers.end());
+  };
+  CurlMultiTransport transport;
+  for (int i = 0; i < 2; ++i) {  // the second on the same pooled handle: nothing carried over
+    Call call(server.baseUrl() + "/headers");
+    call.startOn(transport);
+    REQUIRE(call.done.waitFor(kHangGuard));
+    REQUIRE_NOTHROW(call.rethrow());
+    CHECK(call.response.status == 200);
+    CHECK(call.response.body == "{}");
+    CHECK(fieldsOf(call.response) == expected);
+  }
+  msgraph::CurlTransport blocking;
+  HttpRequest request;
+  request.url = server.baseUrl() + "/headers";
+  const HttpResponse response = blocking.send(request, msgraph::CallContext());
+  CHECK(response.status == 200);
+  CHECK(fieldsOf(response) == expected);
 }
 
 TEST_CASE("cancelling a call on a silent connection wakes the loop and stops it at once",
