@@ -12,7 +12,8 @@ namespace msgraph {
 struct MSGRAPH_API HttpResponse {
   /// @brief The HTTP status code of the final response (after any `100 Continue`).
   int status = 0;
-  /// @brief Every response header, in the order received.
+  /// @brief The final response's header fields, in the order and spelling received, values
+  /// trimmed; a `1xx` answer's fields and trailers are not among them.
   HttpHeaders headers;
   /// @brief The body as received. No `Accept-Encoding` is offered, so it is never compressed.
   std::string body;
