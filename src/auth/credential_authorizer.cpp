@@ -42,10 +42,19 @@ SharedToken CredentialAuthorizer::cached() {
 void CredentialAuthorizer::fetch(const CallContext& context, Fetched done) {
   waiting_.push_back(std::move(done));
   if (waiting_.size() > 1) return;
-  {
+  try {
     std::lock_guard<std::mutex> lock(mutex_);
     job_ = context;
     if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
+  } catch (...) {  // no worker (std::thread failed): this fetch ends here, and the next tries again
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      job_.reset();
+    }
+    Fetched failed = std::move(waiting_.back());
+    waiting_.pop_back();
+    failed(nullptr, std::current_exception());
+    return;
   }
   wake_.notify_all();
 }

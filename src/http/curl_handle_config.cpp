@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/header_text.hpp"
+#include "core/printable_excerpt.hpp"
 
 namespace msgraph::detail {
 
@@ -177,7 +178,8 @@ curl_slist* buildHeaderList(const HttpRequest& request, HeaderList& list) {
   if (list.hasLineBreakOrNul()) {
     for (const auto& [name, value] : request.headers) {
       if (hasLineBreakOrNul(name) || hasLineBreakOrNul(value)) {  // the value stays out
-        throw TransportError(Kind::Other, "header '" + std::string(name.substr(0, 64)) +
+        // The name too may hold the line break or a NUL: shown with control characters as spaces.
+        throw TransportError(Kind::Other, "header '" + printableExcerpt(name, 64) +
                                               "' contains a line break; nothing was sent");
       }
     }

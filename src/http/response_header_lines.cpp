@@ -8,10 +8,12 @@ namespace msgraph::detail {
 namespace {
 
 bool isBlank(char c) { return c == ' ' || c == '\t'; }
+bool isSpace(char c) { return isBlank(c) || c == '\v' || c == '\f' || c == '\r' || c == '\n'; }
 
+// As libcurl's header API trims a value: blanks before it, any whitespace after it.
 std::string_view trimmed(std::string_view text) {
   while (!text.empty() && isBlank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && isBlank(text.back())) text.remove_suffix(1);
+  while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
   return text;
 }
 

@@ -13,8 +13,9 @@ namespace msgraph::detail {
 /// -1) would give, at a cost linear in their number (the header API compares every name with
 /// every other's). Every status line ("HTTP/...") starts afresh, so a 1xx answer's and a
 /// proxy's CONNECT answer's fields are dropped; the empty line ends the fields, so trailers are
-/// not kept. Names keep their spelling; values lose the whitespace around them; an obsolete
-/// folded line continues the previous value after one space (RFC 9112, section 5.2).
+/// not kept. Names keep their spelling; values lose the blanks before and the whitespace after
+/// them; an obsolete folded line continues the previous value after one space (RFC 9112,
+/// section 5.2).
 class ResponseHeaderLines {
  public:
   /// Reads one line as libcurl passes it (ending in CRLF or LF).

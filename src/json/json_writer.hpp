@@ -32,7 +32,8 @@ class StringSink {
 /// RapidJSON's compact writer, with strings and keys appended a run at a time (RapidJSON's own
 /// goes through the sink a byte at a time). It does not check UTF-8: BasicJsonWriter checks every
 /// string and key before it writes it.
-class CompactWriter : public rapidjson::Writer<StringSink> {
+class CompactWriter : public rapidjson::Writer<StringSink, rapidjson::UTF8<>, rapidjson::UTF8<>,
+                                               rapidjson::CrtAllocator, rapidjson::kWriteNoFlags> {
  public:
   explicit CompactWriter(StringSink& sink) : Writer(sink) {}
   bool String(const char* text, rapidjson::SizeType length, bool = false) {

@@ -23,17 +23,21 @@ using std::chrono::milliseconds;
 // them, then `done`. Touched only on the loop thread (the cancellation callback only posts).
 class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
  public:
+  // `perCall`: a per-call override of the client's retry options, clamped (the client's were
+  // clamped once). Nothing here throws once `done` is taken.
   AsyncCall(std::shared_ptr<const AsyncPipeline> pipeline, HttpRequest request, CallContext context,
-            const RetryOptions* retryOverride, AttemptHooks hooks, AsyncDone&& done)
+            std::optional<RetryOptions> perCall, AttemptHooks hooks, AsyncDone&& done)
       : pipeline_(std::move(pipeline)),
         request_(std::move(request)),
         context_(std::move(context)),
         gate_(std::move(hooks.gate)),
         carrier_(std::move(hooks.carrier)),
-        done_(std::move(done)) {
-    // A per-call override is clamped per call; the client's options were clamped once.
-    if (retryOverride != nullptr) perCall_ = clampedRetryOptions(*retryOverride);
-  }
+        done_(std::move(done)),
+        perCall_(std::move(perCall)) {}
+
+  // Ends the call with `error` when starting it failed (a logger, the transport or the token
+  // fetch threw): `done` runs once, whatever the attempt had reached.
+  void failToStart(std::exception_ptr error) { finish({}, std::move(error)); }
 
   // Attempt `attempt_`: alive?, Retry-Attempt, the gate, then authorization and the transfer.
   void attempt() {
@@ -246,11 +250,18 @@ void AsyncPipeline::send(HttpRequest request, CallContext context,
   // The steps before the retry loop run once per logical call, here on the caller's thread.
   ClientRequestIdPolicy::apply(request);
   userAgent_.apply(request);
+  std::optional<RetryOptions> perCall;
+  if (retryOverride != nullptr) perCall = clampedRetryOptions(*retryOverride);
   auto call =
       std::make_shared<AsyncCall>(shared_from_this(), std::move(request), std::move(context),
-                                  retryOverride, std::move(hooks), std::move(done));
-  if (transport_->isLoopThread()) return call->attempt();
-  transport_->post([call = std::move(call)] { call->attempt(); });
+                                  std::move(perCall), std::move(hooks), std::move(done));
+  // `done` is the call's now: whatever fails from here ends the call through it.
+  try {
+    if (transport_->isLoopThread()) return call->attempt();
+    transport_->post([call] { call->attempt(); });
+  } catch (...) {
+    call->failToStart(std::current_exception());
+  }
 }
 
 void LazyAsyncPipeline::make() const {

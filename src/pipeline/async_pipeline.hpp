@@ -73,8 +73,9 @@ class AsyncPipeline : public std::enable_shared_from_this<AsyncPipeline> {
 
   /// Sends `request` as the blocking pipeline would; `done` runs on the loop thread when it
   /// ends. `retryOverride` (may be null) replaces the client's retry options for this call;
-  /// `hooks` admit and carry its attempts. `done` is moved from only once the call is under
-  /// way: when send throws, the caller still holds it and answers it.
+  /// `hooks` admit and carry its attempts. `done` is moved from only once the call is made:
+  /// when send throws, the caller still holds it and answers it; once it is taken, send does
+  /// not throw, and a failure to start the call ends it through `done`.
   void send(HttpRequest request, CallContext context, const RetryOptions* retryOverride,
             AttemptHooks hooks, AsyncDone&& done) const;
 

@@ -237,20 +237,23 @@ void RequestCore::runAsync(ExchangeCallback done) const {
   });
   if (!request) return deliver(done, std::move(early));
   // `done` moves into the pipeline's completion (a copy would copy the caller's callback too).
-  AsyncDone answer = [done = std::move(done)](HttpResponse response, std::exception_ptr error,
-                                              CallRecord& record) {
+  auto complete = [done = std::move(done)](HttpResponse response, std::exception_ptr error,
+                                           CallRecord& record) {
     if (!error) return deliver(done, exchangeOf(std::move(response), record));
     std::vector<Attempt>& attempts = record.attempts;
     deliver(done, guarded(attempts, [&]() -> Result<Exchange> { std::rethrow_exception(error); }));
   };
+  AsyncDone answer;
   try {
+    answer = std::move(complete);  // allocates first: a failure leaves `complete` whole
     const RequestAdapter& adapter = *target_.adapter;
     adapter.asyncPipeline()->send(std::move(*request), contextOf(adapter),
                                   retry_ ? &*retry_ : nullptr, AttemptHooks{gate_, carrier_},
                                   std::move(answer));
-  } catch (...) {  // not under way: the pipeline left the completion here, to answer now
+  } catch (...) {  // not made: the completion is still here, to answer now
     CallRecord nothingSent;
-    if (answer) answer({}, std::current_exception(), nothingSent);
+    if (answer) return answer({}, std::current_exception(), nothingSent);
+    complete({}, std::current_exception(), nothingSent);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
@@ -281,6 +282,37 @@ TEST_CASE("async calls log the lines blocking calls log, the token redacted", "[
   CHECK(lines[0].rfind("request: DELETE ", 0) == 0);
   CHECK(lines[1].find(" -> 204 in ") != std::string::npos);
   for (const auto& line : lines) CHECK(line.find("secret-token-value") == std::string::npos);
+}
+
+TEST_CASE("an async call that fails to start on the loop thread still calls back, once",
+          "[async][threads]") {
+  // A call made from another call's callback starts on the loop thread at once; a logger that
+  // throws on its request line makes that start fail after the pipeline has taken the callback.
+  Clients mocks;
+  mocks.async->enqueue(answer(204));
+  auto logger = [](msgraph::LogLevel, std::string_view line) {
+    if (line.find("/partners/boom/") != std::string_view::npos) {
+      throw std::runtime_error("the logger failed");
+    }
+  };
+  msgraph::GraphClient client{mocks.options().logger(logger)};
+  Latch second;
+  std::atomic<int> calls{0};
+  std::string failure;
+  auto boom =
+      client.policies().crossTenantAccessPolicy().partners("boom").identitySynchronization();
+  syncOf(client).remove().sendAsync([&](msgraph::Result<msgraph::Response<void>> first) {
+    CHECK(first.ok());
+    boom.remove().sendAsync([&](msgraph::Result<msgraph::Response<void>> result) {
+      ++calls;
+      if (!result.ok()) failure = result.error().what();
+      second.countDown();
+    });
+  });
+  REQUIRE(second.waitFor(kHangGuard));
+  CHECK(calls == 1);
+  CHECK(failure.find("the logger failed") != std::string::npos);
+  CHECK(mocks.async->requestCount() == 1);  // the second was never sent
 }
 
 TEST_CASE("the callback form runs on the loop thread with the result", "[async][threads]") {
