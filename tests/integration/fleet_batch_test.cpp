@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "integration/emulator.hpp"
+#include "integration/fleet_world.hpp"
 #include "msgraph/msgraph.hpp"
 
 namespace {
@@ -36,21 +37,17 @@ msgraph::models::IdentitySyncPolicyPartner policyNamed(const std::string& name) 
   return policy;
 }
 
-// The emulator, one transport and one tenant, whose client retries after 10 ms (not 1 s) so
-// that the fault tests stay short.
-struct BatchWorld {
-  explicit BatchWorld(std::vector<std::string> emulatorArgs) : emulator(std::move(emulatorArgs)) {
-    msgraph::CurlMultiTransportOptions transportOptions;
-    transportOptions.caFile = emulator.caFile();
-    transport = std::make_shared<msgraph::CurlMultiTransport>(transportOptions);
-    msgraph::RetryOptions retry;
-    retry.baseDelay = std::chrono::milliseconds(10);
-    auto tenant = std::make_shared<msgraph::FleetTenant>(msgraph::FleetTenant{
-        msgraph::GraphClient{emulator.clientOptions().asyncTransport(transport).retry(retry)},
-        Emulator::kClientId, kTenant});
-    options.transport = transport;
-    options.tenant = [tenant](const std::string&) { return tenant; };
-  }
+// The fleet tests' world, whose client retries after 10 ms (not 1 s) so that the fault tests
+// stay short.
+msgraph::RetryOptions fastRetry() {
+  msgraph::RetryOptions retry;
+  retry.baseDelay = std::chrono::milliseconds(10);
+  return retry;
+}
+
+struct BatchWorld : testing_support::FleetWorld {
+  explicit BatchWorld(std::vector<std::string> emulatorArgs)
+      : FleetWorld(std::move(emulatorArgs), fastRetry()) {}
 
   // Seeds through a blocking client that retries whatever a fault did to it (a faulted
   // emulator counts these requests too).
@@ -84,10 +81,6 @@ struct BatchWorld {
     if (service == nullptr || service->status() != 409) result.error().raise();
   }
   std::int64_t stat(const char* name) const { return emulator.stats().find(name)->asInt(); }
-
-  Emulator emulator;
-  std::shared_ptr<msgraph::CurlMultiTransport> transport;
-  msgraph::FleetOptions options;
 };
 
 // 240 partners, a quarter each: to update (policy "Old i"), unchanged, to create, to remove.

@@ -43,15 +43,17 @@ struct FleetEnsureSource {
   }
 };
 
-/// A run's world: the emulator started with `emulatorArgs`, one transport, one tenant; the
-/// options are the test's to set further.
+/// A run's world: the emulator started with `emulatorArgs`, one transport, one tenant whose
+/// client retries as `retry` says; the options are the test's to set further.
 struct FleetWorld {
-  explicit FleetWorld(std::vector<std::string> emulatorArgs) : emulator(std::move(emulatorArgs)) {
+  explicit FleetWorld(std::vector<std::string> emulatorArgs, msgraph::RetryOptions retry = {})
+      : emulator(std::move(emulatorArgs)) {
     msgraph::CurlMultiTransportOptions transportOptions;
     transportOptions.caFile = emulator.caFile();
     transport = std::make_shared<msgraph::CurlMultiTransport>(transportOptions);
     auto tenant = std::make_shared<msgraph::FleetTenant>(msgraph::FleetTenant{
-        msgraph::GraphClient{emulator.clientOptions().asyncTransport(transport)},
+        msgraph::GraphClient{
+            emulator.clientOptions().asyncTransport(transport).retry(std::move(retry))},
         Emulator::kClientId, "contoso.onmicrosoft.com"});
     options.transport = transport;
     options.tenant = [tenant](const std::string&) { return tenant; };
