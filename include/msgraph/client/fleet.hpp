@@ -153,9 +153,8 @@ struct MSGRAPH_API FleetOptions {
   /// Batching saves round trips and connections, not quota: Graph counts each request of an
   /// envelope against the quotas, and so does the scheduler, which admits an envelope when the
   /// scopes have the tokens of all its requests (at the quota's pace, as many as when each
-  /// goes alone). Each
-  /// request keeps its own status, headers and body: an ensure's read and write are two
-  /// requests, so its write goes in a later envelope. Only the requests the client's retry
+  /// goes alone). Each request keeps its own status, headers and body: an ensure's read and write
+  /// are two requests, so its write goes in a later envelope. Only the requests the client's retry
   /// policy would retry alone (a 429 or 503 after its own `Retry-After`, a 504, a transport
   /// failure of an idempotent request) are sent again, in a later envelope, under the same id
   /// (the item's index); the others are never resent. An envelope that fails as a whole (no
