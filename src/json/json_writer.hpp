@@ -44,6 +44,15 @@ class CompactWriter : public rapidjson::Writer<StringSink, rapidjson::UTF8<>, ra
   bool Key(const char* text, rapidjson::SizeType length, bool copy = false) {
     return String(text, length, copy);
   }
+  // A key known to need no escaping and no UTF-8 check: a schema's property name.
+  void PlainKey(std::string_view name) {
+    Prefix(rapidjson::kStringType);
+    std::string& out = os_->string();
+    out.push_back('"');
+    out.append(name);
+    out.push_back('"');
+    EndValue(true);
+  }
 };
 // RapidJSON's writers do not check UTF-8 here either (see CompactWriter).
 using PrettyWriter = rapidjson::PrettyWriter<StringSink, rapidjson::UTF8<>, rapidjson::UTF8<>,
@@ -66,6 +75,14 @@ class BasicJsonWriter {
   void key(std::string_view name, const PathNode& at) {
     check(isValidUtf8(name) && writer_.Key(name.data(), size(name)), at,
           "its key is not valid UTF-8");
+  }
+  /// A property name of the schema (an ASCII identifier, never escaped): not checked.
+  void propertyKey(std::string_view name) {
+    if constexpr (std::is_same_v<Writer, CompactWriter>) {
+      writer_.PlainKey(name);
+    } else {
+      writer_.Key(name.data(), size(name));
+    }
   }
   void string(std::string_view text, const PathNode& at) {
     check(isValidUtf8(text) && writer_.String(text.data(), size(text)), at, "is not valid UTF-8");

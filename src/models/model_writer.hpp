@@ -44,7 +44,7 @@ void writeModel(JsonWriter& writer, const Model& model, const PathNode& at) {
       [&](const char* name, const auto& property) {
         if (property.isAbsent()) return;
         const PathNode here{&at, name};
-        writer.key(name, here);
+        writer.propertyKey(name);
         if (property.isNull()) {
           writer.null();
         } else {
