@@ -9,7 +9,7 @@
 namespace msgraph::detail {
 
 // A token is put in a header; one with line breaks would inject headers of its own.
-void setBearer(HttpRequest& request, const std::string& token) {
+std::string bearerValue(const std::string& token) {
   if (token.size() > kMaxAccessTokenBytes) {
     throw AuthenticationError("the credential returned an access token of " +
                               std::to_string(token.size()) + " bytes, over the limit of " +
@@ -20,7 +20,11 @@ void setBearer(HttpRequest& request, const std::string& token) {
   }
   std::string value;
   value.reserve(7 + token.size());
-  request.headers.set("Authorization", value.append("Bearer ").append(token));
+  return value.append("Bearer ").append(token);
+}
+
+void setBearer(HttpRequest& request, const std::string& token) {
+  request.headers.set("Authorization", bearerValue(token));
 }
 
 // An error answer that quotes the token it was sent (a proxy echoing the request, a service

@@ -10,8 +10,12 @@
 
 namespace msgraph::detail {
 
-/// Sets `Authorization: Bearer <token>` on `request`. An empty token, one with CR, LF or NUL,
-/// or one over kMaxAccessTokenBytes is an AuthenticationError, and nothing is set.
+/// The header value `Bearer <token>`. An empty token, one with CR, LF or NUL, or one over
+/// kMaxAccessTokenBytes is an AuthenticationError.
+std::string bearerValue(const std::string& token);
+
+/// Sets `Authorization: Bearer <token>` on `request`; a token bearerValue refuses is an
+/// AuthenticationError, and nothing is set.
 void setBearer(HttpRequest& request, const std::string& token);
 
 /// Masks `token` in the body and headers of an error answer (status 400 and up); success bodies

@@ -104,8 +104,13 @@ void CredentialAuthorizer::invalidate(const std::string& token) {
   credential_->invalidateToken(token);
 }
 
+// The header value is made (and the token checked) once per token, not once per call.
 void CredentialAuthorizer::authorize(HttpRequest& request, const std::string& token) const {
-  setBearer(request, token);
+  if (bearer_.empty() || bearerToken_ != token) {
+    bearer_ = bearerValue(token);
+    bearerToken_ = token;
+  }
+  request.headers.set("Authorization", bearer_);
 }
 
 void CredentialAuthorizer::mask(HttpResponse& response, const std::string& token) const {

@@ -44,6 +44,8 @@ class CredentialAuthorizer final : public AsyncAuthorizer {
   SharedToken token_;
   std::chrono::system_clock::time_point refreshAt_;
   std::vector<Fetched> waiting_;
+  mutable std::string bearerToken_;  // the token bearer_ was made from
+  mutable std::string bearer_;       // "Bearer <token>", or empty
   // Shared with the worker.
   std::mutex mutex_;
   std::condition_variable wake_;

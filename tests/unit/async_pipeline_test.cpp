@@ -5,6 +5,7 @@
 // refuses what it cannot run (user policies, a blocking transport without an async one).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -264,6 +265,42 @@ TEST_CASE("an async credential failure is an AuthenticationError and nothing is 
   REQUIRE_FALSE(result.ok());
   CHECK(dynamic_cast<const msgraph::AuthenticationError*>(&result.error()) != nullptr);
   CHECK(async->requestCount() == 0);
+}
+
+// Hands out the tokens it was given, one per getToken, the last one again when they run out.
+class TokenSequence final : public msgraph::TokenCredential {
+ public:
+  explicit TokenSequence(std::vector<std::string> tokens) : tokens_(std::move(tokens)) {}
+  msgraph::AccessToken getToken(const msgraph::TokenRequestContext&,
+                                const msgraph::CallContext&) override {
+    const std::size_t n = std::min(next_++, tokens_.size() - 1);
+    return {tokens_[n], std::chrono::system_clock::now() + 1h};
+  }
+
+ private:
+  const std::vector<std::string> tokens_;
+  std::atomic<std::size_t> next_{0};
+};
+
+TEST_CASE("an async token with a line break is refused before it is sent, after a good one",
+          "[async][threads]") {
+  auto async = std::make_shared<MockAsyncTransport>();
+  msgraph::GraphClient client{
+      msgraph::ClientOptions{}.asyncTransport(async).credential(std::make_shared<TokenSequence>(
+          std::vector<std::string>{"token-1", "token-2\r\nX-Injected: 1"}))};
+  async->enqueue(answer(401)).enqueue(answer(204));
+  // The 401 renews the token; the renewed one is refused, so the call ends and nothing more
+  // goes out (the value made for token-1 is not reused for it).
+  auto renewed = syncOf(client).remove().sendAsync().get();
+  REQUIRE_FALSE(renewed.ok());
+  CHECK(dynamic_cast<const msgraph::AuthenticationError*>(&renewed.error()) != nullptr);
+  REQUIRE(async->requestCount() == 1);
+  CHECK(async->requests()[0].headers.get("Authorization") == "Bearer token-1");
+  // The refused token is still the fresh one, so the next call is refused as well.
+  auto next = syncOf(client).remove().sendAsync().get();
+  REQUIRE_FALSE(next.ok());
+  CHECK(dynamic_cast<const msgraph::AuthenticationError*>(&next.error()) != nullptr);
+  CHECK(async->requestCount() == 1);
 }
 
 TEST_CASE("async calls log the lines blocking calls log, the token redacted", "[async][threads]") {
