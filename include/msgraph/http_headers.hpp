@@ -21,6 +21,11 @@ class MSGRAPH_API HttpHeaders {
   /// @brief One header field: name and value.
   using Field = std::pair<std::string, std::string>;
 
+  /// @brief No fields.
+  HttpHeaders() = default;
+  /// @brief These fields, in this order (taken as they are: no name is merged or checked).
+  explicit HttpHeaders(std::vector<Field> fields) noexcept : fields_(std::move(fields)) {}
+
   /// @brief Adds a field, keeping any existing field of the same name (for repeatable headers).
   void add(std::string name, std::string value);
   /// @brief Replaces every field named `name` (any case) with one field, or adds it.

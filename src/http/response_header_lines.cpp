@@ -38,7 +38,8 @@ void ResponseHeaderLines::add(std::string_view line) {
     return;
   }
   const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos) return;  // not a field: kept out
+  if (colon == std::string_view::npos) return;                 // not a field: kept out
+  if (fields_.capacity() == 0) fields_.reserve(kUsualFields);  // take() moved the room out
   fields_.emplace_back(std::string(line.substr(0, colon)),
                        std::string(trimmed(line.substr(colon + 1))));
 }
@@ -49,12 +50,9 @@ void ResponseHeaderLines::clear() noexcept {
 }
 
 HttpHeaders ResponseHeaderLines::take() {
-  HttpHeaders headers;
-  headers.reserve(fields_.size());
-  for (HttpHeaders::Field& field : fields_) {
-    headers.add(std::move(field.first), std::move(field.second));
-  }
-  clear();
+  HttpHeaders headers(std::move(fields_));
+  fields_ = {};
+  ended_ = false;
   return headers;
 }
 

@@ -26,6 +26,8 @@ class ResponseHeaderLines {
   HttpHeaders take();
 
  private:
+  // A Graph answer carries about a dozen fields.
+  static constexpr std::size_t kUsualFields = 16;
   std::vector<HttpHeaders::Field> fields_;
   bool ended_ = false;  // the empty line came: what follows, until a status line, is trailers
 };
