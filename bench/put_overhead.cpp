@@ -50,8 +50,7 @@ Sample plainCurl(CURL* curl, const std::string& url, int n) {
                         "client-request-id: 6f1c1d8e-2f0a-4b8e-9a4c-0d2f7c1e9b3a",
                         "User-Agent: msgraph-cpp/0.1.0", "SdkVersion: graph-cpp/0.1.0",
                         "Authorization: Bearer eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.bench-token."
-                        "signature",
-                        "Expect:"}) {
+                        "signature"}) {
     headers = curl_slist_append(headers, h);
   }
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "http/header_list.hpp"
 #include "http/response_header_lines.hpp"
 #include "msgraph/error.hpp"
 #include "msgraph/http/call_context.hpp"
@@ -34,47 +35,6 @@ struct CurlStringDeleter {
   void operator()(char* text) const noexcept { curl_free(text); }
 };
 using CurlString = std::unique_ptr<char, CurlStringDeleter>;
-
-// The request headers as libcurl's list, built in buffers that the handle keeps between calls:
-// no malloc per header, unlike curl_slist_append. libcurl only reads the list during the call.
-class HeaderList {
- public:
-  void clear() {
-    text_.clear();
-    starts_.clear();
-  }
-  void add(std::string_view name, std::string_view separator, std::string_view value) {
-    starts_.push_back(text_.size());
-    text_.append(name).append(separator).append(value).push_back('\0');
-  }
-  // True when an entry holds a CR, LF or NUL of its own: two searches of the whole text (each
-  // entry ends in the list's own NUL), then each entry's length against its C string's.
-  bool hasLineBreakOrNul() const {
-    if (std::memchr(text_.data(), '\r', text_.size()) != nullptr ||
-        std::memchr(text_.data(), '\n', text_.size()) != nullptr) {
-      return true;
-    }
-    for (std::size_t i = 0; i < starts_.size(); ++i) {
-      const std::size_t end = i + 1 < starts_.size() ? starts_[i + 1] : text_.size();
-      if (std::strlen(&text_[starts_[i]]) != end - starts_[i] - 1) return true;
-    }
-    return false;
-  }
-  // Links the nodes; valid until the next clear() or add().
-  curl_slist* link() {
-    nodes_.resize(starts_.size());
-    for (std::size_t i = 0; i < nodes_.size(); ++i) {
-      nodes_[i].data = &text_[starts_[i]];
-      nodes_[i].next = i + 1 < nodes_.size() ? &nodes_[i + 1] : nullptr;
-    }
-    return nodes_.empty() ? nullptr : nodes_.data();
-  }
-
- private:
-  std::string text_;
-  std::vector<std::size_t> starts_;
-  std::vector<curl_slist> nodes_;
-};
 
 // One easy handle and the buffers libcurl writes into. They live together on the heap because
 // libcurl keeps raw pointers to them (ERRORBUFFER, WRITEDATA, HEADERDATA) for the handle's whole

@@ -155,6 +155,28 @@ TEST_CASE("PUT sends method, exact path, headers and body, and 204 comes back wi
   CHECK_FALSE(headerOf(seen[0], "Expect").has_value());
 }
 
+TEST_CASE("no body size makes the transport ask for 100 Continue") {
+  // libcurl asks above 1 KiB (old releases) or 1 MiB (current ones) unless told not to.
+  const std::size_t size = GENERATE(std::size_t{1024}, std::size_t{1025}, std::size_t{2} << 20);
+  Recorder recorder;
+  LocalServer server([&](httplib::Server& s) {
+    s.Put(".*", [&](const httplib::Request& req, httplib::Response& res) {
+      recorder.record(req);
+      res.status = 204;
+    });
+  });
+  CurlTransport transport;
+  HttpRequest request = makeRequest(HttpMethod::Put, server.baseUrl() + "/v1.0/big");
+  request.headers.add("Content-Type", "application/json");
+  request.body = "\"" + std::string(size - 2, 'a') + "\"";
+
+  CHECK(transport.send(request, CallContext()).status == 204);
+  const auto seen = recorder.all();
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].body.size() == size);
+  CHECK_FALSE(headerOf(seen[0], "Expect").has_value());
+}
+
 TEST_CASE("dot segments in the path are sent as they are") {
   Recorder recorder;
   LocalServer server([&](httplib::Server& s) {
