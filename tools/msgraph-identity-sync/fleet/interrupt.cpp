@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "fleet/interrupt.hpp"
 
+#include <cerrno>
 #include <csignal>
 
 #include <atomic>
@@ -19,11 +20,14 @@ extern "C" void onInterrupt(int) {
   if (control == nullptr) return;
   if (interrupts.fetch_add(1) == 0) return control->stop();
   control->cancel();
-  // A third SIGINT ends the process the default way, should cancelling itself hang.
+  // A third SIGINT ends the process the default way, should cancelling itself hang. sigaction
+  // may set errno, which the interrupted code may be about to read.
+  const int interruptedErrno = errno;
   struct sigaction standard {};
   standard.sa_handler = SIG_DFL;
   sigemptyset(&standard.sa_mask);
   sigaction(SIGINT, &standard, nullptr);
+  errno = interruptedErrno;
 }
 
 }  // namespace
