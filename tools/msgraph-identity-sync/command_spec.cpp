@@ -138,11 +138,8 @@ std::vector<ParameterSetSpec> targetSets(const std::string& prefix) {
 }
 
 // plan and drift send no write to preview or confirm, and read many pages, not one response.
-const std::vector<OptionSlot> kReadOnlySwitches = {&R::whatIf, &R::confirm, &R::responseHeaders};
-// The fleet's verbs make many calls, for hours at Graph's quota: a deadline for the whole command
-// and extra headers on each call are not applied there, so they are refused, not ignored.
-const std::vector<OptionSlot> kFleetRefused = {&R::whatIf, &R::confirm, &R::responseHeaders,
-                                               &R::headers, &R::deadline};
+const std::vector<bool RawOptions::*> kReadOnlySwitches = {&R::whatIf, &R::confirm,
+                                                           &R::responseHeaders};
 
 const std::vector<VerbSpec> kVerbs = {
     {Verb::Set,
@@ -246,7 +243,7 @@ const std::vector<VerbSpec> kVerbs = {
      "Write every partner with its policy to a desired-state file (--output FILE, JSON Lines).",
      {{"Export", "", BodyForm::None}},
      {G::Export},
-     {&R::confirm, &R::responseHeaders, &R::headers, &R::deadline}},
+     {&R::confirm, &R::responseHeaders}},
     {Verb::Plan,
      "plan",
      "no cmdlet: the partners' GET, compared with a desired-state file",
@@ -254,7 +251,7 @@ const std::vector<VerbSpec> kVerbs = {
      "Print what apply would do to make the tenants match --desired FILE; writes nothing.",
      {{"Plan", "", BodyForm::None}},
      {G::Desired},
-     kFleetRefused},
+     kReadOnlySwitches},
     {Verb::Drift,
      "drift",
      "no cmdlet: plan, for scheduled checks",
@@ -263,7 +260,7 @@ const std::vector<VerbSpec> kVerbs = {
      "nothing.",
      {{"Drift", "", BodyForm::None}},
      {G::Desired},
-     kFleetRefused},
+     kReadOnlySwitches},
     {Verb::Apply,
      "apply",
      "no cmdlet: ensure, and with --prune remove, every partner of a desired-state file",
@@ -271,7 +268,7 @@ const std::vector<VerbSpec> kVerbs = {
      "Make the tenants match --desired FILE at the pace Graph's quotas allow; resumable.",
      {{"Apply", "", BodyForm::None}},
      {G::Desired, G::Apply},
-     kFleetRefused},
+     kReadOnlySwitches},
     {Verb::Token,
      "token",
      "no cmdlet: the token Connect-MgGraph signs in with, printed",
@@ -343,9 +340,9 @@ bool acceptsGroup(const VerbSpec& verb, OptionGroup group) {
 }
 
 bool acceptsOption(const VerbSpec& verb, const OptionSpec& option) {
-  const auto& refused = verb.refusedOptions;
+  const auto& refused = verb.refusedSwitches;
   if (std::any_of(refused.begin(), refused.end(),
-                  [&option](const OptionSlot& slot) { return option.slot == slot; })) {
+                  [&option](auto member) { return option.slot == OptionSlot(member); })) {
     return false;
   }
   if (option.group != G::Target) return acceptsGroup(verb, option.group);

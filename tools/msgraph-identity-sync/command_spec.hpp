@@ -155,7 +155,7 @@ struct VerbSpec {
   std::string_view summary;
   std::vector<ParameterSetSpec> sets;
   std::vector<OptionGroup> ownGroups;  // beyond the target, common, endpoint and auth options
-  std::vector<OptionSlot> refusedOptions = {};  // common options it has no use for
+  std::vector<bool RawOptions::*> refusedSwitches = {};  // common switches it has no use for
 };
 
 /// Every option, in help order.
