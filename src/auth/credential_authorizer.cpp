@@ -101,14 +101,20 @@ void CredentialAuthorizer::fetched(SharedToken token,
 
 void CredentialAuthorizer::invalidate(const std::string& token) {
   if (token_ != nullptr && *token_ == token) token_ = nullptr;
+  if (bearerToken_ == token) {  // a revoked secret is not kept
+    bearerToken_.clear();
+    bearer_.clear();
+  }
   credential_->invalidateToken(token);
 }
 
 // The header value is made (and the token checked) once per token, not once per call.
 void CredentialAuthorizer::authorize(HttpRequest& request, const std::string& token) const {
   if (bearer_.empty() || bearerToken_ != token) {
-    bearer_ = bearerValue(token);
-    bearerToken_ = token;
+    std::string value = bearerValue(token);
+    std::string from = token;
+    bearer_.swap(value);  // both or neither: no value keyed by another token
+    bearerToken_.swap(from);
   }
   request.headers.set("Authorization", bearer_);
 }

@@ -191,10 +191,11 @@ curl_slist* buildHeaderList(const HttpRequest& request, HeaderList& list) {
       }
     }
   }
-  // Graph never answers 100 Continue usefully; waiting for it only adds a round trip. libcurl
-  // asks for it only for a body over a size (1 KiB in older releases, 1 MiB in current ones;
-  // the body's size is always known here): at or below 1 KiB, the header would only cost each
-  // request a longer list for libcurl to scan.
+  // Graph never answers 100 Continue usefully; waiting for it only adds a round trip. For a
+  // body given with POSTFIELDS, as applyMethod gives every body, libcurl asks for it only over
+  // a size (1 KiB in older releases, 1 MiB in current ones): at or below 1 KiB, the header would
+  // only cost each request a longer list to scan. A body sent another way (a read callback, an
+  // upload) would need the header whatever its size.
   if (request.body.size() > kNoExpectUpTo) list.add("Expect", ":", "");
   // With a body, libcurl would otherwise claim application/x-www-form-urlencoded.
   if (sendsBody(request) && !hasContentType) {

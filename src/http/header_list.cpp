@@ -31,7 +31,7 @@ curl_slist* HeaderList::link() {
 
 void HeaderList::grow(std::size_t needed) {
   const std::size_t capacity = std::max({needed, 2 * capacity_, std::size_t{512}});
-  auto text = std::make_unique<char[]>(capacity);
+  std::unique_ptr<char[]> text(new char[capacity]);  // not zeroed: every byte is written first
   if (size_ > 0) std::memcpy(text.get(), text_.get(), size_);
   text_ = std::move(text);
   capacity_ = capacity;

@@ -22,15 +22,16 @@ class HeaderList {
   }
   /// Appends the entry `name` `separator` `value` (libcurl's "Name: value" or "Name;").
   void add(std::string_view name, std::string_view separator, std::string_view value) {
-    starts_.push_back(size_);
+    const std::size_t start = size_;
     char* at = extend(name.size() + separator.size() + value.size() + 1);
+    starts_.push_back(start);  // after extend: a failed one leaves no entry without text
     at = put(at, name);
     at = put(at, separator);
     *put(at, value) = '\0';
   }
   /// True when an entry holds a CR, LF or NUL of its own.
   bool hasLineBreakOrNul() const noexcept;
-  /// Links the nodes; valid until the next clear() or add().
+  /// Links the nodes; valid until the next clear(), add() or link().
   curl_slist* link();
 
  private:

@@ -76,13 +76,11 @@ class BasicJsonWriter {
     check(isValidUtf8(name) && writer_.Key(name.data(), size(name)), at,
           "its key is not valid UTF-8");
   }
-  /// A property name of the schema (an ASCII identifier, never escaped): not checked.
+  /// A property name of the schema (an ASCII identifier, never escaped): not checked. Never a
+  /// key from input (additionalProperties go through key()).
   void propertyKey(std::string_view name) {
-    if constexpr (std::is_same_v<Writer, CompactWriter>) {
-      writer_.PlainKey(name);
-    } else {
-      writer_.Key(name.data(), size(name));
-    }
+    static_assert(std::is_same_v<Writer, CompactWriter>, "models are written compact");
+    writer_.PlainKey(name);
   }
   void string(std::string_view text, const PathNode& at) {
     check(isValidUtf8(text) && writer_.String(text.data(), size(text)), at, "is not valid UTF-8");

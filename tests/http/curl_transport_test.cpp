@@ -155,8 +155,9 @@ TEST_CASE("PUT sends method, exact path, headers and body, and 204 comes back wi
   CHECK_FALSE(headerOf(seen[0], "Expect").has_value());
 }
 
-TEST_CASE("no body size makes the transport ask for 100 Continue") {
-  // libcurl asks above 1 KiB (old releases) or 1 MiB (current ones) unless told not to.
+TEST_CASE("no body, small or large, is sent with Expect: 100-continue") {
+  // libcurl asks above 1 KiB (old releases) or 1 MiB (current ones) unless told not to; only
+  // the 2 MiB body tests that against this libcurl (the unit test of the list pins 1 KiB).
   const std::size_t size = GENERATE(std::size_t{1024}, std::size_t{1025}, std::size_t{2} << 20);
   Recorder recorder;
   LocalServer server([&](httplib::Server& s) {

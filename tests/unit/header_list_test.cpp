@@ -7,6 +7,7 @@
 #include <vector>
 
 // Private header: tests/CMakeLists.txt puts src/ on the unit tests' include path.
+#include "http/curl_handle_config.hpp"
 #include "http/header_list.hpp"
 
 namespace {
@@ -55,4 +56,29 @@ TEST_CASE("a header list finds a line break or NUL in any entry", "[http]") {
   SECTION("in a name") { list.add(bad, ": ", "ok"); }
   list.add("Last", ": ", "ok");
   CHECK(list.hasLineBreakOrNul());
+}
+
+TEST_CASE("the transport's header list: an empty Expect only over 1 KiB, Content-Type kept",
+          "[http]") {
+  msgraph::HttpRequest request;
+  request.method = msgraph::HttpMethod::Put;
+  request.url = "https://graph.microsoft.com/v1.0/x";
+  msgraph::detail::HeaderList list;
+  SECTION("libcurl asks for 100 Continue over 1 KiB at the least, so the list says no there") {
+    request.headers.add("content-type", "application/json");
+    request.body.assign(1024, 'a');
+    CHECK(entries(msgraph::detail::buildHeaderList(request, list)) ==
+          std::vector<std::string>{"content-type: application/json"});
+    request.body.push_back('a');
+    CHECK(entries(msgraph::detail::buildHeaderList(request, list)) ==
+          std::vector<std::string>{"content-type: application/json", "Expect:"});
+  }
+  SECTION("a body without Content-Type gets an empty one, not libcurl's form type") {
+    request.body = "{}";
+    CHECK(entries(msgraph::detail::buildHeaderList(request, list)) ==
+          std::vector<std::string>{"Content-Type:"});
+    request.method = msgraph::HttpMethod::Get;
+    request.body.clear();
+    CHECK(msgraph::detail::buildHeaderList(request, list) == nullptr);
+  }
 }
