@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "auth/credential_authorizer.hpp"
 
+#include <string_view>
 #include <utility>
 
 #include "auth/bearer.hpp"
@@ -101,21 +102,19 @@ void CredentialAuthorizer::fetched(SharedToken token,
 
 void CredentialAuthorizer::invalidate(const std::string& token) {
   if (token_ != nullptr && *token_ == token) token_ = nullptr;
-  if (bearerToken_ == token) {  // a revoked secret is not kept
-    bearerToken_.clear();
-    bearer_.clear();
-  }
+  if (bearerFor(token)) bearer_.clear();  // a revoked secret is not kept
   credential_->invalidateToken(token);
+}
+
+bool CredentialAuthorizer::bearerFor(const std::string& token) const {
+  constexpr std::string_view kScheme = "Bearer ";
+  return bearer_.size() == kScheme.size() + token.size() &&
+         bearer_.compare(kScheme.size(), std::string::npos, token) == 0;
 }
 
 // The header value is made (and the token checked) once per token, not once per call.
 void CredentialAuthorizer::authorize(HttpRequest& request, const std::string& token) const {
-  if (bearer_.empty() || bearerToken_ != token) {
-    std::string value = bearerValue(token);
-    std::string from = token;
-    bearer_.swap(value);  // both or neither: no value keyed by another token
-    bearerToken_.swap(from);
-  }
+  if (!bearerFor(token)) bearer_ = bearerValue(token);
   request.headers.set("Authorization", bearer_);
 }
 

@@ -33,6 +33,8 @@ class CredentialAuthorizer final : public AsyncAuthorizer {
   void mask(HttpResponse& response, const std::string& token) const override;
 
  private:
+  // Whether bearer_ holds `token` (an empty token never gets there: bearerValue refuses it).
+  bool bearerFor(const std::string& token) const;
   void work();
   void fetched(SharedToken token, std::chrono::system_clock::time_point refreshAt,
                std::exception_ptr error);
@@ -44,8 +46,7 @@ class CredentialAuthorizer final : public AsyncAuthorizer {
   SharedToken token_;
   std::chrono::system_clock::time_point refreshAt_;
   std::vector<Fetched> waiting_;
-  mutable std::string bearerToken_;  // the token bearer_ was made from
-  mutable std::string bearer_;       // "Bearer <token>", or empty
+  mutable std::string bearer_;  // "Bearer <token>" for the last token authorized, or empty
   // Shared with the worker.
   std::mutex mutex_;
   std::condition_variable wake_;

@@ -50,8 +50,7 @@ void ResponseHeaderLines::clear() noexcept {
 }
 
 HttpHeaders ResponseHeaderLines::take() {
-  HttpHeaders headers(std::move(fields_));
-  fields_ = {};
+  HttpHeaders headers(std::exchange(fields_, {}));
   ended_ = false;
   return headers;
 }
