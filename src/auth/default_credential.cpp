@@ -12,11 +12,6 @@ namespace msgraph {
 
 namespace {
 
-struct Link {
-  const char* name;
-  std::unique_ptr<TokenCredential> credential;
-};
-
 // `message`, led by `name` unless it names itself already.
 std::string reasonOf(const char* name, const std::string& message) {
   return message.rfind(name, 0) == 0 ? message : std::string(name) + ": " + message;
@@ -41,6 +36,10 @@ AuthenticationError chainError(const std::vector<std::string>& reasons,
 }  // namespace
 
 struct DefaultCredential::Impl {
+  struct Link {
+    const char* name;
+    std::unique_ptr<TokenCredential> credential;
+  };
   std::vector<Link> chain;
   std::atomic<int> selected{-1};
 };

@@ -19,24 +19,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using detail::setOption;
 
-struct MultiDeleter {
-  void operator()(CURLM* multi) const noexcept { curl_multi_cleanup(multi); }
-};
-struct ShareDeleter {
-  void operator()(CURLSH* share) const noexcept { curl_share_cleanup(share); }
-};
-
-// One easy handle with the request it carries. Kept and reused after its transfer, so a
-// steady stream of requests allocates nothing here.
-struct Transfer {
-  std::unique_ptr<detail::PooledHandle> handle;
-  const HttpRequest* request = nullptr;
-  const CallContext* context = nullptr;
-  AsyncHttpTransport::Completion done;
-  detail::AttemptTimeout timeout;
-  CancellationToken::Subscription cancelled;
-};
-
 // The loop whose thread is running, so that a transport knows its own thread without a race on
 // the std::thread object.
 thread_local const void* runningLoop = nullptr;
@@ -44,6 +26,25 @@ thread_local const void* runningLoop = nullptr;
 }  // namespace
 
 class CurlMultiTransport::Loop {
+  // Members of the loop, not of an unnamed namespace: its class has external linkage.
+  struct MultiDeleter {
+    void operator()(CURLM* multi) const noexcept { curl_multi_cleanup(multi); }
+  };
+  struct ShareDeleter {
+    void operator()(CURLSH* share) const noexcept { curl_share_cleanup(share); }
+  };
+
+  // One easy handle with the request it carries. Kept and reused after its transfer, so a
+  // steady stream of requests allocates nothing here.
+  struct Transfer {
+    std::unique_ptr<detail::PooledHandle> handle;
+    const HttpRequest* request = nullptr;
+    const CallContext* context = nullptr;
+    AsyncHttpTransport::Completion done;
+    detail::AttemptTimeout timeout;
+    CancellationToken::Subscription cancelled;
+  };
+
  public:
   explicit Loop(CurlMultiTransportOptions options)
       : options_(std::move(options)), multi_(curl_multi_init()), share_(curl_share_init()) {

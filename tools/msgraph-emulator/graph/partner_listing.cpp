@@ -21,7 +21,6 @@ namespace {
 using msgraph::Json;
 using msgraph::JsonObject;
 
-constexpr const char* kCollection = "policies/crossTenantAccessPolicy/partners";
 constexpr std::size_t kMaxTop = 999;  // Graph's usual $top ceiling; undocumented here
 
 struct PageQuery {
@@ -81,7 +80,7 @@ JsonObject presentPartner(const GraphCall& call, const PageQuery& query,
 
 std::string nextLink(const GraphCall& call, const PageQuery& query, const std::string& last) {
   std::string link = call.baseUrl + "/" + std::string(versionSegment(call.version)) + "/" +
-                     kCollection + "?$top=" + std::to_string(query.top);
+                     kPartnersCollection + "?$top=" + std::to_string(query.top);
   if (!query.selectText.empty()) link += "&$select=" + percentEncodeQueryValue(query.selectText);
   if (query.expandPolicy) link += "&$expand=identitySynchronization";
   return link + "&$skiptoken=" + skipTokenAfter(last);
@@ -102,7 +101,7 @@ ApiResponse listPartners(const GraphCall& call,
   for (; it != partners.end() && value.size() < query.top; ++it) {
     value.emplace_back(presentPartner(call, query, it->first, it->second));
   }
-  JsonObject body{{"@odata.context", odataContext(call, kCollection)}};
+  JsonObject body{{"@odata.context", odataContext(call, kPartnersCollection)}};
   if (it != partners.end()) {
     body.set("@odata.nextLink", nextLink(call, query, std::prev(it)->first));
   }

@@ -7,6 +7,9 @@
 
 namespace emulator {
 
+/// The partners collection's path under the service root, as `@odata.context` names it.
+constexpr const char* kPartnersCollection = "policies/crossTenantAccessPolicy/partners";
+
 /// The default number of partners on a page of `GET .../partners`. Graph does not document its
 /// page size for this collection; 100 is the emulator's choice (see --help).
 constexpr std::size_t kDefaultPartnerPageSize = 100;

@@ -16,8 +16,6 @@ namespace {
 using msgraph::Json;
 using msgraph::JsonObject;
 
-constexpr const char* kCollection = "policies/crossTenantAccessPolicy/partners";
-
 // The body as a JSON object; nullopt with `problem` set when it is not one.
 std::optional<JsonObject> objectFromBody(const std::string& text, std::string& problem) {
   Json body;
@@ -94,8 +92,8 @@ ApiResponse PartnersApi::entity(const GraphCall& call, const std::string& partne
   });
   if (!configuration) return resourceNotFound(call.ids, partnerId);
   ApiResponse response;
-  response.setJson(
-      withContext(odataContext(call, std::string(kCollection) + "/$entity"), *configuration));
+  response.setJson(withContext(odataContext(call, std::string(kPartnersCollection) + "/$entity"),
+                               *configuration));
   return response;
 }
 
@@ -112,8 +110,8 @@ ApiResponse PartnersApi::create(const GraphCall& call) const {
       return false;
     }
     response.status = 201;
-    response.setJson(
-        withContext(odataContext(call, std::string(kCollection) + "/$entity"), *configuration));
+    response.setJson(withContext(odataContext(call, std::string(kPartnersCollection) + "/$entity"),
+                                 *configuration));
     return true;
   });
   return response;

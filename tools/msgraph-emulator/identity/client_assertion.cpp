@@ -22,10 +22,6 @@ constexpr const char* kSeeDocs =
     " Review the documentation at "
     "https://learn.microsoft.com/entra/identity-platform/certificate-credentials .";
 
-TokenError refusal(long aadsts, std::string description) {
-  return {401, "invalid_client", aadsts, std::move(description)};
-}
-
 // The registered certificate the header names by `x5t#S256`, or with RS256 also by the SHA-1
 // `x5t` of older clients. `thumbprint` receives the name used, for the refusal's text.
 const RegisteredCertificate* namedCertificate(const Json& header, JwsAlgorithm algorithm,
@@ -46,24 +42,25 @@ const RegisteredCertificate* namedCertificate(const Json& header, JwsAlgorithm a
 std::optional<TokenError> checkSigner(const CompactJws& jws, const std::string& clientId,
                                       const AppRegistration& app) {
   const std::optional<JwsAlgorithm> algorithm = assertionAlgorithm(jws.header);
-  if (!algorithm) return refusal(5002730, unsupportedAlgorithmText(jws.header));
+  if (!algorithm) return invalidClient(5002730, unsupportedAlgorithmText(jws.header));
   std::string thumbprint;
   const RegisteredCertificate* certificate =
       namedCertificate(jws.header, *algorithm, app, thumbprint);
   if (certificate == nullptr) {
-    return refusal(700027,
-                   "Client assertion failed signature validation. [Reason - The key was "
-                   "not found., Thumbprint of key used by client: '" +
-                       (thumbprint.empty() ? "(no x5t#S256 in the header)" : thumbprint) +
-                       "'.] Register the certificate with --app-cert " + clientId + ":CERT.pem.");
+    return invalidClient(700027,
+                         "Client assertion failed signature validation. [Reason - The key was "
+                         "not found., Thumbprint of key used by client: '" +
+                             (thumbprint.empty() ? "(no x5t#S256 in the header)" : thumbprint) +
+                             "'.] Register the certificate with --app-cert " + clientId +
+                             ":CERT.pem.");
   }
   if (!verifyJwsSignature(certificate->publicKey.get(), *algorithm, jws.signingInput,
                           jws.signature)) {
-    return refusal(700027,
-                   "Client assertion contains an invalid signature. [Reason - The "
-                   "signature does not verify with the key of the registered "
-                   "certificate '" +
-                       thumbprint + "'.]");
+    return invalidClient(700027,
+                         "Client assertion contains an invalid signature. [Reason - The "
+                         "signature does not verify with the key of the registered "
+                         "certificate '" +
+                             thumbprint + "'.]");
   }
   return std::nullopt;
 }
@@ -74,10 +71,10 @@ std::optional<TokenError> checkSubject(const Json& claims, const std::string& cl
   if (iss != nullptr && sub != nullptr && *iss == clientId && *sub == clientId) {
     return std::nullopt;
   }
-  return refusal(700021,
-                 "Client assertion application identifier doesn't match 'client_id' "
-                 "parameter. Its 'iss' and 'sub' claims must both be '" +
-                     clientId + "'." + kSeeDocs);
+  return invalidClient(700021,
+                       "Client assertion application identifier doesn't match 'client_id' "
+                       "parameter. Its 'iss' and 'sub' claims must both be '" +
+                           clientId + "'." + kSeeDocs);
 }
 
 // `host[:port]` without the scheme's default port: `https://h:443/` and `https://h/` are one.
@@ -106,12 +103,13 @@ bool audienceMatches(std::string_view audience, const AssertionContext& context)
 std::optional<TokenError> checkAudience(const Json& claims, const AssertionContext& context) {
   const std::string* audience = stringClaim(claims, "aud");
   if (audience != nullptr && audienceMatches(*audience, context)) return std::nullopt;
-  return refusal(700023,
-                 "Client assertion audience claim does not match Realm issuer. 'aud' "
-                 "must be the token endpoint's URL as addressed, '" +
-                     context.scheme + "://" + context.authority + "/" + context.tenant +
-                     "/oauth2/v2.0/token', not '" +
-                     (audience != nullptr ? *audience : std::string("(none)")) + "'." + kSeeDocs);
+  return invalidClient(700023,
+                       "Client assertion audience claim does not match Realm issuer. 'aud' "
+                       "must be the token endpoint's URL as addressed, '" +
+                           context.scheme + "://" + context.authority + "/" + context.tenant +
+                           "/oauth2/v2.0/token', not '" +
+                           (audience != nullptr ? *audience : std::string("(none)")) + "'." +
+                           kSeeDocs);
 }
 
 // On success `expiry` receives `exp`, in seconds since the epoch.
@@ -119,19 +117,19 @@ std::optional<TokenError> checkValidity(const Json& claims, Clock::time_point wh
                                         double& expiry) {
   const std::optional<ValidityWindow> window = validityWindow(claims, when);
   if (!window) {
-    return refusal(50027, "Invalid JWT token. The assertion has no numeric 'exp' claim.");
+    return invalidClient(50027, "Invalid JWT token. The assertion has no numeric 'exp' claim.");
   }
   if (!holds(*window, when, kClockSkewSeconds)) {
-    return refusal(500133,
-                   "Assertion is not within its valid time range (5 minutes of clock "
-                   "skew allowed). " +
-                       describeWindow(*window, when) + kSeeDocs);
+    return invalidClient(500133,
+                         "Assertion is not within its valid time range (5 minutes of clock "
+                         "skew allowed). " +
+                             describeWindow(*window, when) + kSeeDocs);
   }
   if (window->expiry - window->start > kMaxLifetimeSeconds + kClockSkewSeconds) {
-    return refusal(500133,
-                   "Assertion is not within its valid time range: its lifetime is "
-                   "longer than 10 minutes. " +
-                       describeWindow(*window, when) + kSeeDocs);
+    return invalidClient(500133,
+                         "Assertion is not within its valid time range: its lifetime is "
+                         "longer than 10 minutes. " +
+                             describeWindow(*window, when) + kSeeDocs);
   }
   expiry = window->expiry;
   return std::nullopt;
@@ -143,15 +141,15 @@ std::optional<TokenError> checkFirstUse(const Json& claims, const std::string& c
                                         AssertionReplayGuard& replays) {
   const std::string* jti = stringClaim(claims, "jti");
   if (jti == nullptr || jti->empty()) {
-    return refusal(50027, "Invalid JWT token. The assertion has no 'jti' claim.");
+    return invalidClient(50027, "Invalid JWT token. The assertion has no 'jti' claim.");
   }
   // Past exp plus the skew the assertion is refused as expired, so it need not be remembered.
   if (replays.firstUse(clientId, *jti, timeOfClaim(expiry + kClockSkewSeconds), now))
     return std::nullopt;
-  return refusal(500133, "Assertion is not within its valid time range: the assertion with jti '" +
-                             *jti +
-                             "' was already used, and each client assertion is accepted "
-                             "only once. Sign a new assertion for every token request.");
+  return invalidClient(
+      500133, "Assertion is not within its valid time range: the assertion with jti '" + *jti +
+                  "' was already used, and each client assertion is accepted "
+                  "only once. Sign a new assertion for every token request.");
 }
 
 }  // namespace

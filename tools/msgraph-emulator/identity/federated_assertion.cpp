@@ -16,19 +16,15 @@ constexpr const char* kCheckCredential =
     "presented assertion. https://learn.microsoft.com/entra/workload-id/workload-identity-"
     "federation";
 
-TokenError refusal(long aadsts, std::string description) {
-  return {401, "invalid_client", aadsts, std::move(description)};
-}
-
 std::string quoted(const std::string* claim) {
   return claim != nullptr ? "'" + *claim + "'" : std::string("(none)");
 }
 
 TokenError unknownIssuer(const std::string* iss) {
-  return refusal(700211,
-                 "No matching federated identity record found for presented assertion "
-                 "issuer " +
-                     quoted(iss) + "." + kCheckCredential);
+  return invalidClient(700211,
+                       "No matching federated identity record found for presented assertion "
+                       "issuer " +
+                           quoted(iss) + "." + kCheckCredential);
 }
 
 bool signedByIssuer(const CompactJws& token, JwsAlgorithm algorithm,
@@ -76,9 +72,9 @@ std::optional<TokenError> checkCredential(const std::string& clientId, const std
     return c.clientId == clientId && c.issuer == iss;
   });
   if (!issuerTrusted) return unknownIssuer(&iss);
-  return refusal(700213,
-                 "No matching federated identity record found for presented assertion subject " +
-                     quoted(sub) + "." + kCheckCredential);
+  return invalidClient(
+      700213, "No matching federated identity record found for presented assertion subject " +
+                  quoted(sub) + "." + kCheckCredential);
 }
 
 }  // namespace
@@ -88,31 +84,32 @@ std::optional<TokenError> verifyFederatedAssertion(const std::string& clientId,
                                                    const Federation& federation,
                                                    std::chrono::system_clock::time_point now) {
   const std::optional<JwsAlgorithm> algorithm = assertionAlgorithm(token.header);
-  if (!algorithm) return refusal(5002730, unsupportedAlgorithmText(token.header));
+  if (!algorithm) return invalidClient(5002730, unsupportedAlgorithmText(token.header));
   const std::string* iss = stringClaim(token.claims, "iss");
   const auto issuer =
       iss != nullptr ? federation.issuerKeys.find(*iss) : federation.issuerKeys.end();
   if (issuer == federation.issuerKeys.end()) return unknownIssuer(iss);
   if (!signedByIssuer(token, *algorithm, issuer->second)) {
-    return refusal(50013,
-                   "Assertion failed signature validation. [Reason - The signature does "
-                   "not verify with any key of the issuer '" +
-                       *iss + "'.]");
+    return invalidClient(50013,
+                         "Assertion failed signature validation. [Reason - The signature does "
+                         "not verify with any key of the issuer '" +
+                             *iss + "'.]");
   }
   const std::optional<ValidityWindow> window = validityWindow(token.claims, now);
-  if (!window) return refusal(50027, "Invalid JWT token. The token has no numeric 'exp' claim.");
+  if (!window)
+    return invalidClient(50027, "Invalid JWT token. The token has no numeric 'exp' claim.");
   if (!holds(*window, now, kClockSkewSeconds)) {
-    return refusal(700024, "Client assertion is not within its valid time range. " +
-                               describeWindow(*window, now) +
-                               " Review the documentation at "
-                               "https://learn.microsoft.com/entra/workload-id/"
-                               "workload-identity-federation .");
+    return invalidClient(700024, "Client assertion is not within its valid time range. " +
+                                     describeWindow(*window, now) +
+                                     " Review the documentation at "
+                                     "https://learn.microsoft.com/entra/workload-id/"
+                                     "workload-identity-federation .");
   }
   if (!namesExchangeAudience(token.claims)) {
-    return refusal(700212,
-                   "No matching federated identity record found for presented assertion "
-                   "audience '" +
-                       audienceText(token.claims) + "'." + kCheckCredential);
+    return invalidClient(700212,
+                         "No matching federated identity record found for presented assertion "
+                         "audience '" +
+                             audienceText(token.claims) + "'." + kCheckCredential);
   }
   return checkCredential(clientId, *iss, stringClaim(token.claims, "sub"), federation);
 }

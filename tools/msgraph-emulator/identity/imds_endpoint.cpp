@@ -22,10 +22,10 @@ constexpr std::string_view kOldestImdsVersion = "2018-02-01";
 constexpr std::string_view kOldestArcVersion = "2019-11-01";
 
 // `mi_res_id` is the how-to's name; `msi_res_id` the older one that clients still send.
-const std::vector<IdentitySelector> kSelectors = {{"client_id", IdentityId::Client},
-                                                  {"object_id", IdentityId::Principal},
-                                                  {"mi_res_id", IdentityId::Resource},
-                                                  {"msi_res_id", IdentityId::Resource}};
+const std::vector<IdentitySelector> kImdsSelectors = {{"client_id", IdentityId::Client},
+                                                      {"object_id", IdentityId::Principal},
+                                                      {"mi_res_id", IdentityId::Resource},
+                                                      {"msi_res_id", IdentityId::Resource}};
 
 // `YYYY-MM-DD` (a version may carry a suffix such as `-preview`), from `oldest` on.
 bool isSupportedVersion(const std::string& version, std::string_view oldest) {
@@ -53,9 +53,10 @@ bool takeGone(std::atomic<std::uint64_t>& left) {
 }
 
 bool hasSelector(const FormFields& query) {
-  return std::any_of(kSelectors.begin(), kSelectors.end(), [&](const IdentitySelector& selector) {
-    return findField(query, selector.parameter) != nullptr;
-  });
+  return std::any_of(kImdsSelectors.begin(), kImdsSelectors.end(),
+                     [&](const IdentitySelector& selector) {
+                       return findField(query, selector.parameter) != nullptr;
+                     });
 }
 
 // Nullopt when the request carries the secret of the key file; else the 401 that names it.
@@ -118,7 +119,7 @@ ApiResponse ImdsEndpoint::token(const ApiRequest& request, const CallIds& ids) c
                    "Azure Arc has only the system-assigned identity: client_id, object_id and "
                    "mi_res_id are not taken.");
   }
-  const auto selected = selectIdentity(*query, identities_.managedIdentities, kSelectors, true);
+  const auto selected = selectIdentity(*query, identities_.managedIdentities, kImdsSelectors, true);
   if (const auto* failed = std::get_if<SelectionFailure>(&selected)) {
     return failure(400, "invalid_request",
                    *failed == SelectionFailure::Several

@@ -22,10 +22,11 @@ constexpr const char* kNoSuchIdentity = "Unable to load the proper Managed Ident
 
 // The query parameters that pick a user-assigned identity; `object_id` is an alias of
 // `principal_id`.
-const std::vector<IdentitySelector> kSelectors = {{"client_id", IdentityId::Client},
-                                                  {"principal_id", IdentityId::Principal},
-                                                  {"object_id", IdentityId::Principal},
-                                                  {"mi_res_id", IdentityId::Resource}};
+const std::vector<IdentitySelector> kManagedIdentitySelectors = {
+    {"client_id", IdentityId::Client},
+    {"principal_id", IdentityId::Principal},
+    {"object_id", IdentityId::Principal},
+    {"mi_res_id", IdentityId::Resource}};
 
 ApiResponse failure(const CallIds& ids, int status, const std::string& message) {
   ApiResponse response;
@@ -65,7 +66,8 @@ ApiResponse ManagedIdentityEndpoint::token(const ApiRequest& request, const Call
   if (resource == nullptr || resource->empty()) {
     return failure(ids, 400, "The query parameter 'resource' is required.");
   }
-  const auto selected = selectIdentity(*query, identities_.managedIdentities, kSelectors, false);
+  const auto selected =
+      selectIdentity(*query, identities_.managedIdentities, kManagedIdentitySelectors, false);
   if (const auto* failed = std::get_if<SelectionFailure>(&selected)) {
     return failure(
         ids, 400,

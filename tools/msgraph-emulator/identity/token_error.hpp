@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 
 namespace emulator {
 
@@ -13,5 +14,11 @@ struct TokenError {
   long aadsts;
   std::string description;
 };
+
+/// Entra's refusal of a client's credential (an assertion, a federated token): 401
+/// `invalid_client` with the given AADSTS number and description.
+inline TokenError invalidClient(long aadsts, std::string description) {
+  return {401, "invalid_client", aadsts, std::move(description)};
+}
 
 }  // namespace emulator
