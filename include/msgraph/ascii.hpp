@@ -13,6 +13,10 @@ namespace msgraph {
 /// its emulator.
 MSGRAPH_API bool asciiEqualsIgnoreCase(std::string_view a, std::string_view b) noexcept;
 
+/// @brief Whether `part` occurs in `text` when ASCII letters are compared without case, as
+/// asciiEqualsIgnoreCase compares them. An empty `part` occurs in every text.
+MSGRAPH_API bool asciiContainsIgnoreCase(std::string_view text, std::string_view part) noexcept;
+
 /// @brief `c` with an ASCII capital letter made small; every other byte unchanged.
 constexpr char asciiLower(char c) noexcept {
   return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

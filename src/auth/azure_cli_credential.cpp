@@ -17,7 +17,7 @@ namespace msgraph {
 
 namespace {
 
-constexpr const char* kName = "AzureCliCredential";
+constexpr const char* kCliCredentialName = "AzureCliCredential";
 // `az account get-access-token` prints a few KB; more is not its answer.
 constexpr std::size_t kMaxOutputBytes = 1024 * 1024;
 
@@ -52,7 +52,7 @@ struct AzureCliCredential::Impl {
     const auto az = detail::findExecutable("az", path);
     if (!az) {
       throw detail::CredentialUnavailableError(
-          std::string(kName) +
+          std::string(kCliCredentialName) +
           ": the Azure CLI (az) was not found on PATH. Install it, then run 'az login'");
     }
     std::vector<std::string> arguments{"account", "get-access-token", "--resource", resource};
@@ -60,7 +60,7 @@ struct AzureCliCredential::Impl {
     arguments.insert(arguments.end(), {"--output", "json"});
     auto deadline = std::chrono::steady_clock::now() + cli.timeout;
     if (const auto callDeadline = context.deadline()) deadline = std::min(deadline, *callDeadline);
-    log(LogLevel::Info, std::string(kName) + ": running " + describe(arguments));
+    log(LogLevel::Info, std::string(kCliCredentialName) + ": running " + describe(arguments));
     detail::ProcessOutcome outcome =
         detail::runProcess(*az, arguments, deadline, kMaxOutputBytes, context);
     struct Wipe {
@@ -70,17 +70,17 @@ struct AzureCliCredential::Impl {
     if (outcome.cancelled)
       throw CancelledError("the Azure CLI was stopped: the call was cancelled");
     if (outcome.timedOut) {
-      throw AuthenticationError(std::string(kName) + ": " + describe(arguments) +
+      throw AuthenticationError(std::string(kCliCredentialName) + ": " + describe(arguments) +
                                 " did not finish within " + std::to_string(cli.timeout.count()) +
                                 " ms and was stopped");
     }
     if (outcome.outputTooLarge) {
-      throw AuthenticationError(std::string(kName) + ": az printed more than " +
+      throw AuthenticationError(std::string(kCliCredentialName) + ": az printed more than " +
                                 std::to_string(kMaxOutputBytes) + " bytes and was stopped");
     }
     if (outcome.exitCode != 0) detail::throwAzureCliFailure(outcome.exitCode, outcome.errors);
     detail::IssuedToken issued = detail::readAzureCliToken(outcome.output, now(), refreshMargin);
-    log(LogLevel::Info, std::string(kName) + ": got a token for " + resource);
+    log(LogLevel::Info, std::string(kCliCredentialName) + ": got a token for " + resource);
     return issued;
   }
 };

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "auth/credential_unavailable.hpp"
+#include "auth/token_answer.hpp"
 #include "core/printable_excerpt.hpp"
 #include "diagnostics/redaction.hpp"
 #include "msgraph/ascii.hpp"
@@ -18,7 +19,6 @@ using std::chrono::seconds;
 using std::chrono::system_clock;
 
 constexpr const char* kName = "AzureCliCredential";
-constexpr long long kDaySeconds = 24 * 3600;
 
 [[noreturn]] void unusable(const std::string& why) {
   throw AuthenticationError(std::string(kName) + ": az account get-access-token printed " + why);
@@ -53,13 +53,6 @@ std::optional<long long> localTimeSeconds(const Json& value) {
   return static_cast<long long>(time);
 }
 
-bool containsIgnoreCase(std::string_view text, std::string_view part) {
-  for (std::size_t i = 0; i + part.size() <= text.size(); ++i) {
-    if (asciiEqualsIgnoreCase(text.substr(i, part.size()), part)) return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 IssuedToken readAzureCliToken(const std::string& output, system_clock::time_point now,
@@ -83,7 +76,7 @@ IssuedToken readAzureCliToken(const std::string& output, system_clock::time_poin
   if (!expires) unusable("neither a usable expires_on nor a usable expiresOn");
   const long long lifetime =
       *expires - std::chrono::duration_cast<seconds>(now.time_since_epoch()).count();
-  if (lifetime <= 0 || lifetime > kDaySeconds) {
+  if (lifetime <= 0 || lifetime > kMaxTokenLifetimeSeconds) {
     unusable("a token that expires " +
              std::string(lifetime <= 0 ? "in the past" : "in over a day"));
   }
@@ -98,7 +91,8 @@ void throwAzureCliFailure(int exitCode, const std::string& errors) {
   std::string masked = redactServiceText(errors);
   maskJsonWebTokens(masked);  // az may quote a token without naming it
   const std::string shown = printableExcerpt(masked, 500);
-  if (containsIgnoreCase(errors, "az login") || containsIgnoreCase(errors, "not logged in")) {
+  if (asciiContainsIgnoreCase(errors, "az login") ||
+      asciiContainsIgnoreCase(errors, "not logged in")) {
     throw CredentialUnavailableError(std::string(kName) +
                                      ": the Azure CLI is not signed in. Please run 'az login' to "
                                      "set up an account (az said: " +

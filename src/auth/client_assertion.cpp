@@ -34,7 +34,7 @@ Json header(const CertificateMaterial& material, const ClientCertificateOptions&
 }
 
 Json payload(const AssertionClaims& claims) {
-  const auto seconds = [](std::chrono::system_clock::time_point t) {
+  const auto epochSeconds = [](std::chrono::system_clock::time_point t) {
     return static_cast<std::int64_t>(
         std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
   };
@@ -42,9 +42,9 @@ Json payload(const AssertionClaims& claims) {
                        {"iss", claims.clientId},
                        {"sub", claims.clientId},
                        {"jti", claims.jwtId},
-                       {"nbf", seconds(claims.now)},
-                       {"iat", seconds(claims.now)},
-                       {"exp", seconds(claims.now + claims.lifetime)}});
+                       {"nbf", epochSeconds(claims.now)},
+                       {"iat", epochSeconds(claims.now)},
+                       {"exp", epochSeconds(claims.now + claims.lifetime)}});
 }
 
 std::string sign(EVP_PKEY* key, bool pss, const std::string& input) {

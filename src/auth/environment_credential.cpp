@@ -15,7 +15,7 @@ namespace msgraph {
 
 namespace {
 
-constexpr const char* kName = "EnvironmentCredential";
+constexpr const char* kEnvironmentCredentialName = "EnvironmentCredential";
 
 // The variables, read once; the secret and the password are wiped when done.
 struct Variables {
@@ -36,7 +36,7 @@ struct Variables {
 };
 
 detail::SetupProblem wrongly(const std::string& what) {
-  return {false, std::string(kName) + ": " + what};
+  return {false, std::string(kEnvironmentCredentialName) + ": " + what};
 }
 
 // The problem with the variables' combination, if any (nothing is built then).
@@ -57,7 +57,7 @@ detail::SetupProblem combinationProblem(const Variables& v) {
   if (v.clientId.empty()) unset.emplace_back("AZURE_CLIENT_ID");
   if (v.secret.empty() && v.certificatePath.empty()) {
     unset.emplace_back("AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH");
-    return detail::notConfigured(kName, unset);
+    return detail::notConfigured(kEnvironmentCredentialName, unset);
   }
   if (!unset.empty()) {  // a secret or certificate is set: the variables mean this credential
     std::string list;
@@ -81,7 +81,7 @@ std::unique_ptr<TokenCredential> certificateCredential(const Variables& v,
     certificateOptions.sendCertificateChain = true;
   } else if (!v.sendChain.empty() && !asciiEqualsIgnoreCase(v.sendChain, "false") &&
              v.sendChain != "0") {
-    throw AuthenticationError(std::string(kName) +
+    throw AuthenticationError(std::string(kEnvironmentCredentialName) +
                               ": AZURE_CLIENT_SEND_CERTIFICATE_CHAIN must be true, false, 1 or 0");
   }
   const bool pfx = endsWith(v.certificatePath, ".pfx") || endsWith(v.certificatePath, ".p12");
@@ -94,7 +94,7 @@ std::unique_ptr<TokenCredential> certificateCredential(const Variables& v,
   } catch (const ValidationError&) {
     throw;
   } catch (const AuthenticationError& error) {
-    throw AuthenticationError(std::string(kName) +
+    throw AuthenticationError(std::string(kEnvironmentCredentialName) +
                               ": AZURE_CLIENT_CERTIFICATE_PATH: " + error.what());
   }
 }
@@ -127,7 +127,8 @@ EnvironmentCredential::EnvironmentCredential(TokenCredentialOptions options)
       impl_->kind = "ClientCertificateCredential";
     }
   } catch (const ValidationError& error) {
-    impl_->problem = {false, detail::refusedSetting(kName, sources, error).what()};
+    impl_->problem = {false,
+                      detail::refusedSetting(kEnvironmentCredentialName, sources, error).what()};
   } catch (const AuthenticationError& error) {
     impl_->problem = {false, error.what()};
   }

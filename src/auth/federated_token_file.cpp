@@ -24,7 +24,7 @@ struct FileCloser {
                             printableExcerpt(path, 300) + " (AZURE_FEDERATED_TOKEN_FILE) " + why);
 }
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool isFileSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 }  // namespace
 
@@ -42,8 +42,8 @@ std::string readFederatedTokenFile(const std::string& path) {
   }
   std::size_t begin = 0;
   std::size_t end = content.size();
-  while (begin < end && isSpace(content[begin])) ++begin;
-  while (end > begin && isSpace(content[end - 1])) --end;
+  while (begin < end && isFileSpace(content[begin])) ++begin;
+  while (end > begin && isFileSpace(content[end - 1])) --end;
   if (begin == end) fail(path, "is empty");
   std::string token = content.substr(begin, end - begin);
   OPENSSL_cleanse(content.data(), content.size());

@@ -20,8 +20,8 @@ namespace msgraph::detail {
 namespace {
 
 constexpr std::string_view kImdsHost = "http://169.254.169.254";
-constexpr int kMaxRetries = 3;      // 404, 408, 429, 5xx: 1 s, 2 s, 4 s
-constexpr int kMaxGoneRetries = 7;  // 410: every 10 s, 70 s in all
+constexpr int kManagedIdentityRetries = 3;  // 404, 408, 429, 5xx: 1 s, 2 s, 4 s
+constexpr int kMaxGoneRetries = 7;          // 410: every 10 s, 70 s in all
 constexpr auto kGoneWait = std::chrono::seconds(10);
 
 // The query parameter that names a user-assigned identity, per protocol.
@@ -57,7 +57,7 @@ RetryDecision retryDecision(ManagedIdentityProtocol protocol, int attempt,
                             const HttpResponse* response, const TransportError* error) {
   const bool imds = protocol == ManagedIdentityProtocol::Imds;
   if (response == nullptr) {
-    const bool retry = !imds && failedBeforeResponse(*error) && attempt < kMaxRetries;
+    const bool retry = !imds && failedBeforeResponse(*error) && attempt < kManagedIdentityRetries;
     return retry ? RetryDecision::Retry : RetryDecision::DoNotRetry;
   }
   const int status = response->status;
@@ -66,7 +66,8 @@ RetryDecision retryDecision(ManagedIdentityProtocol protocol, int attempt,
   }
   const bool transient =
       (imds && status == 404) || status == 408 || status == 429 || isServerError(status);
-  return transient && attempt < kMaxRetries ? RetryDecision::Retry : RetryDecision::DoNotRetry;
+  return transient && attempt < kManagedIdentityRetries ? RetryDecision::Retry
+                                                        : RetryDecision::DoNotRetry;
 }
 
 }  // namespace
@@ -167,7 +168,7 @@ RetryOptions managedIdentityRetryOptions(ManagedIdentityProtocol protocol) {
 std::chrono::milliseconds managedIdentityBackoff(const RetryOptions& options, int attempt,
                                                  const HttpResponse* response) {
   if (response != nullptr && response->status == 410) return kGoneWait;
-  return options.baseDelay * (1 << std::min(attempt, kMaxRetries));
+  return options.baseDelay * (1 << std::min(attempt, kManagedIdentityRetries));
 }
 
 }  // namespace msgraph::detail

@@ -16,8 +16,6 @@ namespace {
 using std::chrono::seconds;
 using std::chrono::system_clock;
 
-constexpr long long kDaySeconds = 24 * 3600;
-
 std::string stringMember(const Json& object, std::string_view key) {
   const Json* value = object.find(key);
   return value != nullptr && value->isString() ? value->asString() : std::string();
@@ -38,7 +36,7 @@ double numberMember(const Json& object, std::string_view key) {
 
 // A lifetime in (0, 1 day], or 0: hostile values neither overflow nor keep a token forever.
 seconds boundedLifetime(double value) {
-  if (!(value > 0 && value <= static_cast<double>(kDaySeconds))) return seconds(0);
+  if (!(value > 0 && value <= static_cast<double>(kMaxTokenLifetimeSeconds))) return seconds(0);
   return seconds(static_cast<long long>(value));
 }
 
@@ -51,7 +49,8 @@ std::string rangeProblem(const Json& answer, std::string_view key, std::string_v
 // when neither gives one.
 seconds lifetimeOf(const Json& answer, const TokenAnswerRules& rules, system_clock::time_point now,
                    std::string& problem) {
-  const std::string inRange = "a lifetime in seconds from 1 to " + std::to_string(kDaySeconds);
+  const std::string inRange =
+      "a lifetime in seconds from 1 to " + std::to_string(kMaxTokenLifetimeSeconds);
   if (answer.find("expires_in") != nullptr) {
     const seconds lifetime = boundedLifetime(numberMember(answer, "expires_in"));
     if (lifetime.count() > 0) return lifetime;

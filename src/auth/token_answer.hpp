@@ -16,6 +16,9 @@ struct IssuedToken {
   std::chrono::system_clock::time_point refreshAt;
 };
 
+/// The longest token lifetime accepted from any token service, in seconds: a day.
+constexpr long long kMaxTokenLifetimeSeconds = 24 * 3600;
+
 /// How one kind of token service states a token's lifetime.
 struct TokenAnswerRules {
   /// Who answered, as errors name it ("the token endpoint", "the managed identity endpoint").

@@ -13,7 +13,7 @@ namespace msgraph {
 
 namespace {
 
-constexpr const char* kName = "WorkloadIdentityCredential";
+constexpr const char* kWorkloadCredentialName = "WorkloadIdentityCredential";
 
 // `explicitValue`, else the variable's value; records where it came from.
 std::string setting(const std::string& explicitValue, const char* variable, const char* field,
@@ -54,7 +54,7 @@ WorkloadIdentityCredential::WorkloadIdentityCredential(TokenCredentialOptions op
   if (clientId.empty()) missing.push_back(sources["clientId"]);
   if (tokenFile.empty()) missing.push_back(sources["tokenFilePath"]);
   if (!missing.empty()) {
-    impl_->problem = detail::notConfigured(kName, missing);
+    impl_->problem = detail::notConfigured(kWorkloadCredentialName, missing);
     return;
   }
   try {
@@ -63,7 +63,8 @@ WorkloadIdentityCredential::WorkloadIdentityCredential(TokenCredentialOptions op
         [tokenFile](const CallContext&) { return detail::readFederatedTokenFile(tokenFile); },
         std::move(options));
   } catch (const ValidationError& error) {
-    impl_->problem = {false, detail::refusedSetting(kName, sources, error).what()};
+    impl_->problem = {false,
+                      detail::refusedSetting(kWorkloadCredentialName, sources, error).what()};
   }
 }
 

@@ -22,8 +22,8 @@ using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
 constexpr milliseconds kWatchInterval{20};
-constexpr int kMaxRetries = 10;  // the most RetryOptions allows
-constexpr int kMaxReruns = 2;    // of an item whose write went unanswered
+constexpr int kFleetMaxRetries = 10;  // the most RetryOptions allows
+constexpr int kMaxReruns = 2;         // of an item whose write went unanswered
 
 // Items beyond the requests in flight wait at the gate, so that a request is ready whenever
 // room frees, and another tenant's items can pass one whose scope is paused. In `$batch` mode
@@ -154,7 +154,7 @@ void FleetRun::send(FleetItem item, FleetResult result, std::vector<Attempt> bef
                             "must use the run's transport (ClientOptions::asyncTransport)");
     }
     RetryOptions retry = tenant.tenant->client.options().retry();
-    retry.maxRetries = kMaxRetries;
+    retry.maxRetries = kFleetMaxRetries;
     // In `$batch` mode the item's requests ride in envelopes, which pass the gate.
     std::shared_ptr<AttemptGate> gate;
     std::shared_ptr<AttemptCarrier> carrier;

@@ -11,4 +11,11 @@ bool asciiEqualsIgnoreCase(std::string_view a, std::string_view b) noexcept {
   return true;
 }
 
+bool asciiContainsIgnoreCase(std::string_view text, std::string_view part) noexcept {
+  for (std::size_t i = 0; i + part.size() <= text.size(); ++i) {
+    if (asciiEqualsIgnoreCase(text.substr(i, part.size()), part)) return true;
+  }
+  return false;
+}
+
 }  // namespace msgraph

@@ -11,18 +11,6 @@
 
 namespace msgraph::detail {
 
-namespace {
-
-bool containsIgnoreCase(std::string_view text, std::string_view part) noexcept {
-  if (part.size() > text.size()) return false;
-  for (std::size_t i = 0; i + part.size() <= text.size(); ++i) {
-    if (asciiEqualsIgnoreCase(text.substr(i, part.size()), part)) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 bool isSecretHeader(std::string_view name) noexcept {
   // Named ones (X-API-Key, Ocp-Apim-Subscription-Key, X-Client-Secret, Set-Cookie, ...) all
   // hold one of these words; Authorization and Proxy-Authorization do not.
@@ -31,7 +19,7 @@ bool isSecretHeader(std::string_view name) noexcept {
                                                 "password",      "signature",      "cookie",
                                                 "authorization", "identity-header"};
   for (std::string_view word : kWords) {
-    if (containsIgnoreCase(name, word)) return true;
+    if (asciiContainsIgnoreCase(name, word)) return true;
   }
   return false;
 }

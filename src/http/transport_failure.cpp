@@ -3,8 +3,9 @@
 
 namespace msgraph::detail {
 
+using Kind = TransportError::Kind;
+
 bool failedBeforeResponse(const TransportError& error) noexcept {
-  using Kind = TransportError::Kind;
   switch (error.kind()) {
     case Kind::Connect:
     case Kind::Send:

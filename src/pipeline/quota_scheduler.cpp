@@ -58,14 +58,14 @@ std::uint32_t QuotaScheduler::scopeId(ThrottleScopeKind kind, std::string_view a
 
 ScopeSets QuotaScheduler::scopesOf(std::string_view applicationId, std::string_view tenantId,
                                    SchedulerTime now) {
-  using Kind = ThrottleScopeKind;
+  using ScopeKind = ThrottleScopeKind;
   const auto pairUnits =
-      scopeId(Kind::ApplicationTenantResourceUnits, applicationId, tenantId, now);
-  const auto appUnits = scopeId(Kind::ApplicationResourceUnits, applicationId, tenantId, now);
+      scopeId(ScopeKind::ApplicationTenantResourceUnits, applicationId, tenantId, now);
+  const auto appUnits = scopeId(ScopeKind::ApplicationResourceUnits, applicationId, tenantId, now);
   ScopeSets sets;
-  append(sets.writes, scopeId(Kind::ApplicationTenantWrites, applicationId, tenantId, now));
-  append(sets.writes, scopeId(Kind::TenantWrites, applicationId, tenantId, now));
-  append(sets.writes, scopeId(Kind::ApplicationWrites, applicationId, tenantId, now));
+  append(sets.writes, scopeId(ScopeKind::ApplicationTenantWrites, applicationId, tenantId, now));
+  append(sets.writes, scopeId(ScopeKind::TenantWrites, applicationId, tenantId, now));
+  append(sets.writes, scopeId(ScopeKind::ApplicationWrites, applicationId, tenantId, now));
   append(sets.writes, pairUnits);
   append(sets.writes, appUnits);
   append(sets.reads, pairUnits);

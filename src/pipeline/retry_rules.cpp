@@ -76,7 +76,7 @@ std::string describeFailure(const HttpResponse* response, const TransportError* 
 }
 
 // "180 s", "0.25 s": a wait as a person reads it.
-std::string seconds(milliseconds delay) {
+std::string secondsText(milliseconds delay) {
   std::string text = std::to_string(delay.count() / 1000);
   if (const long long rest = delay.count() % 1000; rest != 0) {
     std::string fraction = std::to_string(1000 + rest).substr(1);
@@ -122,7 +122,7 @@ void beginWait(const RetryOptions& options, const CallContext& context, CallReco
                                 std::to_string(plan.delay.count()) + " ms)");
   }
   if (style.log.wants(LogLevel::Info)) {
-    style.log(LogLevel::Info, "waiting " + seconds(plan.delay) + " after " + plan.failure +
+    style.log(LogLevel::Info, "waiting " + secondsText(plan.delay) + " after " + plan.failure +
                                   " to retry " + style.subject + ", attempt " +
                                   std::to_string(next) + " of " +
                                   std::to_string(options.maxRetries + 1));

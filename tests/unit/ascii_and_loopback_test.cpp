@@ -21,6 +21,18 @@ TEST_CASE("asciiEqualsIgnoreCase folds ASCII letters only, without a locale", "[
   CHECK(msgraph::asciiUpper('{') == '{');
 }
 
+TEST_CASE("asciiContainsIgnoreCase finds a part anywhere, folding ASCII letters only", "[core]") {
+  CHECK(msgraph::asciiContainsIgnoreCase("X-Client-SECRET", "secret"));
+  CHECK(msgraph::asciiContainsIgnoreCase("Please run 'AZ LOGIN'", "az login"));
+  CHECK(msgraph::asciiContainsIgnoreCase("token", "token"));
+  CHECK(msgraph::asciiContainsIgnoreCase("anything", ""));
+  CHECK(msgraph::asciiContainsIgnoreCase("", ""));
+  CHECK_FALSE(msgraph::asciiContainsIgnoreCase("tok", "token"));  // part longer than the text
+  CHECK_FALSE(msgraph::asciiContainsIgnoreCase("", "a"));
+  CHECK_FALSE(msgraph::asciiContainsIgnoreCase("to`en", "to@en"));         // 0x40 and 0x60
+  CHECK_FALSE(msgraph::asciiContainsIgnoreCase("\xc3\x84x", "\xc3\xa4"));  // UTF-8 Ä and ä
+}
+
 TEST_CASE("isLoopbackHost takes localhost, 127.0.0.0/8, ::1 and IPv4-mapped 127/8", "[core]") {
   for (const std::string host : {"localhost", "LOCALHOST", "127.0.0.1", "127.255.0.9", "::1",
                                  "[::1]", "0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"}) {

@@ -55,7 +55,7 @@ void appendHex(std::string& out, const unsigned char* bytes, std::size_t size) {
   }
 }
 
-int hexValue(char c) {
+int lowerHexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   return -1;
@@ -66,8 +66,8 @@ std::optional<std::string> decodeHex(std::string_view hex) {
   std::string bytes;
   bytes.reserve(hex.size() / 2);
   for (std::size_t i = 0; i < hex.size(); i += 2) {
-    const int high = hexValue(hex[i]);
-    const int low = hexValue(hex[i + 1]);
+    const int high = lowerHexValue(hex[i]);
+    const int low = lowerHexValue(hex[i + 1]);
     if (high < 0 || low < 0) return std::nullopt;
     bytes += static_cast<char>(high * 16 + low);
   }

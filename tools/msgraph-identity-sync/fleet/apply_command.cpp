@@ -35,20 +35,6 @@ struct Work {
   std::optional<std::size_t> entry;  // in the desired state; none for a removal
 };
 
-const char* actionName(PlanAction action) {
-  switch (action) {
-    case PlanAction::Create:
-      return "create";
-    case PlanAction::Update:
-      return "update";
-    case PlanAction::Remove:
-      return "remove";
-    case PlanAction::Unchanged:
-      break;
-  }
-  return "unchanged";
-}
-
 // `text` as a number from 1 to `most`, or nothing.
 std::optional<int> numberUpTo(const std::string& text, int most) {
   int value = 0;
@@ -91,7 +77,7 @@ ResultRecord recordOf(const Work& work) {
   record.line = work.line;
   record.tenant = work.tenant;
   record.partnerTenantId = work.partnerTenantId;
-  record.action = actionName(work.action);
+  record.action = planActionName(work.action);
   return record;
 }
 

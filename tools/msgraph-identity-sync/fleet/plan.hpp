@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "msgraph/json/json.hpp"
@@ -21,6 +22,22 @@ enum class PlanAction {
   Unchanged,  ///< nothing differs: no write
   Remove,     ///< (--prune) in the tenant but not in the file: deleted
 };
+
+/// The action's name in the plan's output and the results file: create, update, unchanged,
+/// remove.
+constexpr std::string_view planActionName(PlanAction action) {
+  switch (action) {
+    case PlanAction::Create:
+      return "create";
+    case PlanAction::Update:
+      return "update";
+    case PlanAction::Unchanged:
+      return "unchanged";
+    case PlanAction::Remove:
+      return "remove";
+  }
+  return "unchanged";
+}
 
 /// The kinds of write, each the request the library's partner ensure would send (or, for the
 /// two deletions, a remove).

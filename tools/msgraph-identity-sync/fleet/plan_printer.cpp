@@ -16,20 +16,6 @@ using msgraph::Json;
 
 constexpr std::string_view kPartners = "/policies/crossTenantAccessPolicy/partners";
 
-std::string_view actionName(PlanAction action) {
-  switch (action) {
-    case PlanAction::Create:
-      return "create";
-    case PlanAction::Update:
-      return "update";
-    case PlanAction::Unchanged:
-      return "unchanged";
-    case PlanAction::Remove:
-      return "remove";
-  }
-  return "";
-}
-
 char actionSign(PlanAction action) {
   switch (action) {
     case PlanAction::Create:
@@ -143,7 +129,7 @@ void PlanPrinter::print(const PlanItem& item) {
 }
 
 void PlanPrinter::printText(const PlanItem& item) const {
-  std::cout << actionSign(item.action) << ' ' << actionName(item.action) << ' '
+  std::cout << actionSign(item.action) << ' ' << planActionName(item.action) << ' '
             << terminalSafe(item.partnerTenantId) << scope(item);
   if (!item.tenant.empty()) std::cout << " (tenant " << terminalSafe(item.tenant) << ')';
   std::cout << '\n';
@@ -153,7 +139,7 @@ void PlanPrinter::printText(const PlanItem& item) const {
 
 void PlanPrinter::printJson(const PlanItem& item) const {
   Json object = Json::object();
-  object.set("action", std::string(actionName(item.action)));
+  object.set("action", std::string(planActionName(item.action)));
   object.set("partnerTenantId", item.partnerTenantId);
   if (!item.tenant.empty()) object.set("tenant", item.tenant);
   if (item.line != 0) object.set("line", countJson(item.line));
