@@ -26,9 +26,9 @@ const std::string kOtherSubject = "repo:contoso/app:ref:refs/heads/main";
 // that trusts the first two.
 struct Federated {
   msgraph_test::TempDir dir;
-  msgraph_test::Key key = msgraph_test::rsaKey(2048);
-  msgraph_test::Key rotatedKey = msgraph_test::rsaKey(2048);
-  msgraph_test::Key strangerKey = msgraph_test::rsaKey(2048);
+  msgraph_test::Key key = msgraph_test::sharedRsaKey("federated issuer");
+  msgraph_test::Key rotatedKey = msgraph_test::sharedRsaKey("federated issuer, rotated");
+  msgraph_test::Key strangerKey = msgraph_test::sharedRsaKey("federated stranger");
   Emulator emulator{
       {"--tenant", kTenant, "--auto-create-partners", "--federated-issuer",
        kIssuer + ":" + dir.write("issuer.pem", msgraph_test::publicKeyPem(key.get())),

@@ -50,7 +50,7 @@ class FederatedWorkload {
 
  private:
   msgraph_test::TempDir dir_;
-  msgraph_test::Key key_ = msgraph_test::rsaKey(2048);
+  msgraph_test::Key key_ = msgraph_test::sharedRsaKey("workload identity issuer");
 };
 
 }  // namespace testing_support

@@ -17,9 +17,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "support/temp_dir.hpp"
 
@@ -49,6 +52,20 @@ inline Key rsaKey(unsigned int bits = 2048) {
   Key key(EVP_RSA_gen(bits));
   expect(key != nullptr, "EVP_RSA_gen");
   return key;
+}
+
+// The RSA key of this name, made once per test program and shared by every test that asks for
+// it: making a 2048-bit key takes a few hundred milliseconds, and fixtures built anew for each
+// section would make dozens. Different names are different keys.
+inline Key sharedRsaKey(const std::string& name, unsigned int bits = 2048) {
+  static std::mutex mutex;
+  // Never destroyed: OpenSSL's own clean-up at exit may run before a static's destructor would.
+  static auto* keys = new std::map<std::pair<std::string, unsigned int>, Key>();
+  const std::lock_guard<std::mutex> lock(mutex);
+  Key& key = (*keys)[{name, bits}];
+  if (key == nullptr) key = rsaKey(bits);
+  expect(EVP_PKEY_up_ref(key.get()) == 1, "EVP_PKEY_up_ref");
+  return Key(key.get());
 }
 
 inline Key ecP256Key() {
