@@ -22,16 +22,19 @@ const RetryOptions kEnvelopeRetry = [] {
 
 class FleetBatcher::ItemCarrier final : public AttemptCarrier {
  public:
-  ItemCarrier(std::shared_ptr<FleetBatcher> batcher, std::string id)
-      : batcher_(std::move(batcher)), id_(std::move(id)) {}
+  ItemCarrier(std::shared_ptr<FleetBatcher> batcher, std::string id, bool wroteBefore)
+      : batcher_(std::move(batcher)), id_(std::move(id)), wroteBefore_(wroteBefore) {}
 
   void carry(HttpRequest request, const CallContext& context, Carried done) override {
-    batcher_->carry(id_, request, context, std::move(done));
+    const bool nothingWritten = !wroteBefore_;
+    if (request.method != HttpMethod::Get) wroteBefore_ = true;
+    batcher_->carry(id_, request, context, std::move(done), nothingWritten);
   }
 
  private:
   std::shared_ptr<FleetBatcher> batcher_;
   std::string id_;
+  bool wroteBefore_;
 };
 
 FleetBatcher::FleetBatcher(AsyncHttpTransport& loop, std::shared_ptr<FleetGate::TenantGate> gate,
@@ -43,12 +46,33 @@ FleetBatcher::FleetBatcher(AsyncHttpTransport& loop, std::shared_ptr<FleetGate::
   writes_.writes = true;
 }
 
-std::shared_ptr<AttemptCarrier> FleetBatcher::carrierFor(std::string id) {
-  return std::make_shared<ItemCarrier>(shared_from_this(), std::move(id));
+std::shared_ptr<AttemptCarrier> FleetBatcher::carrierFor(std::string id, bool wroteBefore) {
+  return std::make_shared<ItemCarrier>(shared_from_this(), std::move(id), wroteBefore);
+}
+
+void FleetBatcher::refuseUnstarted() {
+  refusingUnstarted_ = true;
+  for (Lane* lane : {&reads_, &writes_}) {
+    std::deque<Part> kept;
+    for (Part& part : lane->waiting) {
+      if (part.nothingWritten) {
+        refuse(std::move(part.done));
+      } else {
+        kept.push_back(std::move(part));
+      }
+    }
+    lane->waiting.swap(kept);  // an envelope asked for may now find it empty: see send()
+  }
+}
+
+void FleetBatcher::refuse(AttemptCarrier::Carried done) {
+  loop_.post([done = std::move(done)] { done({}, std::make_exception_ptr(NotSentError())); });
 }
 
 void FleetBatcher::carry(const std::string& id, const HttpRequest& request,
-                         const CallContext& context, AttemptCarrier::Carried done) {
+                         const CallContext& context, AttemptCarrier::Carried done,
+                         bool nothingWritten) {
+  if (nothingWritten && refusingUnstarted_) return refuse(std::move(done));
   Json item;
   try {
     item = batchItemOf(id, request, adapter_->serviceRoot());
@@ -57,7 +81,7 @@ void FleetBatcher::carry(const std::string& id, const HttpRequest& request,
     return;
   }
   Lane& lane = request.method == HttpMethod::Get ? reads_ : writes_;
-  lane.waiting.push_back(Part{id, std::move(item), context, std::move(done)});
+  lane.waiting.push_back(Part{id, std::move(item), context, std::move(done), nothingWritten});
   ask(lane);
 }
 
@@ -74,6 +98,10 @@ void FleetBatcher::ask(Lane& lane) {
 
 void FleetBatcher::send(Lane& lane, std::uint64_t pass, int items) {
   lane.asking = false;
+  if (items == 0 || lane.waiting.empty()) {  // a stop dropped every request it was to carry
+    if (pass != 0) gate_->envelopeEnded(pass, nullptr, {});
+    return ask(lane);
+  }
   auto parts = std::make_shared<std::vector<Part>>();
   Json::Array envelope;
   for (int i = 0; i < items && !lane.waiting.empty(); ++i) {

@@ -32,8 +32,13 @@ class FleetBatcher : public std::enable_shared_from_this<FleetBatcher> {
                std::shared_ptr<const RequestAdapter> adapter, int size);
 
   /// The carrier of one item's requests: each goes in an envelope as request `id` (the item's
-  /// number: the same for every request of the item and every resubmission).
-  std::shared_ptr<AttemptCarrier> carrierFor(std::string id);
+  /// number: the same for every request of the item and every resubmission). `wroteBefore`:
+  /// an item run again, whose earlier run may have written.
+  std::shared_ptr<AttemptCarrier> carrierFor(std::string id, bool wroteBefore);
+  /// The run stops: the requests of items that have sent no write yet (they changed nothing)
+  /// are dropped unsent with `NotSentError`, those waiting for an envelope now and any handed
+  /// over later; the requests of items that have sent a write go on.
+  void refuseUnstarted();
 
  private:
   class ItemCarrier;
@@ -42,6 +47,7 @@ class FleetBatcher : public std::enable_shared_from_this<FleetBatcher> {
     Json item;  // the request as the envelope holds it
     CallContext context;
     AttemptCarrier::Carried done;
+    bool nothingWritten = false;  // its item has sent no write yet
   };
   struct Lane {
     bool writes = false;
@@ -51,7 +57,9 @@ class FleetBatcher : public std::enable_shared_from_this<FleetBatcher> {
   using Parts = std::shared_ptr<std::vector<Part>>;
 
   void carry(const std::string& id, const HttpRequest& request, const CallContext& context,
-             AttemptCarrier::Carried done);
+             AttemptCarrier::Carried done, bool nothingWritten);
+  // Ends a request unsent, from a task of the loop.
+  void refuse(AttemptCarrier::Carried done);
   // Asks the gate for an envelope of the lane's waiting requests, once the loop has run the
   // tasks at hand (so that the requests they make go in it too).
   void ask(Lane& lane);
@@ -65,6 +73,7 @@ class FleetBatcher : public std::enable_shared_from_this<FleetBatcher> {
   std::size_t size_;
   Lane reads_;
   Lane writes_;
+  bool refusingUnstarted_ = false;
 };
 
 }  // namespace msgraph::detail

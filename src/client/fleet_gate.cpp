@@ -187,7 +187,7 @@ std::uint64_t FleetGate::countIn(Waiter& waiter) {
 }
 
 void FleetGate::release(std::uint64_t pass, Waiter& waiter) {
-  if (waiter.envelope) return waiter.envelope(pass, waiter.items);
+  if (waiter.envelope) return waiter.envelope(pass, pass == 0 ? 0 : waiter.items);
   waiter.proceed(pass);
 }
 
@@ -204,10 +204,15 @@ void FleetGate::pump() {
   const SchedulerTime at = now();
   std::optional<SchedulerTime> earliest;
   for (auto waiter = waiting_.begin(); waiter != waiting_.end();) {
+    const int items = waiter->size ? waiter->size() : 1;
+    if (items == 0) {  // an envelope whose requests a stop dropped: it does not go
+      admitted.emplace_back(0, std::move(*waiter));
+      waiter = waiting_.erase(waiter);
+      continue;
+    }
     if (!scheduler_) {
       if (inFlight_ >= fixedCap_) break;
     } else {
-      const int items = waiter->size ? waiter->size() : 1;
       // An envelope waits for the tokens of all its requests: the pace is the same as taking
       // fewer at a time, in fewer round trips.
       Admission admission = scheduler_->tryAcquire(*waiter->scopes, at, items);

@@ -23,9 +23,10 @@ namespace msgraph::detail {
 class FleetGate {
  public:
   /// Lets an envelope of `$batch` requests go: `pass` names it, `items` is how many requests it
-  /// carries (at least 1).
+  /// carries (at least 1). Pass 0 with 0 items: it has nothing left to carry and does not go.
   using EnvelopeAdmitted = std::function<void(std::uint64_t pass, int items)>;
-  /// How many requests an envelope would carry now (1 to 20): asked when it may go.
+  /// How many requests an envelope would carry now (1 to 20; 0 once a stop dropped them all):
+  /// asked when it may go.
   using EnvelopeSize = std::function<int()>;
 
   /// The gate of one application and tenant: picks the scopes a request counts against. A

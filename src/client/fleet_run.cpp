@@ -159,7 +159,7 @@ void FleetRun::send(FleetItem item, FleetResult result, std::vector<Attempt> bef
     std::shared_ptr<AttemptGate> gate;
     std::shared_ptr<AttemptCarrier> carrier;
     if (tenant.batcher != nullptr) {
-      carrier = tenant.batcher->carrierFor(std::to_string(result.index));
+      carrier = tenant.batcher->carrierFor(std::to_string(result.index), reruns > 0);
     } else {
       gate = gate_.itemGate(tenant.gate, reruns > 0);  // a run again may follow a write
     }
@@ -213,7 +213,11 @@ void FleetRun::watch() {
   if (control_ != nullptr && control_->stopped() && !stopping_) {
     stopping_ = true;
     summary_.stopped = true;
-    gate_.refuseUnstarted();  // items that have written nothing end as Cancelled
+    // Items that have written nothing end as Cancelled, at the gate or waiting for an envelope.
+    for (auto& named : tenants_) {
+      if (named.second.batcher != nullptr) named.second.batcher->refuseUnstarted();
+    }
+    gate_.refuseUnstarted();
   }
   if (control_ != nullptr && control_->cancelled() && !cancelled_) {
     cancelled_ = true;

@@ -14,6 +14,8 @@ namespace msgraph::detail {
 AsyncAuthorizer::~AsyncAuthorizer() = default;
 AttemptGate::~AttemptGate() = default;
 AttemptCarrier::~AttemptCarrier() = default;
+NotSentError::NotSentError()
+    : CancelledError("not sent: the run was stopped before this request went") {}
 
 namespace {
 
@@ -51,8 +53,7 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
     if (gate_ == nullptr) return authorizeAndSend();
     gate_->admit(request_, [self = shared_from_this()](std::uint64_t pass) {
       if (pass == AttemptGate::kRefused) {
-        return self->finish({}, std::make_exception_ptr(CancelledError(
-                                    "not sent: the run was stopped before this request went")));
+        return self->finish({}, std::make_exception_ptr(NotSentError()));
       }
       self->pass_ = pass;
       try {
@@ -111,6 +112,7 @@ class AsyncCall : public std::enable_shared_from_this<AsyncCall> {
     leaveGate(nullptr);
     try {
       std::rethrow_exception(error);
+    } catch (const NotSentError&) {  // dropped by the carrier: as a refusal at the gate
     } catch (const TransportError& failure) {
       log_.failed(failure);
       recordAttempt(record_, 0, failure.what(), nullptr);

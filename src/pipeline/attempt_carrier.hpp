@@ -4,6 +4,7 @@
 #include <exception>
 #include <functional>
 
+#include "msgraph/error.hpp"
 #include "msgraph/http/call_context.hpp"
 #include "msgraph/http/http_request.hpp"
 #include "msgraph/http/http_response.hpp"
@@ -22,8 +23,17 @@ class AttemptCarrier {
 
   virtual ~AttemptCarrier();
   /// Sends `request` (now or later) and calls `done` once, on the loop thread, never inside
-  /// this call.
+  /// this call. A request dropped unsent (the run stopped while it waited for its envelope)
+  /// gets a `NotSentError`.
   virtual void carry(HttpRequest request, const CallContext& context, Carried done) = 0;
+};
+
+/// A request that never went because its fleet run stopped first: refused at its gate
+/// (`AttemptGate::kRefused`), or dropped by its carrier. The call ends with it, as a
+/// `CancelledError`, and logs and records no attempt, since none was made.
+class NotSentError final : public CancelledError {
+ public:
+  NotSentError();
 };
 
 }  // namespace msgraph::detail

@@ -348,6 +348,44 @@ TEST_CASE("fleet batch: envelopes that fail as a whole lose no item and write no
   CHECK(sawNoAnswer);  // and so is a dropped envelope
 }
 
+TEST_CASE("fleet batch: a stop drops the items that wrote nothing, also those pulled already",
+          "[fleet][batch][integration][threads]") {
+  // An envelope of writes a second: never as long as the emulator keeps an idle connection.
+  BatchWorld world({"--throttle-writes", "20/1"});
+  world.options.throttle.applicationTenantWrites = {20, std::chrono::seconds(1)};
+  world.options.batchSize = 20;
+  // In `$batch` mode the run pulls up to 20 times more items than round trips in flight: all
+  // of these at once. Their reads go first (the lanes keep order); the stop comes once the first
+  // envelope of writes is answered, when most items wait for an envelope for their first write.
+  constexpr std::size_t kItems = 400;
+  msgraph::FleetControl control;
+  world.options.progressInterval = std::chrono::milliseconds(20);
+  world.options.progress = [&](const msgraph::FleetProgress& progress) {
+    if (progress.requests >= kItems + 20) control.stop();
+  };
+  msgraph::Fleet fleet(world.options);
+  std::vector<msgraph::FleetResult> results;
+  WriteDelta writes(world.emulator);
+  const msgraph::FleetSummary summary = fleet.run(
+      testing_support::FleetEnsureSource{kItems},
+      [&](const msgraph::FleetResult& result) { results.push_back(result); }, &control);
+  writes.measure();
+  CHECK(summary.stopped);
+  CHECK(summary.started == results.size());  // every started item reported
+  CHECK(summary.failed == 0);
+  CHECK(summary.succeeded + summary.cancelled == summary.started);
+  CHECK(summary.succeeded > 0);
+  CHECK(summary.cancelled > summary.succeeded);  // the stop waited for the few under way only
+  for (const msgraph::FleetResult& result : results) {
+    INFO(result.partnerTenantId);
+    const bool cancelled = result.outcome == FleetOutcome::Cancelled;
+    // A cancelled item had sent no write: nothing of it is in the tenant; the others are whole.
+    CHECK(writes.of(result.partnerTenantId) == (cancelled ? 0 : 2));
+    // A request dropped unsent is no attempt: every attempt recorded was answered.
+    for (const msgraph::Attempt& attempt : result.attempts) CHECK(attempt.status != 0);
+  }
+}
+
 TEST_CASE("fleet batch: a batch size outside 1 to 20 is refused by name", "[fleet][batch]") {
   msgraph::FleetOptions options;
   options.transport = std::make_shared<msgraph::CurlMultiTransport>();

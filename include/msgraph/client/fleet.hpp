@@ -174,7 +174,7 @@ struct MSGRAPH_API FleetOptions {
 /// @brief Stops a fleet run from any thread, also from a signal handler: `stop()` ends the
 /// scheduling of new items (items that have sent a write, even one answered `429`, finish and
 /// report, so that no partner is left half-written; items that have sent no write yet report
-/// `Cancelled`; in `$batch` mode every item pulled goes on), `cancel()` also
+/// `Cancelled`, also in `$batch` mode while they wait for an envelope), `cancel()` also
 /// stops the ones in flight (reported `Cancelled`). Both only set a flag, which the run looks at
 /// every 20 ms.
 class MSGRAPH_API FleetControl {
