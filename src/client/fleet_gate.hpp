@@ -23,7 +23,9 @@ namespace msgraph::detail {
 class FleetGate {
  public:
   /// Lets an envelope of `$batch` requests go: `pass` names it, `items` is how many requests it
-  /// carries (at least 1). Pass 0 with 0 items: it has nothing left to carry and does not go.
+  /// carries. Pass 0 with 0 items: a stop dropped every request it was to carry, and it does not
+  /// go. After a cancel it may also come with a pass and 0 items: the receiver ends that pass at
+  /// once (`envelopeEnded`).
   using EnvelopeAdmitted = std::function<void(std::uint64_t pass, int items)>;
   /// How many requests an envelope would carry now (1 to 20; 0 once a stop dropped them all):
   /// asked when it may go.

@@ -23,14 +23,15 @@ class AttemptCarrier {
 
   virtual ~AttemptCarrier();
   /// Sends `request` (now or later) and calls `done` once, on the loop thread, never inside
-  /// this call. A request dropped unsent (the run stopped while it waited for its envelope)
-  /// gets a `NotSentError`.
+  /// this call. A request dropped unsent (the run stopped before it was handed over or while it
+  /// waited for its envelope) gets a `NotSentError`.
   virtual void carry(HttpRequest request, const CallContext& context, Carried done) = 0;
 };
 
 /// A request that never went because its fleet run stopped first: refused at its gate
 /// (`AttemptGate::kRefused`), or dropped by its carrier. The call ends with it, as a
-/// `CancelledError`, and logs and records no attempt, since none was made.
+/// `CancelledError` and records no attempt, since none was made (dropped by a carrier, the
+/// request was handed over: a Verbose log has its request line, and no answer).
 class NotSentError final : public CancelledError {
  public:
   NotSentError();
