@@ -55,6 +55,9 @@ struct PooledHandle {
   bool methodSendsBody = false;
   long timeoutMillis = -1;
   long noProgress = -1;
+  long maxIdleSeconds = -1;
+  // The idle timeout the server of the last answer that said one keeps (`Keep-Alive`).
+  std::optional<long> keepAliveTimeout;
 
   void resetForTransfer(std::size_t limit, const CallContext& call) {
     body.clear();

@@ -8,6 +8,7 @@
 
 #include "http/curl_errors.hpp"
 #include "http/curl_handle_config.hpp"
+#include "http/keep_alive.hpp"
 #include "http/service_root.hpp"
 #include "msgraph/error.hpp"
 
@@ -29,6 +30,9 @@ HttpResponse readResponse(PooledHandle& handle) {
   response.status = static_cast<int>(status);
   // The last response's fields, collected as they arrived (see ResponseHeaderLines).
   response.headers = handle.responseHeaders.take();
+  if (const auto keepAlive = response.headers.get("Keep-Alive")) {
+    if (const auto timeout = keepAliveTimeoutOf(*keepAlive)) handle.keepAliveTimeout = timeout;
+  }
   // Moving the body out also keeps a large response from pinning memory in the pool.
   response.body = std::move(handle.body);
   handle.body.clear();
@@ -87,6 +91,9 @@ AttemptTimeout prepareTransfer(PooledHandle& handle, const HttpRequest& request,
   setOption(easy, CURLOPT_HTTPHEADER, headers);
   // The progress callback costs a call per chunk: only transfers that need it pay for it.
   setChanged(easy, CURLOPT_NOPROGRESS, handle.noProgress, watchProgress ? 0L : 1L);
+  // Not a connection the server may be closing as the request goes (see keep_alive.hpp).
+  setChanged(easy, CURLOPT_MAXAGE_CONN, handle.maxIdleSeconds,
+             maxIdleSecondsFor(handle.keepAliveTimeout));
   handle.resetForTransfer(options.maxResponseBytes, context);
   return timeout;
 }

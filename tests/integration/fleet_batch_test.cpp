@@ -394,6 +394,31 @@ TEST_CASE("fleet batch: a stop drops the items that wrote nothing, also those pu
   }
 }
 
+TEST_CASE("fleet batch: envelopes every 2 s reach a server that closes connections idle for 2 s",
+          "[fleet][batch][integration]") {
+  // 20 writes an envelope at 10 a second: an envelope every 2 s, the time the emulator keeps an
+  // idle connection (it says so: `Keep-Alive: timeout=2`). A kept-alive connection would be
+  // closed as the next envelope goes on it, which then fails unanswered, and is not sent again.
+  BatchWorld world({"--throttle-writes", "10/1"});
+  world.options.throttle.applicationTenantWrites = {10, std::chrono::seconds(1)};
+  world.options.batchSize = 20;
+  msgraph::Fleet fleet(world.options);
+  std::vector<msgraph::FleetResult> results;
+  WriteDelta writes(world.emulator);
+  const msgraph::FleetSummary summary =
+      fleet.run(testing_support::FleetEnsureSource{30},
+                [&](const msgraph::FleetResult& result) { results.push_back(result); });
+  writes.measure();
+  CHECK(summary.succeeded == 30);
+  for (const msgraph::FleetResult& result : results) {
+    INFO(result.partnerTenantId << ": " << (result.error ? result.error->what() : ""));
+    CHECK(result.outcome == FleetOutcome::Created);
+    CHECK(writes.of(result.partnerTenantId) == 2);
+    // None went unanswered (the run would then have started the item again).
+    for (const msgraph::Attempt& attempt : result.attempts) CHECK(attempt.status != 0);
+  }
+}
+
 TEST_CASE("fleet batch: a batch size outside 1 to 20 is refused by name", "[fleet][batch]") {
   msgraph::FleetOptions options;
   options.transport = std::make_shared<msgraph::CurlMultiTransport>();
