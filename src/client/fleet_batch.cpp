@@ -23,18 +23,16 @@ const RetryOptions kEnvelopeRetry = [] {
 class FleetBatcher::ItemCarrier final : public AttemptCarrier {
  public:
   ItemCarrier(std::shared_ptr<FleetBatcher> batcher, std::string id, bool wroteBefore)
-      : batcher_(std::move(batcher)), id_(std::move(id)), wroteBefore_(wroteBefore) {}
+      : batcher_(std::move(batcher)), id_(std::move(id)), writes_(wroteBefore) {}
 
   void carry(HttpRequest request, const CallContext& context, Carried done) override {
-    const bool nothingWritten = !wroteBefore_;
-    if (request.method != HttpMethod::Get) wroteBefore_ = true;
-    batcher_->carry(id_, request, context, std::move(done), nothingWritten);
+    batcher_->carry(id_, request, context, std::move(done), writes_.nothingWrittenBefore(request));
   }
 
  private:
   std::shared_ptr<FleetBatcher> batcher_;
   std::string id_;
-  bool wroteBefore_;
+  ItemWrites writes_;
 };
 
 FleetBatcher::FleetBatcher(AsyncHttpTransport& loop, std::shared_ptr<FleetGate::TenantGate> gate,

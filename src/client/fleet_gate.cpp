@@ -34,12 +34,10 @@ void FleetGate::TenantGate::admit(const HttpRequest& request, Admitted proceed,
 class FleetGate::ItemGate final : public AttemptGate {
  public:
   ItemGate(std::shared_ptr<TenantGate> tenant, bool wroteBefore)
-      : tenant_(std::move(tenant)), wroteBefore_(wroteBefore) {}
+      : tenant_(std::move(tenant)), writes_(wroteBefore) {}
 
   void admit(const HttpRequest& request, Admitted proceed) override {
-    const bool nothingWritten = !wroteBefore_;
-    if (request.method != HttpMethod::Get) wroteBefore_ = true;
-    tenant_->admit(request, std::move(proceed), nothingWritten);
+    tenant_->admit(request, std::move(proceed), writes_.nothingWrittenBefore(request));
   }
   void ended(std::uint64_t pass, const HttpResponse* response) override {
     tenant_->ended(pass, response);
@@ -47,7 +45,7 @@ class FleetGate::ItemGate final : public AttemptGate {
 
  private:
   std::shared_ptr<TenantGate> tenant_;
-  bool wroteBefore_;
+  ItemWrites writes_;
 };
 
 void FleetGate::TenantGate::ended(std::uint64_t pass, const HttpResponse* response) {
@@ -187,7 +185,7 @@ std::uint64_t FleetGate::countIn(Waiter& waiter) {
 }
 
 void FleetGate::release(std::uint64_t pass, Waiter& waiter) {
-  if (waiter.envelope) return waiter.envelope(pass, pass == 0 ? 0 : waiter.items);
+  if (waiter.envelope) return waiter.envelope(pass, waiter.items);
   waiter.proceed(pass);
 }
 
@@ -206,6 +204,7 @@ void FleetGate::pump() {
   for (auto waiter = waiting_.begin(); waiter != waiting_.end();) {
     const int items = waiter->size ? waiter->size() : 1;
     if (items == 0) {  // an envelope whose requests a stop dropped: it does not go
+      waiter->items = 0;
       admitted.emplace_back(0, std::move(*waiter));
       waiter = waiting_.erase(waiter);
       continue;

@@ -20,6 +20,23 @@
 
 namespace msgraph::detail {
 
+/// Whether one item has sent a write yet, told its requests in order. A stopped run refuses the
+/// requests of an item that has written nothing: the item changed nothing yet.
+class ItemWrites {
+ public:
+  /// `wroteBefore`: an item run again, whose earlier run may have written.
+  explicit ItemWrites(bool wroteBefore) noexcept : wrote_(wroteBefore) {}
+  /// Whether the item had sent no write before `request`, which is noted if it is a write.
+  bool nothingWrittenBefore(const HttpRequest& request) noexcept {
+    const bool nothingWritten = !wrote_;
+    if (request.method != HttpMethod::Get) wrote_ = true;
+    return nothingWritten;
+  }
+
+ private:
+  bool wrote_;
+};
+
 class FleetGate {
  public:
   /// Lets an envelope of `$batch` requests go: `pass` names it, `items` is how many requests it

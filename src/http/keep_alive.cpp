@@ -3,17 +3,12 @@
 
 #include <algorithm>
 
+#include "http/header_value.hpp"
 #include "msgraph/ascii.hpp"
 
 namespace msgraph::detail {
 
 namespace {
-
-std::string_view trimmedBlanks(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // A whole number of seconds from 1 to kDefaultMaxIdleSeconds, digits only.
 std::optional<long> secondsIn(std::string_view digits) {
@@ -32,12 +27,12 @@ std::optional<long> secondsIn(std::string_view digits) {
 std::optional<long> keepAliveTimeoutOf(std::string_view value) {
   while (!value.empty()) {
     const std::size_t comma = value.find(',');
-    const std::string_view parameter = trimmedBlanks(value.substr(0, comma));
+    const std::string_view parameter = withoutOws(value.substr(0, comma));
     value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
     const std::size_t equals = parameter.find('=');
     if (equals == std::string_view::npos) continue;
-    if (!asciiEqualsIgnoreCase(trimmedBlanks(parameter.substr(0, equals)), "timeout")) continue;
-    return secondsIn(trimmedBlanks(parameter.substr(equals + 1)));
+    if (!asciiEqualsIgnoreCase(withoutOws(parameter.substr(0, equals)), "timeout")) continue;
+    return secondsIn(withoutOws(parameter.substr(equals + 1)));
   }
   return std::nullopt;
 }

@@ -9,6 +9,8 @@
 #include <ctime>
 #include <string>
 
+#include "http/header_value.hpp"
+
 namespace msgraph::detail {
 
 namespace {
@@ -192,17 +194,11 @@ std::optional<std::chrono::milliseconds> parseHttpDate(std::string_view value,
   return std::chrono::seconds(std::min(when - nowSeconds, kYear));
 }
 
-std::string_view trim(std::string_view value) {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
-  return value;
-}
-
 }  // namespace
 
 std::optional<std::chrono::milliseconds> parseRetryAfter(
     std::string_view value, std::chrono::system_clock::time_point now) {
-  value = trim(value);
+  value = withoutOws(value);
   if (auto seconds = parseSeconds(value)) return seconds;
   return parseHttpDate(value, now);
 }
